@@ -1,0 +1,41 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run    start the bot (no DISCORD_TOKEN: an interactive console over the shipped data)
+#   make test   install everything the tests need and run the whole suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format data bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m bot run
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot tests
+	$(BIN)/ruff format --check bot tests
+
+format: $(STAMP)
+	$(BIN)/ruff format bot tests
+	$(BIN)/ruff check --fix bot tests
+
+# Rebuild data/catalog.json from ../shared/sources (needs the source snapshots; running the bot does not).
+data: $(STAMP)
+	$(BIN)/python -m bot data build
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/answer_latency.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,181 @@
+"""The scoring method, as pure functions over a Catalog.
+
+- A category score is the weighted mean of the model's weighted benchmarks in that category, the
+  weights renormalised over the benchmarks the model has (each model over its own benchmarks).
+- The overall score is the weighted mean of the category scores, the category weights renormalised
+  over the categories the model has, given only when the model meets the catalog's overall rule.
+- The biggest separator of two models is the benchmark with the largest gap among those both have
+  on the percent scale.
+The weights themselves live in data (data/curated/benchmarks.json, data/curated/categories.json).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.catalog.models import Catalog, Model
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    benchmark: str
+    value: float
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    category: str
+    value: float
+    parts: tuple[Part, ...]
+
+    @property
+    def benchmarks(self) -> tuple[str, ...]:
+        return tuple(p.benchmark for p in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Overall:
+    value: float
+    categories: tuple[str, ...]
+    benchmarks: int
+    coverage: float  # share of the total category weight the model has scores in
+
+
+@dataclass(frozen=True, slots=True)
+class Separator:
+    benchmark: str
+    a: float
+    b: float
+
+    @property
+    def gap(self) -> float:
+        return abs(self.a - self.b)
+
+
+@dataclass(slots=True)
+class Profile:
+    model: Model
+    categories: dict[str, CategoryScore] = field(default_factory=dict)
+    overall: Overall | None = None
+    weighted_benchmarks: int = 0
+
+
+def category_scores(catalog: Catalog, model_id: str) -> dict[str, CategoryScore]:
+    grouped: dict[str, list[Part]] = {}
+    for bench_id, score in catalog.scores_of(model_id).items():
+        bench = catalog.benchmark_by_id[bench_id]
+        if bench.category is None or bench.weight <= 0:
+            continue
+        grouped.setdefault(bench.category, []).append(Part(bench_id, score.value, bench.weight))
+    out: dict[str, CategoryScore] = {}
+    for cat in catalog.categories:
+        parts = grouped.get(cat.id)
+        if not parts:
+            continue
+        parts.sort(key=lambda p: (-p.weight, p.benchmark))
+        total = sum(p.weight for p in parts)
+        value = sum(p.value * p.weight for p in parts) / total
+        out[cat.id] = CategoryScore(cat.id, value, tuple(parts))
+    return out
+
+
+def overall_score(catalog: Catalog, cats: dict[str, CategoryScore]) -> Overall | None:
+    rule = catalog.meta.overall_rule
+    n_bench = sum(len(c.parts) for c in cats.values())
+    weights = {c.id: c.weight for c in catalog.categories}
+    covered = sum(weights[c] for c in cats if weights[c] > 0)
+    used = [c for c in cats if weights[c] > 0]
+    if n_bench < rule.min_benchmarks or len(used) < rule.min_categories:
+        return None
+    if covered + 1e-9 < rule.min_weight or covered <= 0:
+        return None
+    value = sum(cats[c].value * weights[c] for c in used) / covered
+    return Overall(value, tuple(used), n_bench, covered)
+
+
+def profile(catalog: Catalog, model_id: str) -> Profile:
+    cats = category_scores(catalog, model_id)
+    return Profile(
+        model=catalog.model(model_id),
+        categories=cats,
+        overall=overall_score(catalog, cats),
+        weighted_benchmarks=sum(len(c.parts) for c in cats.values()),
+    )
+
+
+def shared_benchmarks(
+    catalog: Catalog, a: str, b: str, category: str | None = None
+) -> list[Separator]:
+    sa, sb = catalog.scores_of(a), catalog.scores_of(b)
+    out = []
+    for bench_id in sa.keys() & sb.keys():
+        bench = catalog.benchmark_by_id[bench_id]
+        if bench.unit != "percent":
+            continue
+        if category is not None and bench.category != category:
+            continue
+        out.append(Separator(bench_id, sa[bench_id].value, sb[bench_id].value))
+    # Largest gap first; weighted benchmarks before unweighted on equal gaps, then by id for a
+    # stable order.
+    out.sort(key=lambda s: (-round(s.gap, 6), -catalog.benchmark_by_id[s.benchmark].weight, s.benchmark))
+    return out
+
+
+def biggest_separator(
+    catalog: Catalog, a: str, b: str, category: str | None = None
+) -> Separator | None:
+    shared = shared_benchmarks(catalog, a, b, category)
+    return shared[0] if shared else None
+
+
+class Scoreboard:
+    """Every model's profile and the rankings, computed once per catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.profiles: dict[str, Profile] = {m.id: profile(catalog, m.id) for m in catalog.models}
+        self._overall_rank = self._rank(
+            {mid: p.overall.value for mid, p in self.profiles.items() if p.overall}
+        )
+        self._category_rank = {
+            cat.id: self._rank(
+                {
+                    mid: p.categories[cat.id].value
+                    for mid, p in self.profiles.items()
+                    if cat.id in p.categories
+                }
+            )
+            for cat in catalog.categories
+        }
+
+    @staticmethod
+    def _rank(values: dict[str, float]) -> dict[str, tuple[int, int]]:
+        ordered = sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
+        n = len(ordered)
+        ranks: dict[str, tuple[int, int]] = {}
+        prev_value: float | None = None
+        prev_rank = 0
+        for i, (mid, v) in enumerate(ordered, start=1):
+            rank = prev_rank if prev_value is not None and round(v, 1) == round(prev_value, 1) else i
+            ranks[mid] = (rank, n)
+            prev_value, prev_rank = v, rank
+        return ranks
+
+    def overall_rank(self, model_id: str) -> tuple[int, int] | None:
+        return self._overall_rank.get(model_id)
+
+    def category_rank(self, model_id: str, category: str) -> tuple[int, int] | None:
+        return self._category_rank.get(category, {}).get(model_id)
+
+    def ranked(self, category: str | None = None) -> list[tuple[str, float]]:
+        if category is None:
+            items = [(m, p.overall.value) for m, p in self.profiles.items() if p.overall]
+        else:
+            items = [
+                (m, p.categories[category].value)
+                for m, p in self.profiles.items()
+                if category in p.categories
+            ]
+        items.sort(key=lambda kv: (-kv[1], kv[0]))
+        return items

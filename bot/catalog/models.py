@@ -1,0 +1,166 @@
+"""The domain: models, benchmarks, categories, scores and the catalog that holds them.
+
+These are the boundary types: the shipped data file, feeds and the store all go through them, so a
+value that is wrong (a negative price, a percent of 140, a score for a benchmark nobody defined) is
+refused here with the record and field named, before it reaches anything a user sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CategoryId = Literal[
+    "agentic",
+    "coding",
+    "reasoning",
+    "multimodal",
+    "knowledge",
+    "multilingual",
+    "instruction_following",
+    "math",
+]
+CATEGORY_IDS: tuple[str, ...] = (
+    "agentic",
+    "coding",
+    "reasoning",
+    "multimodal",
+    "knowledge",
+    "multilingual",
+    "instruction_following",
+    "math",
+)
+Unit = Literal["percent", "elo", "rating", "index", "score"]
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9._+\-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Category(_Strict):
+    id: CategoryId
+    name: str = Field(min_length=1)
+    weight: float = Field(ge=0, le=1, description="Share of the overall score.")
+    description: str = ""
+
+
+class Benchmark(_Strict):
+    id: str = Field(pattern=SLUG_PATTERN, max_length=80)
+    name: str = Field(min_length=1, max_length=120)
+    category: CategoryId | None = Field(
+        default=None, description="None: shown on a model's page but in no category."
+    )
+    weight: float = Field(default=0, ge=0, le=1, description="0 = shown but not weighted.")
+    unit: Unit = "percent"
+    scale_max: float | None = Field(default=100, gt=0)
+    higher_is_better: bool = True
+    description: str = ""
+    url: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @field_validator("weight")
+    @classmethod
+    def _weight(cls, v: float) -> float:
+        return round(v, 6)
+
+
+class Model(_Strict):
+    id: str = Field(pattern=SLUG_PATTERN, max_length=100)
+    name: str = Field(min_length=1, max_length=100)
+    aliases: tuple[str, ...] = ()
+    creator: str = Field(min_length=1)
+    family: str | None = None
+    release_date: dt.date | None = None
+    reasoning: bool | None = None
+    open_weights: bool | None = None
+    context_window: int | None = Field(default=None, gt=0)
+    max_output_tokens: int | None = Field(default=None, gt=0)
+    input_price: float | None = Field(default=None, ge=0, description="USD per 1M input tokens.")
+    output_price: float | None = Field(default=None, ge=0, description="USD per 1M output tokens.")
+    output_speed: float | None = Field(default=None, gt=0, description="Output tokens per second.")
+    ttft: float | None = Field(default=None, gt=0, description="Seconds to the first token.")
+    input_modalities: tuple[str, ...] = ()
+    params_b: float | None = Field(default=None, gt=0, description="Parameters, billions.")
+    sources: tuple[str, ...] = Field(default=(), description="Which sources describe this model.")
+    provenance: dict[str, str] = Field(
+        default_factory=dict, description="Field name -> source URL, for hand-curated values."
+    )
+
+
+class Score(_Strict):
+    model: str
+    benchmark: str
+    value: float
+    source_url: str | None = None
+    self_reported: bool | None = Field(
+        default=None, description="True: the vendor's own number; False: measured independently."
+    )
+    date: dt.date | None = None
+    source: str = Field(default="", description="Which source this row came from.")
+
+
+class SourceInfo(_Strict):
+    id: str
+    name: str
+    licence: str
+    url: str
+    revision: str | None = None
+    note: str = ""
+
+
+class OverallRule(_Strict):
+    """The least coverage a model needs before it gets an overall score."""
+
+    min_benchmarks: int = Field(ge=1)
+    min_categories: int = Field(ge=1)
+    min_weight: float = Field(ge=0, le=1, description="Share of category weight covered.")
+
+
+class CatalogMeta(_Strict):
+    built_at: dt.datetime
+    data_as_of: dt.date | None = None
+    sources: tuple[SourceInfo, ...] = ()
+    overall_rule: OverallRule
+
+
+class Catalog(_Strict):
+    """One full snapshot of what the bot knows.  Cross-record rules live in `bot.catalog.check`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    meta: CatalogMeta
+    categories: tuple[Category, ...]
+    benchmarks: tuple[Benchmark, ...]
+    models: tuple[Model, ...]
+    scores: tuple[Score, ...]
+
+    # Indexes, built on first use; the catalog is frozen so they never go stale.
+    @cached_property
+    def model_by_id(self) -> dict[str, Model]:
+        return {m.id: m for m in self.models}
+
+    @cached_property
+    def benchmark_by_id(self) -> dict[str, Benchmark]:
+        return {b.id: b for b in self.benchmarks}
+
+    @cached_property
+    def category_by_id(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    @cached_property
+    def scores_by_model(self) -> dict[str, dict[str, Score]]:
+        out: dict[str, dict[str, Score]] = {m.id: {} for m in self.models}
+        for s in self.scores:
+            out.setdefault(s.model, {})[s.benchmark] = s
+        return out
+
+    def model(self, model_id: str) -> Model:
+        return self.model_by_id[model_id]
+
+    def scores_of(self, model_id: str) -> dict[str, Score]:
+        return self.scores_by_model.get(model_id, {})

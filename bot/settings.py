@@ -1,0 +1,65 @@
+"""Settings from the environment and `.env` (every key is listed in .env.example)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_path: Path = Field(
+        default=PROJECT_ROOT / "var" / "bot.sqlite3",
+        description="The SQLite file that holds the catalog, subscriptions and alerts.",
+    )
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / "data",
+        description="The shipped data: catalog.json and the curated inputs of the build.",
+    )
+    sources_dir: Path = Field(
+        default=PROJECT_ROOT.parent / "shared" / "sources",
+        description="Snapshots of the public sources that `python -m bot data build` reads.",
+    )
+    discord_token: SecretStr | None = Field(default=None, description="Bot token; unset = console.")
+    discord_api_base: str | None = Field(default=None, description="REST base URL override.")
+    discord_gateway_url: str | None = Field(default=None, description="Gateway URL override.")
+    dev_guild_id: int | None = Field(default=None, description="Guild for instant command sync.")
+    owner_ids: list[int] = Field(default_factory=list, description="Users allowed owner commands.")
+    log_level: str = Field(default="INFO")
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _blank_token_is_none(cls, v: object) -> object:
+        if isinstance(v, str) and not v.strip():
+            return None
+        return v
+
+    @field_validator("dev_guild_id", mode="before")
+    @classmethod
+    def _blank_int_is_none(cls, v: object) -> object:
+        if isinstance(v, str) and not v.strip():
+            return None
+        return v
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, v: str) -> str:
+        v = v.upper().strip()
+        if v not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return v
+
+    @property
+    def catalog_file(self) -> Path:
+        return self.data_dir / "catalog.json"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,412 @@
+"""Build the shipped catalog (data/catalog.json) from the source snapshots and the curated files.
+
+Merge rules (also in docs/METHOD.md):
+- Identity: two records are one model when their ids match once a trailing date is set aside and
+  no other dated snapshot shares that name, or when data/curated/models.json says they are the same.
+  Snapshots with different dates stay distinct; an undated alias that could mean several of them is
+  dropped rather than guessed.
+- Fields: curated > models.dev > llm-stats for prices, limits, modalities and flags (models.dev is
+  the newer snapshot and takes prices from the vendor's own listing); curated > llm-stats >
+  models.dev for the display name, release date and size (llm-stats names each snapshot as its
+  vendor does).
+- Scores: one per model and benchmark: curated > independently measured > the more recent >
+  llm-stats > models.dev.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.catalog.check import catalog_to_json, parse_catalog
+from bot.catalog.errors import CatalogError
+from bot.catalog.models import Catalog
+from bot.sources import llmstats, modelsdev
+from bot.sources.raw import RawModel, RawScore, date_in, slugify, strip_date
+
+log = logging.getLogger(__name__)
+
+NAME_FIELDS = ("name", "release_date", "params_b")
+SPEC_FIELDS = (
+    "family",
+    "reasoning",
+    "open_weights",
+    "context_window",
+    "max_output_tokens",
+    "input_price",
+    "output_price",
+    "output_speed",
+    "ttft",
+    "input_modalities",
+)
+# "(latest)", "(preview)" or a snapshot date in parentheses: the snapshot is told apart below.
+_TRAILING_TAG = re.compile(r"\s*\((latest|preview|\d{4}-\d{2}-\d{2})\)$", re.IGNORECASE)
+SOURCE_RANK = {"curated": 0, "llm-stats": 1, "models.dev": 2}
+
+
+@dataclass
+class BuildReport:
+    dropped_scores: list[str] = field(default_factory=list)
+    dropped_models: list[str] = field(default_factory=list)
+    merged: list[list[str]] = field(default_factory=list)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CatalogError(str(path), "no such file") from None
+    except json.JSONDecodeError as err:
+        raise CatalogError(str(path), f"broken JSON at line {err.lineno}: {err.msg}") from None
+
+
+def _source_revision(source_md: Path) -> tuple[str | None, dt.date | None]:
+    text = source_md.read_text(encoding="utf-8") if source_md.exists() else ""
+    m = re.search(r"commit ([0-9a-f]{40}) of (\d{4}-\d{2}-\d{2})", text)
+    if not m:
+        return None, None
+    return m.group(1), dt.date.fromisoformat(m.group(2))
+
+
+def _key(raw: RawModel) -> str:
+    k = strip_date(raw.tail)
+    return re.sub(r"-0$", "", k)  # claude-opus-4-0 is Anthropic's alias for claude-opus-4
+
+
+class _Benchmarks:
+    """Canonical benchmarks: the curated registry plus every other benchmark a source reports."""
+
+    def __init__(self, registry: dict[str, Any], llm_defs: dict[str, dict[str, Any]]) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+        self.alias: dict[str, str] = {}
+        self.tag_map: dict[str, str] = registry["category_from_source_tags"]
+        self.word_map: dict[str, str] = registry["category_from_name_words"]
+        self.llm_defs = llm_defs
+        for b in registry["benchmarks"]:
+            d = {
+                "id": b["id"],
+                "name": b["name"],
+                "category": b["category"],
+                "weight": b["weight"],
+                "unit": "percent",
+                "scale_max": 100,
+                "higher_is_better": True,
+                "description": "",
+                "url": b.get("url"),
+                "aliases": [],
+            }
+            self.defs[b["id"]] = d
+            self.alias[b["id"].lower()] = b["id"]
+            for a in b["aliases"]:
+                self.alias[a.lower()] = b["id"]
+                self.alias[slugify(a)] = b["id"]
+        for key, d in llm_defs.items():
+            bid = self.alias.get(key.lower())
+            if bid:
+                self._describe(bid, d)
+
+    def _describe(self, bid: str, d: dict[str, Any]) -> None:
+        target = self.defs[bid]
+        if not target["description"] and d.get("description"):
+            desc = str(d["description"]).strip()
+            if not desc.lower().startswith("no official"):
+                target["description"] = desc[:600]
+        if not target["url"] and d.get("paper_link"):
+            target["url"] = d["paper_link"]
+
+    def _category_of(self, name: str, tags: list[str]) -> str | None:
+        low = name.lower()
+        for word, cat in self.word_map.items():
+            if word in low:
+                return cat
+        for tag in tags:
+            if tag in self.tag_map:
+                return self.tag_map[tag]
+        return None
+
+    def resolve(self, score: RawScore) -> str:
+        key = score.benchmark_key.lower()
+        bid = self.alias.get(key) or self.alias.get(slugify(score.benchmark_key))
+        if bid:
+            return bid
+        bid = slugify(score.benchmark_key)
+        if bid in self.defs:  # a different source spelling that slugifies the same
+            self.alias[key] = bid
+            return bid
+        llm = self.llm_defs.get(score.benchmark_key, {}) if score.source == "llm-stats" else {}
+        max_score = float(llm.get("max_score") or 1.0)
+        percent = max_score in (1.0, 100.0) or score.source != "llm-stats"
+        self.defs[bid] = {
+            "id": bid,
+            "name": (llm.get("name") or score.benchmark_name)[:120],
+            "category": self._category_of(score.benchmark_name, list(llm.get("categories") or [])),
+            "weight": 0,
+            "unit": "percent" if percent else "rating",
+            "scale_max": 100 if percent else max_score,
+            "higher_is_better": True,
+            "description": "",
+            "url": None,
+            "aliases": [],
+        }
+        if llm:
+            self._describe(bid, llm)
+        self.alias[key] = bid
+        return bid
+
+
+def _group(raws: list[RawModel], same: list[list[str]]) -> list[list[RawModel]]:
+    by_ref = {f"{r.source}:{r.source_id}": r for r in raws}
+    ident: dict[int, tuple[str, dt.date | None]] = {
+        id(r): (_key(r), date_in(r.tail)) for r in raws
+    }
+    for a, b in same:
+        if a not in by_ref or b not in by_ref:
+            raise CatalogError("data/curated/models.json", f"same_model names an unknown record: {a if a not in by_ref else b}", "same_model")
+        ident[id(by_ref[a])] = ident[id(by_ref[b])]
+    by_key: dict[str, list[RawModel]] = defaultdict(list)
+    for r in raws:
+        by_key[ident[id(r)][0]].append(r)
+    groups: list[list[RawModel]] = []
+    for key, members in sorted(by_key.items()):
+        dates = sorted({ident[id(r)][1] for r in members if ident[id(r)][1] is not None})
+        if len(dates) <= 1:
+            groups.append(members)
+            continue
+        for d in dates:
+            groups.append([r for r in members if ident[id(r)][1] == d])
+        for r in members:
+            if ident[id(r)][1] is None:
+                log.debug("dropping ambiguous alias %s:%s (%d snapshots)", r.source, r.source_id, len(dates))
+    return groups
+
+
+def _merge_fields(members: list[RawModel]) -> tuple[dict[str, Any], dict[str, str]]:
+    fields: dict[str, Any] = {}
+    provenance: dict[str, str] = {}
+    name_order = sorted(members, key=lambda r: SOURCE_RANK[r.source])
+    spec_order = sorted(
+        members, key=lambda r: {"curated": 0, "models.dev": 1, "llm-stats": 2}[r.source]
+    )
+    for names, order in ((NAME_FIELDS, name_order), (SPEC_FIELDS, spec_order)):
+        for f in names:
+            for r in order:
+                v = r.fields.get(f)
+                if v is not None:
+                    fields[f] = v
+                    if r.source == "curated" and f in r.fields.get("_provenance", {}):
+                        provenance[f] = r.fields["_provenance"][f]
+                    break
+    return fields, provenance
+
+
+def _pick_score(candidates: list[RawScore]) -> RawScore:
+    def rank(s: RawScore) -> tuple[int, int, int, int]:
+        independent = 0 if s.self_reported is False else 1
+        newer = -(s.date.toordinal() if s.date else 0)
+        return (
+            0 if s.source == "curated" else 1,
+            independent,
+            SOURCE_RANK.get(s.source, 9),
+            newer,
+        )
+
+    return sorted(candidates, key=rank)[0]
+
+
+def _month(d: dt.date | None) -> str:
+    return d.strftime("%b %Y") if d else "undated"
+
+
+def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) -> Catalog:
+    report = report or BuildReport()
+    curated_dir = data_dir / "curated"
+    cat_cfg = _read_json(curated_dir / "categories.json")
+    registry = _read_json(curated_dir / "benchmarks.json")
+    curated = _read_json(curated_dir / "models.json")
+
+    llm_root = sources_dir / "llm-stats"
+    md_root = sources_dir / "models.dev"
+    llm_models, llm_bench_defs = llmstats.read(llm_root)
+    md_models = modelsdev.read(md_root / "models.json", md_root / "api.json")
+    raws = [r for r in llm_models + md_models if f"{r.source}:{r.source_id}" not in set(curated["skip"])]
+
+    by_ref = {f"{r.source}:{r.source_id}": r for r in raws}
+    for ov in curated["overrides"]:
+        target = by_ref.get(ov["match"])
+        if target is None:
+            raise CatalogError(str(curated_dir / "models.json"), f"override matches no record: {ov['match']}", "overrides")
+        cur = RawModel("curated", ov["match"], target.org)
+        cur.fields["_provenance"] = {}
+        for f, spec in ov["set"].items():
+            cur.fields[f] = spec["value"]
+            cur.fields["_provenance"][f] = spec["source"]
+        raws.append(cur)
+        # the override joins its target's group
+        curated.setdefault("same_model", []).append([f"curated:{ov['match']}", ov["match"]])
+
+    benchmarks = _Benchmarks(registry, llm_bench_defs)
+    groups = _group(raws, curated["same_model"])
+
+    for nm in curated["new_models"]:
+        cur = RawModel("curated", nm["id"], nm["org"], aliases=set(nm.get("aliases", [])))
+        cur.fields["_provenance"] = {}
+        for f, spec in nm["set"].items():
+            cur.fields[f] = spec["value"]
+            cur.fields["_provenance"][f] = spec["source"]
+        for s in nm.get("scores", []):
+            cur.scores.append(
+                RawScore(s["benchmark"], s["benchmark"], float(s["value"]), s["source"],
+                         s.get("self_reported"), None, "curated")
+            )
+        groups.append([cur])
+
+    creators: dict[str, str] = curated["creators"]
+    # Ids: the shared key when only one group has it, else key + snapshot date.
+    key_count: dict[str, int] = defaultdict(int)
+    for g in groups:
+        for k in {_key(r) if r.source != "curated" else r.source_id for r in g if r.source != "curated" or len(g) == 1}:
+            key_count[k] += 1
+
+    models: list[dict[str, Any]] = []
+    scores: list[dict[str, Any]] = []
+    for g in groups:
+        primary = sorted(g, key=lambda r: SOURCE_RANK[r.source])[0]
+        fields, provenance = _merge_fields(g)
+        if not fields.get("name"):
+            report.dropped_models.append(primary.source_id)
+            continue
+        real = [r for r in g if r.source != "curated"] or g
+        # The shortest of the members' names for it: `gpt-4` rather than `gpt-4-0613`.
+        key = min(
+            (_key(r) if r.source != "curated" else r.source_id for r in real),
+            key=lambda k: (len(k), k),
+        )
+        snap = next((date_in(r.tail) for r in real if date_in(r.tail)), None)
+        mid = slugify(key) if key_count[key] == 1 or snap is None else slugify(f"{key}-{snap.isoformat()}")
+        org = next((r.org for r in real if r.source == "llm-stats"), real[0].org)
+        name = _TRAILING_TAG.sub("", str(fields.pop("name"))).strip()
+        aliases = set()
+        for r in g:
+            if r.source == "curated" and r.source_id.startswith(("llm-stats:", "models.dev:")):
+                continue
+            aliases.add(r.tail)
+            aliases |= r.aliases
+            if r.fields.get("name"):
+                aliases.add(_TRAILING_TAG.sub("", str(r.fields["name"])).strip())
+        aliases.discard(mid)
+        aliases.discard(name)
+        model = {
+            "id": mid,
+            "name": name,
+            "aliases": sorted(aliases),
+            "creator": creators.get(org, org.title()),
+            "sources": sorted({r.source for r in g}),
+            "provenance": provenance,
+            "_snapshot": snap,
+            **fields,
+        }
+        models.append(model)
+        if len(g) > 1:
+            report.merged.append(sorted(f"{r.source}:{r.source_id}" for r in g))
+        per_bench: dict[str, list[RawScore]] = defaultdict(list)
+        for r in g:
+            for s in r.scores:
+                per_bench[benchmarks.resolve(s)].append(s)
+        for bid, cands in sorted(per_bench.items()):
+            best = _pick_score(cands)
+            bdef = benchmarks.defs[bid]
+            top = bdef["scale_max"]
+            if best.value < 0 or (top is not None and best.value > top):
+                report.dropped_scores.append(f"{mid} / {bid}: {best.value:g} outside 0..{top}")
+                continue
+            scores.append(
+                {
+                    "model": mid,
+                    "benchmark": bid,
+                    "value": round(best.value, 3),
+                    "source_url": best.source_url,
+                    "self_reported": best.self_reported,
+                    "date": best.date.isoformat() if best.date else None,
+                    "source": best.source,
+                }
+            )
+
+    # Snapshots that share a display name are told apart by their month.
+    by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in models:
+        by_name[m["name"].casefold()].append(m)
+    for same in by_name.values():
+        if len(same) > 1:
+            for m in same:
+                m["aliases"] = sorted(set(m["aliases"]) | {m["name"]})
+                m["name"] = f"{m['name']} ({_month(m['_snapshot'] or m.get('release_date'))})"
+            if len({m["name"] for m in same}) < len(same):
+                for m in same:
+                    m["name"] = f"{m['name'].rsplit(' (', 1)[0]} ({m['id']})"
+    for m in models:
+        m.pop("_snapshot")
+        for k in ("release_date",):
+            if isinstance(m.get(k), dt.date):
+                m[k] = m[k].isoformat()
+        if "input_modalities" in m:
+            m["input_modalities"] = list(m["input_modalities"])
+
+    used = {s["benchmark"] for s in scores}
+    bench_list = [b for b in benchmarks.defs.values() if b["id"] in used or b["weight"] > 0]
+    for b in bench_list:
+        b["aliases"] = sorted(a for a, t in benchmarks.alias.items() if t == b["id"] and a != b["id"])
+
+    llm_rev, llm_date = _source_revision(llm_root / "SOURCE.md")
+    md_rev, md_date = _source_revision(md_root / "SOURCE.md")
+    as_of = max(d for d in (llm_date, md_date) if d) if (llm_date or md_date) else None
+    raw_catalog = {
+        "meta": {
+            "built_at": dt.datetime.combine(as_of or dt.date(1970, 1, 1), dt.time(), dt.UTC).isoformat(),
+            "data_as_of": as_of.isoformat() if as_of else None,
+            "overall_rule": cat_cfg["overall_rule"],
+            "sources": [
+                {
+                    "id": "llm-stats",
+                    "name": "LLM Stats (llm-stats.com)",
+                    "licence": "CC BY 4.0",
+                    "url": "https://github.com/JonathanChavezTamales/llm-leaderboard",
+                    "revision": llm_rev,
+                    "note": "Benchmark scores, release dates, sizes. Changed: fractions shown as "
+                    "percent, benchmarks renamed and merged with other sources.",
+                },
+                {
+                    "id": "models.dev",
+                    "name": "models.dev",
+                    "licence": "MIT",
+                    "url": "https://github.com/anomalyco/models.dev",
+                    "revision": md_rev,
+                    "note": "Prices, context windows, output limits, modalities, reasoning and "
+                    "open-weights flags, some benchmark scores (Artificial Analysis figures left out).",
+                },
+                {
+                    "id": "curated",
+                    "name": "Hand-curated facts (data/curated/models.json)",
+                    "licence": "each value cites its source URL",
+                    "url": "data/curated/models.json",
+                },
+            ],
+        },
+        "categories": cat_cfg["categories"],
+        "benchmarks": sorted(bench_list, key=lambda b: b["id"]),
+        "models": sorted(models, key=lambda m: m["id"]),
+        "scores": sorted(scores, key=lambda s: (s["model"], s["benchmark"])),
+    }
+    return parse_catalog(raw_catalog, "built catalog")
+
+
+def write_catalog(catalog: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(catalog_to_json(catalog), encoding="utf-8")
+    tmp.replace(path)
