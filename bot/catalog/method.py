@@ -21,6 +21,7 @@ class Part:
     benchmark: str
     value: float
     weight: float
+    saturated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class CategoryScore:
     category: str
     value: float
     parts: tuple[Part, ...]
+    ranked: bool  # its current (unsaturated) benchmarks carry enough weight to rank it
 
     @property
     def benchmarks(self) -> tuple[str, ...]:
@@ -37,9 +39,9 @@ class CategoryScore:
 @dataclass(frozen=True, slots=True)
 class Overall:
     value: float
-    categories: tuple[str, ...]
+    categories: tuple[str, ...]  # the ranked categories it averages
     benchmarks: int
-    coverage: float  # share of the total category weight the model has scores in
+    coverage: float  # share of the total category weight those categories carry
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +69,11 @@ def category_scores(catalog: Catalog, model_id: str) -> dict[str, CategoryScore]
         bench = catalog.benchmark_by_id[bench_id]
         if bench.category is None or bench.weight <= 0:
             continue
-        grouped.setdefault(bench.category, []).append(Part(bench_id, score.value, bench.weight))
+        grouped.setdefault(bench.category, []).append(
+            Part(bench_id, score.value, bench.weight, bench.saturated)
+        )
     out: dict[str, CategoryScore] = {}
+    floor = catalog.meta.overall_rule.min_category_weight
     for cat in catalog.categories:
         parts = grouped.get(cat.id)
         if not parts:
@@ -76,19 +81,21 @@ def category_scores(catalog: Catalog, model_id: str) -> dict[str, CategoryScore]
         parts.sort(key=lambda p: (-p.weight, p.benchmark))
         total = sum(p.weight for p in parts)
         value = sum(p.value * p.weight for p in parts) / total
-        out[cat.id] = CategoryScore(cat.id, value, tuple(parts))
+        current = sum(p.weight for p in parts if not p.saturated)
+        out[cat.id] = CategoryScore(cat.id, value, tuple(parts), current + 1e-9 >= floor)
     return out
 
 
 def overall_score(catalog: Catalog, cats: dict[str, CategoryScore]) -> Overall | None:
+    """Weighted mean of the ranked category scores, when they cover enough of the method."""
     rule = catalog.meta.overall_rule
-    n_bench = sum(len(c.parts) for c in cats.values())
     weights = {c.id: c.weight for c in catalog.categories}
-    covered = sum(weights[c] for c in cats if weights[c] > 0)
-    used = [c for c in cats if weights[c] > 0]
+    used = [c for c, score in cats.items() if score.ranked and weights[c] > 0]
+    n_bench = sum(len(cats[c].parts) for c in used)
+    covered = sum(weights[c] for c in used)
     if n_bench < rule.min_benchmarks or len(used) < rule.min_categories:
         return None
-    if covered + 1e-9 < rule.min_weight or covered <= 0:
+    if covered + 1e-9 < rule.min_weight:
         return None
     value = sum(cats[c].value * weights[c] for c in used) / covered
     return Overall(value, tuple(used), n_bench, covered)
@@ -143,7 +150,7 @@ class Scoreboard:
                 {
                     mid: p.categories[cat.id].value
                     for mid, p in self.profiles.items()
-                    if cat.id in p.categories
+                    if cat.id in p.categories and p.categories[cat.id].ranked
                 }
             )
             for cat in catalog.categories
@@ -169,13 +176,14 @@ class Scoreboard:
         return self._category_rank.get(category, {}).get(model_id)
 
     def ranked(self, category: str | None = None) -> list[tuple[str, float]]:
+        """Models in rank order, overall or in one category; only scores that can be ranked."""
         if category is None:
             items = [(m, p.overall.value) for m, p in self.profiles.items() if p.overall]
         else:
             items = [
                 (m, p.categories[category].value)
                 for m, p in self.profiles.items()
-                if category in p.categories
+                if category in p.categories and p.categories[category].ranked
             ]
         items.sort(key=lambda kv: (-kv[1], kv[0]))
         return items

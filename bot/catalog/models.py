@@ -59,6 +59,10 @@ class Benchmark(_Strict):
     unit: Unit = "percent"
     scale_max: float | None = Field(default=100, gt=0)
     higher_is_better: bool = True
+    saturated: bool = Field(
+        default=False,
+        description="Most current models score near the top: counts, but cannot rank on its own.",
+    )
     description: str = ""
     url: str | None = None
     aliases: tuple[str, ...] = ()
@@ -114,8 +118,11 @@ class SourceInfo(_Strict):
 
 
 class OverallRule(_Strict):
-    """The least coverage a model needs before it gets an overall score."""
+    """The least coverage a score needs before it is ranked."""
 
+    min_category_weight: float = Field(
+        ge=0, le=1, description="Weight of current benchmarks a category score needs to rank."
+    )
     min_benchmarks: int = Field(ge=1)
     min_categories: int = Field(ge=1)
     min_weight: float = Field(ge=0, le=1, description="Share of category weight covered.")

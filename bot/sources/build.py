@@ -97,6 +97,7 @@ class _Benchmarks:
                 "unit": "percent",
                 "scale_max": 100,
                 "higher_is_better": True,
+                "saturated": bool(b.get("saturated", False)),
                 "description": "",
                 "url": b.get("url"),
                 "aliases": [],

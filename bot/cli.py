@@ -1,0 +1,160 @@
+"""Command line: `python -m bot <command>`.  Every command honours the settings (DATABASE_PATH,
+DATA_DIR, LOG_LEVEL, ...), so a second database is one environment variable away."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.catalog.check import read_catalog_file
+from bot.catalog.errors import CatalogError
+from bot.settings import Settings
+from bot.store import Store, StoreError
+
+log = logging.getLogger("bot")
+
+
+def _setup_logging(level: str) -> None:
+    logging.basicConfig(
+        level=getattr(logging, level, logging.INFO),
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+        stream=sys.stderr,
+    )
+    # discord.py's per-request debug lines drown everything else.
+    logging.getLogger("discord.http").setLevel(max(logging.INFO, logging.getLogger().level))
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bot", description="AI model comparison bot.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("run", help="start the bot (console when DISCORD_TOKEN is unset)")
+
+    data = sub.add_parser("data", help="build, check, load and describe the catalog")
+    dsub = data.add_subparsers(dest="data_command", required=True)
+    b = dsub.add_parser("build", help="build data/catalog.json from the source snapshots")
+    b.add_argument("--sources", type=Path, help="folder of source snapshots (SOURCES_DIR)")
+    b.add_argument("--out", type=Path, help="where to write (default DATA_DIR/catalog.json)")
+    c = dsub.add_parser("check", help="validate a catalog file without loading it")
+    c.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
+    ld = dsub.add_parser("load", help="validate a catalog file and load it into the database")
+    ld.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
+    st = dsub.add_parser("stats", help="what the database holds")
+    st.add_argument("--json", action="store_true")
+    return p
+
+
+async def _data_load(settings: Settings, file: Path) -> int:
+    catalog = await asyncio.to_thread(read_catalog_file, file)
+    async with Store(settings.database_path) as store:
+        result = await store.load_catalog(catalog, origin=str(file))
+    if result.changed:
+        print(
+            f"Loaded {result.models} models, {result.benchmarks} benchmarks and "
+            f"{result.scores} scores from {file} into {settings.database_path} "
+            f"(snapshot {result.snapshot_id})."
+        )
+    else:
+        print(f"{file} holds the data already loaded (snapshot {result.snapshot_id}); nothing changed.")
+    return 0
+
+
+async def _data_stats(settings: Settings, as_json: bool) -> int:
+    async with Store(settings.database_path) as store:
+        info = await store.snapshot_info()
+    if info is None:
+        payload = {"models": 0, "models_with_scores": 0, "scores": 0, "benchmarks": 0,
+                   "loaded_at": None, "data_as_of": None, "origin": None, "snapshot": None}
+    else:
+        payload = {
+            "models": info.models,
+            "models_with_scores": info.models_with_scores,
+            "scores": info.scores,
+            "benchmarks": info.benchmarks,
+            "loaded_at": info.loaded_at,
+            "data_as_of": info.data_as_of,
+            "origin": info.origin,
+            "snapshot": info.id,
+        }
+    if as_json:
+        print(json.dumps(payload))
+    elif info is None:
+        print(f"{settings.database_path} holds no data yet: run `python -m bot data load`.")
+    else:
+        print(
+            f"{info.models} models ({info.models_with_scores} with scores), {info.benchmarks} "
+            f"benchmarks, {info.scores} scores; data as of {info.data_as_of}, loaded "
+            f"{info.loaded_at} from {info.origin}."
+        )
+    return 0
+
+
+def _data_build(settings: Settings, sources: Path | None, out: Path | None) -> int:
+    from bot.sources.build import BuildReport, build, write_catalog
+
+    src = sources or settings.sources_dir
+    if not src.is_dir():
+        raise CatalogError(str(src), "no such folder of source snapshots (set SOURCES_DIR or --sources)")
+    report = BuildReport()
+    catalog = build(src, settings.data_dir, report)
+    target = out or settings.catalog_file
+    write_catalog(catalog, target)
+    with_scores = len({s.model for s in catalog.scores})
+    print(
+        f"Wrote {target}: {len(catalog.models)} models ({with_scores} with scores), "
+        f"{len(catalog.benchmarks)} benchmarks, {len(catalog.scores)} scores; "
+        f"{len(report.merged)} models merged across sources."
+    )
+    for line in report.dropped_scores:
+        print(f"  left out: {line}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as err:
+        first = err.errors()[0]
+        name = str(first["loc"][0]).upper() if first.get("loc") else "a setting"
+        print(f"error: {name}: {first['msg']} (check the environment or .env)", file=sys.stderr)
+        return 2
+    _setup_logging(settings.log_level)
+    try:
+        if args.command == "data":
+            if args.data_command == "build":
+                return _data_build(settings, args.sources, args.out)
+            if args.data_command == "check":
+                file = args.file or settings.catalog_file
+                catalog = read_catalog_file(file)
+                with_scores = len({s.model for s in catalog.scores})
+                print(
+                    f"{file} is valid: {len(catalog.models)} models ({with_scores} with scores), "
+                    f"{len(catalog.benchmarks)} benchmarks, {len(catalog.scores)} scores."
+                )
+                return 0
+            if args.data_command == "load":
+                return asyncio.run(_data_load(settings, args.file or settings.catalog_file))
+            if args.data_command == "stats":
+                return asyncio.run(_data_stats(settings, args.json))
+        if args.command == "run":
+            from bot.runner import run
+
+            return run(settings)
+    except CatalogError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2

@@ -1,0 +1,42 @@
+"""What every front end (console, Discord, CLI) does with the store: open it, make sure it holds
+data, and read the current catalog."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from bot.catalog.check import read_catalog_file
+from bot.catalog.models import Catalog
+from bot.settings import Settings
+from bot.store import LoadResult, Store
+
+log = logging.getLogger(__name__)
+
+
+async def open_store(settings: Settings) -> Store:
+    return await Store(settings.database_path).open()
+
+
+async def load_file(store: Store, path: Path) -> LoadResult:
+    """Validate a catalog file and store it; raises CatalogError before touching the store."""
+    catalog = await asyncio.to_thread(read_catalog_file, path)
+    return await store.load_catalog(catalog, origin=str(path))
+
+
+async def ensure_loaded(store: Store, settings: Settings) -> Catalog:
+    """The current catalog, loading the shipped data first when the store is empty or the shipped
+    file has changed since it was last loaded from."""
+    info = await store.snapshot_info()
+    shipped = settings.catalog_file
+    if info is None or info.origin == str(shipped):
+        result = await load_file(store, shipped)
+        if result.changed:
+            log.info(
+                "loaded %d models, %d benchmarks, %d scores from %s",
+                result.models, result.benchmarks, result.scores, shipped,
+            )
+    catalog = await store.read_catalog()
+    assert catalog is not None  # a load just happened or a snapshot was already there
+    return catalog

@@ -1,0 +1,338 @@
+"""The SQLite store, through aiosqlite: WAL, foreign keys, versioned migrations.
+
+A catalog is written as a new snapshot in one transaction; the state row that names the current
+snapshot moves only when every row is in, so a failed load leaves the previous snapshot serving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.catalog.models import Catalog
+from bot.store.migrations import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+KEEP_SNAPSHOTS = 5  # the current one and a few before it, for diffs and alerts
+
+
+class StoreError(Exception):
+    """The database cannot be used (wrong file, newer schema, unwritable path)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    snapshot_id: int
+    changed: bool
+    models: int
+    benchmarks: int
+    scores: int
+    loaded_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotInfo:
+    id: int
+    loaded_at: str
+    built_at: str | None
+    data_as_of: str | None
+    origin: str
+    content_hash: str
+    models: int
+    benchmarks: int
+    scores: int
+    models_with_scores: int
+
+
+def content_hash(catalog: Catalog) -> str:
+    """Hash of the data itself: loading the same data twice is a no-op."""
+    data = catalog.model_dump(mode="json")
+    data["meta"].pop("built_at", None)
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _b(v: bool | None) -> int | None:
+    return None if v is None else int(v)
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._db: aiosqlite.Connection | None = None
+
+    async def open(self) -> Store:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = await aiosqlite.connect(self.path, isolation_level=None)
+        except (OSError, aiosqlite.Error) as err:
+            raise StoreError(
+                f"cannot open the database at {self.path}: {err} (check DATABASE_PATH)"
+            ) from None
+        db.row_factory = aiosqlite.Row
+        try:
+            await db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA foreign_keys=ON")
+            await db.execute("PRAGMA busy_timeout=5000")
+            self._db = db
+            await self._migrate()
+        except aiosqlite.DatabaseError as err:
+            await db.close()
+            self._db = None
+            raise StoreError(
+                f"{self.path} is not a usable SQLite database ({err}); point DATABASE_PATH "
+                "at another file or remove this one"
+            ) from None
+        return self
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    async def __aenter__(self) -> Store:
+        return await self.open()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StoreError("the store is not open")
+        return self._db
+
+    async def _migrate(self) -> None:
+        async with self.db.execute("PRAGMA user_version") as cur:
+            row = await cur.fetchone()
+        version = int(row[0]) if row else 0
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this code knows "
+                f"({len(MIGRATIONS)}): upgrade the bot or use another DATABASE_PATH"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            log.info("applying database migration %d", number)
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(script):
+                    await self.db.execute(statement)
+                await self.db.execute(f"PRAGMA user_version = {number}")
+                await self.db.execute("COMMIT")
+            except BaseException:
+                await self.db.execute("ROLLBACK")
+                raise
+
+    async def schema_version(self) -> int:
+        async with self.db.execute("PRAGMA user_version") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    # -- catalog snapshots ------------------------------------------------------------------
+
+    async def current_snapshot_id(self) -> int | None:
+        async with self.db.execute("SELECT value FROM state WHERE key = 'current_snapshot'") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else None
+
+    async def load_catalog(self, catalog: Catalog, origin: str) -> LoadResult:
+        """Store `catalog` as the current snapshot, in one transaction."""
+        digest = content_hash(catalog)
+        current = await self.snapshot_info()
+        if current is not None and current.content_hash == digest:
+            return LoadResult(
+                current.id, False, current.models, current.benchmarks, current.scores,
+                current.loaded_at,
+            )
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        db = self.db
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            cur = await db.execute(
+                "INSERT INTO snapshots (loaded_at, built_at, data_as_of, origin, sources, "
+                "overall_rule, content_hash, model_count, benchmark_count, score_count) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    now,
+                    catalog.meta.built_at.isoformat(),
+                    catalog.meta.data_as_of.isoformat() if catalog.meta.data_as_of else None,
+                    origin,
+                    json.dumps([s.model_dump(mode="json") for s in catalog.meta.sources]),
+                    catalog.meta.overall_rule.model_dump_json(),
+                    digest,
+                    len(catalog.models),
+                    len(catalog.benchmarks),
+                    len(catalog.scores),
+                ),
+            )
+            sid = cur.lastrowid
+            await db.executemany(
+                "INSERT INTO categories VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (sid, c.id, i, c.name, c.weight, c.description)
+                    for i, c in enumerate(catalog.categories)
+                ],
+            )
+            await db.executemany(
+                "INSERT INTO benchmarks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        sid, b.id, b.name, b.category, b.weight, b.unit, b.scale_max,
+                        int(b.higher_is_better), int(b.saturated), b.description, b.url,
+                        json.dumps(b.aliases),
+                    )
+                    for b in catalog.benchmarks
+                ],
+            )
+            await db.executemany(
+                "INSERT INTO models VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        sid, m.id, m.name, json.dumps(m.aliases), m.creator, m.family,
+                        m.release_date.isoformat() if m.release_date else None,
+                        _b(m.reasoning), _b(m.open_weights), m.context_window,
+                        m.max_output_tokens, m.input_price, m.output_price, m.output_speed,
+                        m.ttft, json.dumps(m.input_modalities), m.params_b,
+                        json.dumps(m.sources), json.dumps(m.provenance),
+                    )
+                    for m in catalog.models
+                ],
+            )
+            await db.executemany(
+                "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        sid, s.model, s.benchmark, s.value, s.source_url, _b(s.self_reported),
+                        s.date.isoformat() if s.date else None, s.source,
+                    )
+                    for s in catalog.scores
+                ],
+            )
+            await db.execute(
+                "INSERT INTO state (key, value) VALUES ('current_snapshot', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(sid),),
+            )
+            await db.execute(
+                "DELETE FROM snapshots WHERE id NOT IN "
+                "(SELECT id FROM snapshots ORDER BY id DESC LIMIT ?)",
+                (KEEP_SNAPSHOTS,),
+            )
+            await db.execute("COMMIT")
+        except BaseException:
+            await db.execute("ROLLBACK")
+            raise
+        log.info("loaded snapshot %d from %s", sid, origin)
+        return LoadResult(
+            int(sid), True, len(catalog.models), len(catalog.benchmarks), len(catalog.scores), now
+        )
+
+    async def snapshot_info(self, snapshot_id: int | None = None) -> SnapshotInfo | None:
+        sid = snapshot_id if snapshot_id is not None else await self.current_snapshot_id()
+        if sid is None:
+            return None
+        async with self.db.execute(
+            "SELECT s.*, (SELECT COUNT(DISTINCT model_id) FROM scores WHERE snapshot_id = s.id) "
+            "AS with_scores FROM snapshots s WHERE id = ?",
+            (sid,),
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        return SnapshotInfo(
+            id=row["id"],
+            loaded_at=row["loaded_at"],
+            built_at=row["built_at"],
+            data_as_of=row["data_as_of"],
+            origin=row["origin"],
+            content_hash=row["content_hash"],
+            models=row["model_count"],
+            benchmarks=row["benchmark_count"],
+            scores=row["score_count"],
+            models_with_scores=row["with_scores"],
+        )
+
+    async def snapshot_ids(self) -> list[int]:
+        async with self.db.execute("SELECT id FROM snapshots ORDER BY id") as cur:
+            return [int(r[0]) async for r in cur]
+
+    async def read_catalog(self, snapshot_id: int | None = None) -> Catalog | None:
+        sid = snapshot_id if snapshot_id is not None else await self.current_snapshot_id()
+        if sid is None:
+            return None
+        db = self.db
+        async with db.execute("SELECT * FROM snapshots WHERE id = ?", (sid,)) as cur:
+            snap = await cur.fetchone()
+        if snap is None:
+            return None
+        raw: dict[str, Any] = {
+            "meta": {
+                "built_at": snap["built_at"],
+                "data_as_of": snap["data_as_of"],
+                "sources": json.loads(snap["sources"]),
+                "overall_rule": json.loads(snap["overall_rule"]),
+            }
+        }
+        async with db.execute(
+            "SELECT id, name, weight, description FROM categories WHERE snapshot_id = ? "
+            "ORDER BY position",
+            (sid,),
+        ) as cur:
+            raw["categories"] = [dict(r) async for r in cur]
+        async with db.execute(
+            "SELECT * FROM benchmarks WHERE snapshot_id = ? ORDER BY id", (sid,)
+        ) as cur:
+            raw["benchmarks"] = [
+                {
+                    **{k: r[k] for k in r.keys() if k not in ("snapshot_id", "aliases")},
+                    "higher_is_better": bool(r["higher_is_better"]),
+                    "saturated": bool(r["saturated"]),
+                    "aliases": json.loads(r["aliases"]),
+                }
+                async for r in cur
+            ]
+        json_cols = ("aliases", "input_modalities", "sources", "provenance")
+        bool_cols = ("reasoning", "open_weights")
+        async with db.execute("SELECT * FROM models WHERE snapshot_id = ? ORDER BY id", (sid,)) as cur:
+            models = []
+            async for r in cur:
+                m: dict[str, Any] = {}
+                for k in r.keys():
+                    if k == "snapshot_id":
+                        continue
+                    v = r[k]
+                    if k in json_cols:
+                        v = json.loads(v)
+                    elif k in bool_cols and v is not None:
+                        v = bool(v)
+                    m[k] = v
+                models.append(m)
+            raw["models"] = models
+        async with db.execute(
+            "SELECT model_id AS model, benchmark_id AS benchmark, value, source_url, "
+            "self_reported, date, source FROM scores WHERE snapshot_id = ? "
+            "ORDER BY model_id, benchmark_id",
+            (sid,),
+        ) as cur:
+            raw["scores"] = [
+                {
+                    **dict(r),
+                    "self_reported": None
+                    if r["self_reported"] is None
+                    else bool(r["self_reported"]),
+                }
+                async for r in cur
+            ]
+        return Catalog.model_validate(raw)
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
