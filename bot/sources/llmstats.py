@@ -12,6 +12,8 @@ from bot.sources.raw import RawModel, RawScore, parse_date
 
 log = logging.getLogger(__name__)
 SOURCE = "llm-stats"
+# Artificial Analysis index values: their terms forbid redistribution.
+EXCLUDED_BENCHMARKS = frozenset({"aa-index", "aa-lcr"})
 
 
 def _load(path: Path) -> Any:
@@ -78,6 +80,8 @@ def read(root: Path) -> tuple[list[RawModel], dict[str, dict[str, Any]]]:
         bench_file = model_file.parent / "benchmarks.json"
         rows = _load(bench_file) if bench_file.exists() else []
         for r in rows:
+            if r["benchmark_id"] in EXCLUDED_BENCHMARKS:
+                continue
             bdef = benchmarks.get(r["benchmark_id"], {})
             max_score = float(bdef.get("max_score") or 1.0)
             value = float(r["score"])

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.catalog.check import read_catalog_file
+from bot.catalog.method import Scoreboard
+from bot.catalog.models import Catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "data" / "catalog.json"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return read_catalog_file(SHIPPED)
+
+
+@pytest.fixture(scope="session")
+def scoreboard(catalog: Catalog) -> Scoreboard:
+    return Scoreboard(catalog)
+
+
+@pytest.fixture(scope="session")
+def raw_catalog() -> dict:
+    return json.loads(SHIPPED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """Environment for a `python -m bot` subprocess with its own database."""
+    e = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_"))}
+    e["DATABASE_PATH"] = str(tmp_path / "test.sqlite3")
+    e["LOG_LEVEL"] = "WARNING"
+    return e
+
+
+def run_cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
