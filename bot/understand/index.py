@@ -1,0 +1,557 @@
+"""The alias index: every way people name a model, as token sequences, built once per catalog.
+
+Matching is exact on tokens that carry a version or size (4.1, 4o, 235b, o3): only words without
+digits may be typo-corrected, so GPT-4.1 never becomes GPT-4.1 mini or GPT-4o, and o3 never o3-mini.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.catalog.method import Scoreboard
+from bot.catalog.models import Model
+from bot.sources.raw import date_in
+from bot.understand.text import VARIANT_WORDS, has_digit, tokens
+
+# Family words: a model line people name on its own ("is gemini any good"), too vague to pick one.
+FAMILIES = frozenset(
+    {
+        "gpt",
+        "claude",
+        "gemini",
+        "gemma",
+        "llama",
+        "qwen",
+        "qwq",
+        "deepseek",
+        "mistral",
+        "mixtral",
+        "magistral",
+        "devstral",
+        "codestral",
+        "pixtral",
+        "ministral",
+        "grok",
+        "phi",
+        "kimi",
+        "glm",
+        "nemotron",
+        "minimax",
+        "nova",
+        "jamba",
+        "granite",
+        "sonar",
+        "aya",
+        "mimo",
+        "command",
+        "opus",
+        "sonnet",
+        "haiku",
+        "o",
+    }
+)
+# Variant words that, added to a real name, name a model that does not exist ("gpt-4.1 ultra").
+STRONG_VARIANTS = frozenset(
+    {
+        "mini",
+        "nano",
+        "micro",
+        "lite",
+        "pro",
+        "max",
+        "plus",
+        "turbo",
+        "ultra",
+        "air",
+        "heavy",
+        "flash",
+        "opus",
+        "sonnet",
+        "haiku",
+        "huge",
+    }
+)
+# Vendor words: "openai's 4.1", "anthropic sonnet 4.5", "google gemma 4 12b".
+VENDORS = {
+    "openai": "OpenAI",
+    "anthropic": "Anthropic",
+    "google": "Google",
+    "meta": "Meta",
+    "alibaba": "Alibaba",
+    "xai": "xAI",
+    "microsoft": "Microsoft",
+    "nvidia": "NVIDIA",
+    "moonshot": "Moonshot AI",
+    "moonshotai": "Moonshot AI",
+    "zhipu": "Z.ai",
+    "zai": "Z.ai",
+    "cohere": "Cohere",
+    "amazon": "Amazon",
+    "ibm": "IBM",
+    "mistralai": "Mistral AI",
+    "deepseek": "DeepSeek",
+}
+# Words that never make an alias on their own: an alias needs a digit or a word outside this list.
+_WEAK = VARIANT_WORDS | {
+    "a",
+    "an",
+    "the",
+    "r",
+    "v",
+    "x",
+    "command",
+    "it",
+    "instructed",
+    "latest",
+    "model",
+    "version",
+    "new",
+    "old",
+    "open",
+    "mistral",
+    "fable",
+    "translate",
+    "plus",
+}
+_STRIP_TAIL = ("instruct", "it", "instructed", "chat", "preview", "hf")
+_MONTH_SUFFIX = re.compile(r"\s*\((?:[A-Z][a-z]{2} \d{4}|\d{4}-\d{2}-\d{2}|latest)\)$")
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    model: str
+    start: int
+    end: int
+    corrected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Loose:
+    """A name that is model-like but not one model: a family (clarify) or an unknown version."""
+
+    kind: str  # "family" | "unknown"
+    text: str
+    start: int
+    end: int
+    candidates: tuple[str, ...]
+
+
+def _snapshot_date(m: Model) -> dt.date | None:
+    return date_in(m.id) or m.release_date
+
+
+def _variants(name: str) -> list[Key]:
+    base = tokens(_MONTH_SUFFIX.sub("", name))
+    out = [base]
+    while out[-1] and out[-1][-1] in _STRIP_TAIL:
+        out.append(out[-1][:-1])
+    keys = [tuple(k) for k in out if k]
+    extra: list[Key] = []
+    for k in keys:
+        # Claude: "claude sonnet 4" <-> "claude 4 sonnet"; "sonnet 4" alone.
+        if len(k) == 3 and k[0] == "claude":
+            a, b = k[1], k[2]
+            if has_digit(a) != has_digit(b):
+                extra.append(("claude", b, a))
+                ver, kind = (a, b) if has_digit(a) else (b, a)
+                extra.append((kind, ver))
+                extra.append((ver, kind))
+        # "Qwen3 235B A22B" -> also "qwen3 235b": people leave out the active size
+        active = [t for t in k if re.fullmatch(r"a\d+b", t)]
+        if len(k) >= 3 and active:
+            extra.append(tuple(t for t in k if t not in active))
+    for k in list(keys):
+        rest = k[1:]
+        if k[0] not in FAMILIES or not rest:
+            continue
+        # "4o" for GPT-4o; "r1 distill llama 70b" for DeepSeek's; "k2 thinking" for Kimi's
+        if (
+            len(rest) == 1
+            and re.fullmatch(r"\d+[a-z]+", rest[0])
+            or (
+                len(rest) >= 2
+                and re.fullmatch(r"[a-z]\d[\d.]*", rest[0])
+                and any(t.isalpha() and t not in _WEAK for t in rest[1:])
+            )
+        ):
+            extra.append(rest)
+        elif len(rest) >= 2 and re.fullmatch(r"[a-z]\d[\d.]*", rest[0]) and rest[1].isdigit():
+            extra.append(rest)  # "r1 0528"
+    return keys + extra
+
+
+def _usable(key: Key) -> bool:
+    if not key:
+        return False
+    if len(key) == 1:
+        return has_digit(key[0]) and not key[0].isdigit()
+    return any(has_digit(t) or t not in _WEAK for t in key)
+
+
+class AliasIndex:
+    def __init__(self, scoreboard: Scoreboard) -> None:
+        self.scoreboard = scoreboard
+        catalog = scoreboard.catalog
+        self.models = catalog.model_by_id
+        self.keys: dict[Key, set[str]] = defaultdict(set)
+        self.vendor_keys: dict[str, dict[Key, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for m in catalog.models:
+            names = [m.name, m.id, *m.aliases]
+            own = tuple(tokens(_MONTH_SUFFIX.sub("", m.name)))
+            if len(own) >= 2 or (
+                len(own) == 1
+                and own[0].isalpha()
+                and len(own[0]) >= 4
+                and own[0] not in _WEAK
+                and own[0] not in FAMILIES
+            ):
+                self.keys[own].add(m.id)  # its own full name, even "Command A" or "Fugu"
+            for n in names:
+                for key in _variants(n):
+                    if _usable(key):
+                        self.keys[key].add(m.id)
+                    vendor = next((v for v, c in VENDORS.items() if c == m.creator), None)
+                    if (
+                        vendor
+                        and len(key) >= 2
+                        and key[0] in FAMILIES
+                        and _usable(key[1:]) is not False
+                    ):
+                        self.vendor_keys[m.creator][key[1:]].add(m.id)
+        self.prefixes: set[Key] = {k[:i] for k in self.keys for i in range(1, len(k) + 1)}
+        self.max_len = max(len(k) for k in self.keys)
+        self.vocab = sorted(
+            {t for k in self.keys for t in k if t.isalpha() and len(t) >= 4}
+            | {v for v in VENDORS if len(v) >= 4}
+        )
+        self.vocab_set = frozenset(self.vocab) | frozenset(t for k in self.keys for t in k)
+        self.name_tokens: dict[str, frozenset[str]] = {
+            m.id: frozenset(t for n in (m.name, *m.aliases) for t in tokens(n))
+            for m in catalog.models
+        }
+        self.display_tokens: dict[str, frozenset[str]] = {
+            m.id: frozenset(tokens(m.name)) for m in catalog.models
+        }
+        self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+
+    # -- tokens ------------------------------------------------------------------------------
+
+    def _correct_uncached(self, tok: str) -> str | None:
+        if tok in self.vocab_set or not tok.isalpha() or len(tok) < 4:
+            return None
+        limit = 1 if len(tok) <= 5 else 2
+        hit = process.extractOne(tok, self.vocab, scorer=Levenshtein.distance, score_cutoff=limit)
+        if hit is None or hit[0][0] != tok[0]:
+            return None
+        return hit[0]
+
+    def prepare(self, toks: list[str]) -> tuple[list[str], list[str]]:
+        """Join split names ("deep seek" -> deepseek) and propose a typo fix per token."""
+        joined: list[str] = []
+        i = 0
+        while i < len(toks):
+            if (
+                i + 1 < len(toks)
+                and toks[i] + toks[i + 1] in self.vocab_set
+                and toks[i] not in self.vocab_set
+            ):
+                joined.append(toks[i] + toks[i + 1])
+                i += 2
+            else:
+                joined.append(toks[i])
+                i += 1
+        fixed = [self._correct(t) or t for t in joined]
+        return joined, fixed
+
+    # -- model mentions ---------------------------------------------------------------------
+
+    def _lookup(
+        self, toks: list[str], fixed: list[str], i: int
+    ) -> tuple[int, set[str], bool] | None:
+        for length in range(min(self.max_len, len(toks) - i), 0, -1):
+            raw = tuple(toks[i : i + length])
+            if raw in self.keys:
+                return length, self.keys[raw], False
+            fix = tuple(fixed[i : i + length])
+            if fix != raw and fix in self.keys:
+                return length, self.keys[fix], True
+        return None
+
+    def resolve(self, ids: set[str], toks: list[str], start: int, end: int) -> str:
+        """One model for a name several share: a date or month near it picks a snapshot, else
+        the newest snapshot; among non-snapshots the one whose own name it is."""
+        if len(ids) == 1:
+            return next(iter(ids))
+        window = toks[max(0, start - 3) : end + 4]
+        best: list[tuple[int, dt.date, str]] = []
+        for mid in ids:
+            d = _snapshot_date(self.models[mid]) or dt.date.min
+            best.append((_date_cue_score(d, window), d, mid))
+        best.sort(reverse=True)
+        if best[0][0] > 0:
+            return best[0][2]
+        span = tuple(toks[start:end])
+        exact = [mid for mid in ids if tuple(tokens(self.models[mid].name)) == span]
+        if len(exact) == 1:
+            return exact[0]
+
+        def rank(mid: str) -> tuple:
+            m = self.models[mid]
+            return (
+                "base" not in tokens(m.name),
+                _snapshot_date(m) or dt.date.min,
+                len(self.scoreboard.catalog.scores_of(mid)),
+                mid,
+            )
+
+        return max(ids, key=rank)
+
+    def find(self, text: str) -> tuple[list[Mention], list[Loose], list[str]]:
+        toks, fixed = self.prepare(tokens(text))
+        mentions: list[Mention] = []
+        loose: list[Loose] = []
+        i = 0
+        while i < len(toks):
+            vendor = VENDORS.get(toks[i]) or VENDORS.get(fixed[i])
+            hit = self._lookup(toks, fixed, i)
+            if hit is None and vendor and i + 1 < len(toks):
+                table = self.vendor_keys.get(vendor, {})
+                for length in range(min(self.max_len, len(toks) - i - 1), 0, -1):
+                    key = tuple(toks[i + 1 : i + 1 + length])
+                    if key in table and (has_digit(key[0]) or len(key) > 1):
+                        hit = (length + 1, table[key], False)
+                        break
+            if hit is not None:
+                length, ids, corrected = hit
+                end = i + length
+                nxt = toks[end] if end < len(toks) else None
+                typed = [fixed[k] if corrected else toks[k] for k in range(i, end)]
+                if nxt in STRONG_VARIANTS and not self._extends(typed, nxt):
+                    # "gpt-4.1 ultra": a real name plus a variant that does not exist
+                    near = self.nearest(" ".join(toks[i : end + 1]))
+                    loose.append(
+                        Loose("unknown", " ".join(toks[i : end + 1]), i, end + 1, tuple(near))
+                    )
+                    i = end + 1
+                    continue
+                if nxt in VARIANT_WORDS and self._extends(typed, nxt):
+                    # "deepseek r1 distill": more specific than a name, less than any one model
+                    words = [*typed, nxt]
+                    cands = self.family_candidates(words)
+                    if cands:
+                        loose.append(
+                            Loose("family", " ".join(toks[i : end + 1]), i, end + 1, tuple(cands))
+                        )
+                        i = end + 1
+                        continue
+                mentions.append(Mention(self.resolve(ids, toks, i, end), i, end, corrected))
+                i = end
+                continue
+            cont = self._continuation(toks, i, mentions)
+            if cont is not None:
+                mentions.append(cont)
+                i = cont.end
+                continue
+            item = self._loose(toks, fixed, i)
+            if item is not None:
+                if item.kind == "family":
+                    exact = self._sole(item, toks)
+                    if exact is not None:
+                        mentions.append(exact)
+                        i = item.end
+                        continue
+                loose.append(item)
+                i = item.end
+                continue
+            i += 1
+        return mentions, loose, toks
+
+    def _continuation(self, toks: list[str], i: int, mentions: list[Mention]) -> Mention | None:
+        """ "gemini 2.5 flash vs flash lite", "llama 4 scout or maverick": the second name leaves
+        out what it shares with the first."""
+        if not mentions or not (has_digit(toks[i]) or toks[i] in VARIANT_WORDS):
+            return None
+        prev = mentions[-1]
+        head = toks[prev.start : prev.end]
+        for cut in range(1, len(head)):
+            for length in range(min(3, len(toks) - i), 0, -1):
+                key = tuple(head[:cut]) + tuple(toks[i : i + length])
+                if key in self.keys and len(key) > 1:
+                    ids = self.keys[key]
+                    return Mention(self.resolve(ids, toks, i, i + length), i, i + length, False)
+        return None
+
+    def _sole(self, item: Loose, toks: list[str]) -> Mention | None:
+        """A family word that is some model's whole name ("fugu", "sonar") names that model."""
+        words = tuple(toks[item.start : item.end])
+        for mid in item.candidates:
+            if tuple(tokens(self.models[mid].name)) == words:
+                return Mention(mid, item.start, item.end, False)
+        if len(item.candidates) == 1 and len(self.family_candidates(list(words), limit=50)) == 1:
+            return Mention(item.candidates[0], item.start, item.end, False)
+        return None
+
+    def _extends(self, key: list[str], word: str) -> bool:
+        return tuple(key) + (word,) in self.prefixes
+
+    # -- families and unknown names ---------------------------------------------------------
+
+    def _loose(self, toks: list[str], fixed: list[str], i: int) -> Loose | None:
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        trust_fix = has_digit(nxt) or nxt in self.vocab_set
+        word = fixed[i] if fixed[i] in FAMILIES and (trust_fix or fixed[i] == toks[i]) else toks[i]
+        series = re.fullmatch(r"o\d+", word) is not None
+        if word not in FAMILIES and word not in VENDORS and not series:
+            return None
+        j = i + 1
+        tail: list[str] = []
+        while j < len(toks) and len(tail) < 3:
+            t = fixed[j]
+            if (
+                has_digit(t)
+                or t in VARIANT_WORDS
+                or (t in self.vocab_set and t not in FAMILIES and t not in VENDORS)
+            ):
+                tail.append(t)
+                j += 1
+            else:
+                break
+        words = [word, *tail]
+        text = " ".join(toks[i:j])
+        if series or any(has_digit(t) for t in tail):
+            # a versioned name: unknown if no model name starts with it
+            if not self._version_prefix(words) and not self._contained(words):
+                near = self.nearest(" ".join(words))
+                return Loose("unknown", text, i, j, tuple(near))
+            if series:
+                return None
+        cands = self.family_candidates(words)
+        if not cands:
+            return None
+        return Loose("family", text, i, j, tuple(cands))
+
+    def _version_prefix(self, words: list[str]) -> bool:
+        """True when some name starts with these words, a bare major version ("llama 3")
+        standing for any of its minor versions (3.1, 3.3)."""
+        n = len(words)
+        for key in self.keys:
+            if len(key) < n:
+                continue
+            if all(
+                k == w or (w.isdigit() and k.startswith(w + "."))
+                for k, w in zip(key[:n], words, strict=True)
+            ):
+                return True
+        return False
+
+    def _contained(self, words: list[str]) -> bool:
+        need = set(words)
+        return any(need <= toks for toks in self.display_tokens.values())
+
+    def family_candidates(self, words: list[str], limit: int = 8) -> list[str]:
+        need = set(words) - {"o"}
+        majors = {w for w in need if w.isdigit()}
+        need -= majors
+        if words[0] in VENDORS:
+            creator = VENDORS[words[0]]
+            pool = [m for m in self.models.values() if m.creator == creator]
+            need -= {words[0]}
+            pool = [m for m in pool if need <= self.name_tokens[m.id]]
+        else:
+            pool = [m for m in self.models.values() if need <= self.name_tokens[m.id]]
+        if majors:
+            pool = [
+                m
+                for m in pool
+                if all(
+                    any(t == v or t.startswith(v + ".") for t in self.name_tokens[m.id])
+                    for v in majors
+                )
+            ]
+        return self._rank_candidates([m.id for m in pool])[:limit]
+
+    def _rank_candidates(self, ids: list[str]) -> list[str]:
+        sb = self.scoreboard
+
+        def key(mid: str) -> tuple:
+            p = sb.profiles[mid]
+            m = self.models[mid]
+            return (
+                p.overall is not None,
+                len(p.categories),
+                _snapshot_date(m) or dt.date.min,
+                mid,
+            )
+
+        return sorted(ids, key=key, reverse=True)
+
+    def nearest(self, text: str, limit: int = 3) -> list[str]:
+        """Closest real model names to something that matched none."""
+        names = {m.name: m.id for m in self.models.values()}
+        hits = process.extract(text, list(names), limit=limit * 3)
+        family = text.split()[0]
+        ranked = sorted(
+            hits,
+            key=lambda h: (family in tokens(h[0]), h[1]),
+            reverse=True,
+        )
+        out: list[str] = []
+        for name, _, _ in ranked:
+            if names[name] not in out:
+                out.append(names[name])
+        return out[:limit]
+
+
+_MONTHS = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
+
+
+def _date_cue_score(d: dt.date, window: list[str]) -> int:
+    if d == dt.date.min:
+        return 0
+    score = 0
+    years = {t for t in window if re.fullmatch(r"20\d\d", t)}
+    for t in window:
+        month = _MONTHS.get(t)
+        if month is None and years and re.fullmatch(r"0[1-9]|1[0-2]", t):
+            month = int(t)
+        if month == d.month and (t != "may" or years):
+            score += 3
+        if t in (d.strftime("%m%d"), d.strftime("%Y%m%d"), d.strftime("%y%m")):
+            score += 5
+    if str(d.year) in years:
+        score += 2 if score else 1
+    return score

@@ -1,0 +1,491 @@
+"""Free text -> Query: which models, which intent, which category or metric."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.understand.index import AliasIndex, Mention
+from bot.understand.text import clean
+
+Intent = Literal["compare", "profile", "leaderboard", "clarify", "not_found", "help", "none"]
+MAX_MODELS = 5
+MAX_TOP = 25
+
+# Everyday words for each category, checked as whole words/phrases, most specific first.
+CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
+    "instruction_following": (
+        "instruction following",
+        "following instructions",
+        "follow instructions",
+        "json format",
+        "output format",
+        "strict format",
+        "strict output",
+        "structured output",
+        "obeying",
+        "system prompts",
+        "format",
+        "follows instructions",
+        "instruction-following",
+        "instructions",
+        "ifeval",
+        "sticking to a format",
+        "stick to a format",
+        "stick to the format",
+        "following a format",
+        "follow a format",
+        "formatting rules",
+        "format constraints",
+        "obey",
+        "system prompt",
+    ),
+    "multilingual": (
+        "multilingual",
+        "other languages",
+        "other language",
+        "non-english",
+        "non english",
+        "translation",
+        "translating",
+        "translate",
+        "languages",
+        "in spanish",
+        "in french",
+        "in german",
+        "in japanese",
+        "in chinese",
+        "in korean",
+        "in hindi",
+        "in arabic",
+        "in portuguese",
+        "in italian",
+        "in russian",
+        "spanish",
+        "french",
+        "german",
+        "japanese",
+        "chinese",
+        "korean",
+        "hindi",
+        "arabic",
+        "portuguese",
+        "foreign language",
+    ),
+    "agentic": (
+        "agentic",
+        "agents",
+        "agent",
+        "tool use",
+        "tool calling",
+        "tool-use",
+        "function calling",
+        "tools",
+        "browsing",
+        "browse the web",
+        "web browsing",
+        "terminal",
+        "computer use",
+        "automation",
+        "autonomous",
+        "multi-step",
+        "multistep",
+        "tau-bench",
+        "tau bench",
+    ),
+    "coding": (
+        "coding",
+        "code",
+        "programming",
+        "programmer",
+        "developer",
+        "debugging",
+        "debug",
+        "software",
+        "swe",
+        "python",
+        "javascript",
+        "typescript",
+        "rust",
+        "golang",
+        "java",
+        "c++",
+        "refactor",
+        "refactoring",
+        "leetcode",
+        "web dev",
+        "webdev",
+        "frontend",
+        "backend",
+        "scripts",
+        "scripting",
+        "livecodebench",
+        "compiler",
+        "bug fixing",
+        "bugs",
+    ),
+    "multimodal": (
+        "multimodal",
+        "images",
+        "image",
+        "vision",
+        "visual",
+        "pictures",
+        "picture",
+        "photos",
+        "photo",
+        "screenshots",
+        "screenshot",
+        "charts",
+        "chart",
+        "diagrams",
+        "diagram",
+        "pdfs",
+        "documents with figures",
+        "video",
+        "videos",
+        "ocr",
+        "mmmu",
+    ),
+    "math": (
+        "math",
+        "maths",
+        "mathematics",
+        "calculus",
+        "algebra",
+        "geometry",
+        "arithmetic",
+        "olympiad",
+        "aime",
+        "competition math",
+        "proofs",
+        "equations",
+        "statistics homework",
+    ),
+    "reasoning": (
+        "reasoning",
+        "logic",
+        "logical",
+        "puzzles",
+        "puzzle",
+        "riddles",
+        "thinking",
+        "think",
+        "thinks",
+        "thinker",
+        "long context reasoning",
+        "arc-agi",
+        "arc agi",
+        "hard problems",
+        "problem solving",
+    ),
+    "knowledge": (
+        "knowledge",
+        "facts",
+        "factual",
+        "trivia",
+        "general knowledge",
+        "science questions",
+        "history",
+        "medicine",
+        "medical",
+        "law",
+        "legal",
+        "biology",
+        "chemistry",
+        "physics",
+        "gpqa",
+        "mmlu",
+        "hallucinate",
+        "hallucination",
+        "accuracy on facts",
+    ),
+}
+
+METRIC_WORDS: dict[str, tuple[str, ...]] = {
+    "latency": (
+        "time to first token",
+        "first token",
+        "ttft",
+        "latency",
+        "quicker to respond",
+        "faster to respond",
+        "quicker to start",
+        "quickest to respond",
+        "fastest to respond",
+        "responds faster",
+        "responds quicker",
+        "snappier",
+        "snappiest",
+        "lag",
+        "laggy",
+        "response time",
+        "quickest first token",
+        "to respond",
+        "quick to respond",
+        "quicker first token",
+        "lowest latency",
+    ),
+    "context": (
+        "context window",
+        "context length",
+        "context",
+        "longer context",
+        "long context",
+        "biggest context",
+        "largest context",
+        "longest context",
+        "how many tokens can",
+        "tokens can it take",
+        "token limit",
+        "max input",
+        "longer documents",
+        "long documents",
+        "whole codebase",
+        "fit more tokens",
+        "more tokens",
+        "most tokens",
+        "take more tokens",
+    ),
+    "price": (
+        "cheaper",
+        "cheapest",
+        "price",
+        "prices",
+        "pricing",
+        "cost",
+        "costs",
+        "costly",
+        "expensive",
+        "pricier",
+        "per token",
+        "per million",
+        "per 1m",
+        "budget",
+        "affordable",
+        "$",
+        "dollars",
+        "bill",
+        "money",
+        "save money",
+        "value for money",
+    ),
+    "speed": (
+        "faster",
+        "fastest",
+        "speed",
+        "tokens per second",
+        "tokens/s",
+        "tok/s",
+        "t/s",
+        "throughput",
+        "quicker",
+        "quickest",
+        "output speed",
+        "how fast",
+        "generation speed",
+        "slower",
+        "slowest",
+        "fast",
+    ),
+}
+
+_COMPARE_CUES = re.compile(
+    r"\b(vs\.?|versus|or|better|worse|compare[ds]?|comparison|comparing|than|which|difference|"
+    r"diff|against|beats?|between|stack up|head to head|h2h|pick|choose|prefer)\b|\?|/"
+)
+_PROFILE_CUES = re.compile(
+    r"\b(know about|everything about|worth using|worth|good|how quick|how fast|how good|how smart|how strong|how fast|how much|how expensive|how cheap|how long|"
+    r"how big|how well|how does|hows|how's|tell me about|what about|whats|what's|what is|"
+    r"info|information|stats|specs|profile|benchmarks?|scores?|rating|rank(?:ed|ing)?|"
+    r"any good|good at|good for|worth it|is it good|thoughts on|opinions? on|review|price|"
+    r"pricing|cost|context|latency|speed|details|summary|overview|strengths|weaknesses)\b"
+)
+# What makes a lone family name ("is mistral any good") a question for the bot.
+_QUALITY_CUES = re.compile(
+    r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
+    r"how does .* (?:compare|do)|is \w+ good)\b"
+)
+_LEADER_CUES = re.compile(
+    r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
+    r"ranked|rank|number one|no\.? ?1|#1|cheapest|fastest|quickest|lowest latency|biggest|"
+    r"largest|longest|most capable|recommend|recommendation|which model|what model|"
+    r"which llm|what llm|which ai|what ai|goat|sota|state of the art)\b"
+)
+_MODEL_WORDS = re.compile(
+    r"\b(models?|llms?|ais?|chatbots?|assistants?|open[- ]?(?:weights?|source)|local|"
+    r"self[- ]host(?:ed|ing)?)\b"
+)
+_OPEN_WEIGHTS = re.compile(
+    r"\b(open[- ]?weights?|open[- ]?source|open models?|open llms?|local(?:ly)?|self[- ]host"
+    r"(?:ed|ing)?|on my own (?:hardware|gpu|machine)|run (?:it )?(?:at home|on my))\b|\bopen\b"
+)
+_HELP = re.compile(
+    r"^\s*([?!/]?help|commands|\?|what can you do\??|what do you do\??|how do i use (?:you|"
+    r"this|this bot|the bot|it)\??|how does this (?:bot )?work\??|how to use (?:you|this bot|"
+    r"the bot)\??|usage)\s*[!?.]*\s*$|\bwhat can (?:you|this bot|the bot) do\b|\bhow do i use "
+    r"(?:you|this bot|the bot)\b|\bwhat commands\b|\bhow do(?:es)? (?:this|the) bot work\b|"
+    r"\bwhat (?:can i|should i) ask (?:you|the bot|this bot)\b|\bhelp me use (?:you|this bot)\b|"
+    r"\bhow do i ask (?:you|the bot|this bot)\b|\bwhat (?:kind of|sort of)? ?questions can you\b|"
+    r"\bguide (?:for|to) (?:this|the) bot\b|^\s*what are you for\b|\bhow does this bot\b"
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+}
+_COUNT = re.compile(
+    r"\btop[- ]?(\d{1,3}|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\b|\b(\d{1,3}|"
+    + "|".join(_NUMBER_WORDS)
+    + r") (?:best|top|cheapest|fastest|strongest|smartest|models|llms)\b"
+)
+
+
+@dataclass
+class Query:
+    text: str
+    intent: Intent
+    models: list[str] = field(default_factory=list)
+    category: str | None = None
+    metric: str | None = None
+    candidates: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    count: int | None = None
+    open_weights: bool = False
+
+
+def _phrase_hit(low: str, phrase: str) -> int:
+    """Position of a whole-word phrase in text, or -1."""
+    if phrase in {"$"}:
+        return low.find(phrase)
+    m = re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", low)
+    return m.start() if m else -1
+
+
+def find_category(low: str) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for cat, words in CATEGORY_WORDS.items():
+        for w in words:
+            pos = _phrase_hit(low, w)
+            if pos >= 0:
+                cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
+                if best is None or cand < best:
+                    best = cand
+    return best[2] if best else None
+
+
+def find_metric(low: str) -> str | None:
+    for metric, words in METRIC_WORDS.items():  # ordered: latency before speed
+        if any(_phrase_hit(low, w) >= 0 for w in words):
+            return metric
+    return None
+
+
+def _count(low: str) -> int | None:
+    m = _COUNT.search(low)
+    if not m:
+        return None
+    raw = m.group(1) or m.group(2)
+    n = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(raw)
+    if not n:
+        return None
+    return max(1, min(MAX_TOP, n))
+
+
+class Understander:
+    def __init__(self, index: AliasIndex) -> None:
+        self.index = index
+
+    def parse(self, text: str) -> Query:
+        text = text[:4000]
+        low = " ".join(clean(text).lower().split())
+        # a model's own words must not read as a category ("gpt-5 codex", "qwen3 coder")
+        mentions, loose, toks = self.index.find(text)
+        spans = " ".join(toks)
+        q = Query(text=text, intent="none")
+        if _HELP.search(low) and not mentions:
+            q.intent = "help"
+            return q
+        q.models = _dedupe([m.model for m in mentions])[:MAX_MODELS]
+        named = {i for m in mentions for i in range(m.start, m.end)}
+        named |= {i for x in loose for i in range(x.start, x.end)}
+        q.category = find_category(" ".join(t for i, t in enumerate(toks) if i not in named))
+        q.metric = find_metric(low)
+        q.count = _count(low)
+        q.open_weights = bool(_OPEN_WEIGHTS.search(low))
+        unknown = [x for x in loose if x.kind == "unknown"]
+        families = [x for x in loose if x.kind == "family"]
+        compare_cue = bool(_COMPARE_CUES.search(low.replace("?", " ")))
+        profile_cue = bool(_PROFILE_CUES.search(low)) or q.metric is not None
+        n = len(q.models)
+        del spans
+
+        asked = "?" in low or len(toks) <= 12
+        short_unknown = unknown and len(toks) - sum(u.end - u.start for u in unknown) <= 2
+        if unknown and (compare_cue or profile_cue or n or short_unknown):
+            q.intent = "not_found"
+            q.unknown = [u.text for u in unknown]
+            q.candidates = _dedupe([c for u in unknown for c in u.candidates])[:5]
+            return q
+        if n >= 2:
+            if compare_cue or _short(toks, mentions) or (asked and (profile_cue or q.category)):
+                q.intent = "compare"
+            return q
+        if n == 1:
+            if families and (compare_cue or profile_cue):
+                q.intent = "clarify"
+                q.candidates = _dedupe([c for f in families for c in f.candidates])[:8]
+                return q
+            quick = "?" in low and len(toks) <= 6
+            if profile_cue or _short(toks, mentions) or quick or (q.category and "?" in low):
+                q.intent = "profile"
+            return q
+        if families:
+            two = len(families) >= 2 and (compare_cue or profile_cue)
+            if two or _QUALITY_CUES.search(low):
+                q.intent = "clarify"
+                per = max(2, 8 // len(families))
+                q.candidates = _dedupe([c for f in families for c in f.candidates[:per]])[:8]
+                return q
+        if _LEADER_CUES.search(low) and (
+            q.category or q.metric or _MODEL_WORDS.search(low) or q.count
+        ):
+            q.intent = "leaderboard"
+            if q.metric is None and q.category is None:
+                q.metric = _superlative_metric(low)
+            return q
+        return q
+
+
+def _superlative_metric(low: str) -> str | None:
+    if re.search(r"\bcheapest\b", low):
+        return "price"
+    return None
+
+
+def _short(toks: list[str], mentions: list[Mention]) -> bool:
+    """The message is little more than the names themselves ("o3", "gpt-5 / claude opus 4.1")."""
+    covered = sum(m.end - m.start for m in mentions)
+    return len(toks) - covered <= 2
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out

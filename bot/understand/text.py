@@ -1,0 +1,88 @@
+"""Text normalisation shared by the alias index and the message parser."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that name a variant of a model rather than the model family; they are never typo-corrected
+# into each other and a match must not drop or add one.
+VARIANT_WORDS = frozenset(
+    {
+        "mini",
+        "nano",
+        "micro",
+        "lite",
+        "pro",
+        "max",
+        "plus",
+        "turbo",
+        "flash",
+        "ultra",
+        "air",
+        "heavy",
+        "fast",
+        "base",
+        "preview",
+        "thinking",
+        "reasoning",
+        "instruct",
+        "coder",
+        "code",
+        "vision",
+        "omni",
+        "large",
+        "medium",
+        "small",
+        "tiny",
+        "opus",
+        "sonnet",
+        "haiku",
+        "scout",
+        "maverick",
+        "exp",
+        "chat",
+        "codex",
+        "instant",
+        "next",
+        "distill",
+        "huge",
+        "deep",
+    }
+)
+
+_DISCORD_TOKENS = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|https?://\S+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+_LETTERS_THEN_DIGITS = re.compile(r"^([a-z]{2,})([0-9].*)$")
+_DIGITS_THEN_WORD = re.compile(r"^([0-9]+(?:\.[0-9]+)*)([a-z]{3,})$")
+_SERIES_THEN_WORD = re.compile(r"^([a-z][0-9]+)([a-z]{3,})$")  # o3mini -> o3 mini
+
+
+def clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = _DISCORD_TOKENS.sub(" ", text)
+    text = text.replace("’", "'").replace("‘", "'")
+    return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+
+
+def tokens(text: str) -> list[str]:
+    """`Claude-Sonnet-4.5` -> [claude, sonnet, 4.5]; `gpt4.1mini` -> [gpt, 4.1, mini];
+    `o3` and `4o` stay whole; possessives go (`openai's` -> openai)."""
+    text = clean(text).lower()
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"(?<=[a-z0-9])\+", " plus", text)  # Command R+ is not Command R
+    out: list[str] = []
+    for tok in _TOKEN.findall(text):
+        m = _LETTERS_THEN_DIGITS.match(tok)
+        parts = [m.group(1), m.group(2)] if m else [tok]
+        for part in parts:
+            m2 = _DIGITS_THEN_WORD.match(part) or _SERIES_THEN_WORD.match(part)
+            if m2 and m2.group(2) in VARIANT_WORDS:
+                out.extend([m2.group(1), m2.group(2)])
+            else:
+                out.append(part)
+    return out
+
+
+def has_digit(tok: str) -> bool:
+    return any(c.isdigit() for c in tok)
