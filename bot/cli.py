@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("run", help="start the bot (console when DISCORD_TOKEN is unset)")
 
+    ask = sub.add_parser("ask", help="answer one message (or a file of them) and print it")
+    ask.add_argument("message", nargs="*", help="the message, as typed in Discord")
+    ask.add_argument("--json", action="store_true", help="one JSON object per message")
+    ask.add_argument("--batch", type=Path, help="a file with one message per line ('-' = stdin)")
+
     data = sub.add_parser("data", help="build, check, load and describe the catalog")
     dsub = data.add_subparsers(dest="data_command", required=True)
     b = dsub.add_parser("build", help="build data/catalog.json from the source snapshots")
@@ -63,7 +68,9 @@ async def _data_load(settings: Settings, file: Path) -> int:
             f"(snapshot {result.snapshot_id})."
         )
     else:
-        print(f"{file} holds the data already loaded (snapshot {result.snapshot_id}); nothing changed.")
+        print(
+            f"{file} holds the data already loaded (snapshot {result.snapshot_id}); nothing changed."
+        )
     return 0
 
 
@@ -71,8 +78,16 @@ async def _data_stats(settings: Settings, as_json: bool) -> int:
     async with Store(settings.database_path) as store:
         info = await store.snapshot_info()
     if info is None:
-        payload = {"models": 0, "models_with_scores": 0, "scores": 0, "benchmarks": 0,
-                   "loaded_at": None, "data_as_of": None, "origin": None, "snapshot": None}
+        payload = {
+            "models": 0,
+            "models_with_scores": 0,
+            "scores": 0,
+            "benchmarks": 0,
+            "loaded_at": None,
+            "data_as_of": None,
+            "origin": None,
+            "snapshot": None,
+        }
     else:
         payload = {
             "models": info.models,
@@ -97,12 +112,42 @@ async def _data_stats(settings: Settings, as_json: bool) -> int:
     return 0
 
 
+def _ask(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.runner import load_engine
+
+    if args.batch is None and not args.message:
+        print('error: give a message, e.g. python -m bot ask "gpt-4.1 vs o3"', file=sys.stderr)
+        return 2
+    engine = asyncio.run(load_engine(settings))
+    if args.batch is not None:
+        stream = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8")
+        with stream:
+            for line in stream:
+                line = line.rstrip("\n")
+                if not line.strip():
+                    continue
+                _emit(engine.ask(line), args.json)
+        return 0
+    _emit(engine.ask(" ".join(args.message)), args.json)
+    return 0
+
+
+def _emit(reply, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(reply.to_json(), ensure_ascii=False))
+    else:
+        print(reply.text)
+        print()
+
+
 def _data_build(settings: Settings, sources: Path | None, out: Path | None) -> int:
     from bot.sources.build import BuildReport, build, write_catalog
 
     src = sources or settings.sources_dir
     if not src.is_dir():
-        raise CatalogError(str(src), "no such folder of source snapshots (set SOURCES_DIR or --sources)")
+        raise CatalogError(
+            str(src), "no such folder of source snapshots (set SOURCES_DIR or --sources)"
+        )
     report = BuildReport()
     catalog = build(src, settings.data_dir, report)
     target = out or settings.catalog_file
@@ -145,6 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return asyncio.run(_data_load(settings, args.file or settings.catalog_file))
             if args.data_command == "stats":
                 return asyncio.run(_data_stats(settings, args.json))
+        if args.command == "ask":
+            return _ask(settings, args)
         if args.command == "run":
             from bot.runner import run
 

@@ -5,27 +5,29 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from bot.engine import Engine
 from bot.service import ensure_loaded, open_store
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-async def _start(settings: Settings) -> int:
+async def load_engine(settings: Settings) -> Engine:
     store = await open_store(settings)
     try:
         catalog = await ensure_loaded(store, settings)
         info = await store.snapshot_info()
-        assert info is not None
-        print(
-            f"Serving {info.models} models ({info.models_with_scores} with scores), "
-            f"{info.scores} scores, data as of {info.data_as_of}, from {settings.database_path}."
-        )
-        del catalog
     finally:
         await store.close()
-    return 0
+    return Engine(catalog, info.loaded_at if info else None)
 
 
 def run(settings: Settings) -> int:
-    return asyncio.run(_start(settings))
+    if settings.discord_token is None:
+        from bot.console import run_console
+
+        engine = asyncio.run(load_engine(settings))
+        return run_console(engine, settings.database_path.parent / "console_history")
+    from bot.discord_app.app import run_bot
+
+    return run_bot(settings)

@@ -35,7 +35,10 @@ async def ensure_loaded(store: Store, settings: Settings) -> Catalog:
         if result.changed:
             log.info(
                 "loaded %d models, %d benchmarks, %d scores from %s",
-                result.models, result.benchmarks, result.scores, shipped,
+                result.models,
+                result.benchmarks,
+                result.scores,
+                shipped,
             )
     catalog = await store.read_catalog()
     assert catalog is not None  # a load just happened or a snapshot was already there

@@ -125,7 +125,9 @@ def shared_benchmarks(
         out.append(Separator(bench_id, sa[bench_id].value, sb[bench_id].value))
     # Largest gap first; weighted benchmarks before unweighted on equal gaps, then by id for a
     # stable order.
-    out.sort(key=lambda s: (-round(s.gap, 6), -catalog.benchmark_by_id[s.benchmark].weight, s.benchmark))
+    out.sort(
+        key=lambda s: (-round(s.gap, 6), -catalog.benchmark_by_id[s.benchmark].weight, s.benchmark)
+    )
     return out
 
 
@@ -164,7 +166,9 @@ class Scoreboard:
         prev_value: float | None = None
         prev_rank = 0
         for i, (mid, v) in enumerate(ordered, start=1):
-            rank = prev_rank if prev_value is not None and round(v, 1) == round(prev_value, 1) else i
+            rank = (
+                prev_rank if prev_value is not None and round(v, 1) == round(prev_value, 1) else i
+            )
             ranks[mid] = (rank, n)
             prev_value, prev_rank = v, rank
         return ranks

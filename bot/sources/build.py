@@ -163,12 +163,14 @@ class _Benchmarks:
 
 def _group(raws: list[RawModel], same: list[list[str]]) -> list[list[RawModel]]:
     by_ref = {f"{r.source}:{r.source_id}": r for r in raws}
-    ident: dict[int, tuple[str, dt.date | None]] = {
-        id(r): (_key(r), date_in(r.tail)) for r in raws
-    }
+    ident: dict[int, tuple[str, dt.date | None]] = {id(r): (_key(r), date_in(r.tail)) for r in raws}
     for a, b in same:
         if a not in by_ref or b not in by_ref:
-            raise CatalogError("data/curated/models.json", f"same_model names an unknown record: {a if a not in by_ref else b}", "same_model")
+            raise CatalogError(
+                "data/curated/models.json",
+                f"same_model names an unknown record: {a if a not in by_ref else b}",
+                "same_model",
+            )
         ident[id(by_ref[a])] = ident[id(by_ref[b])]
     by_key: dict[str, list[RawModel]] = defaultdict(list)
     for r in raws:
@@ -183,7 +185,12 @@ def _group(raws: list[RawModel], same: list[list[str]]) -> list[list[RawModel]]:
             groups.append([r for r in members if ident[id(r)][1] == d])
         for r in members:
             if ident[id(r)][1] is None:
-                log.debug("dropping ambiguous alias %s:%s (%d snapshots)", r.source, r.source_id, len(dates))
+                log.debug(
+                    "dropping ambiguous alias %s:%s (%d snapshots)",
+                    r.source,
+                    r.source_id,
+                    len(dates),
+                )
     return groups
 
 
@@ -235,13 +242,19 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
     md_root = sources_dir / "models.dev"
     llm_models, llm_bench_defs = llmstats.read(llm_root)
     md_models = modelsdev.read(md_root / "models.json", md_root / "api.json")
-    raws = [r for r in llm_models + md_models if f"{r.source}:{r.source_id}" not in set(curated["skip"])]
+    raws = [
+        r for r in llm_models + md_models if f"{r.source}:{r.source_id}" not in set(curated["skip"])
+    ]
 
     by_ref = {f"{r.source}:{r.source_id}": r for r in raws}
     for ov in curated["overrides"]:
         target = by_ref.get(ov["match"])
         if target is None:
-            raise CatalogError(str(curated_dir / "models.json"), f"override matches no record: {ov['match']}", "overrides")
+            raise CatalogError(
+                str(curated_dir / "models.json"),
+                f"override matches no record: {ov['match']}",
+                "overrides",
+            )
         cur = RawModel("curated", ov["match"], target.org)
         cur.fields["_provenance"] = {}
         for f, spec in ov["set"].items():
@@ -262,8 +275,15 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
             cur.fields["_provenance"][f] = spec["source"]
         for s in nm.get("scores", []):
             cur.scores.append(
-                RawScore(s["benchmark"], s["benchmark"], float(s["value"]), s["source"],
-                         s.get("self_reported"), None, "curated")
+                RawScore(
+                    s["benchmark"],
+                    s["benchmark"],
+                    float(s["value"]),
+                    s["source"],
+                    s.get("self_reported"),
+                    None,
+                    "curated",
+                )
             )
         groups.append([cur])
 
@@ -271,7 +291,11 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
     # Ids: the shared key when only one group has it, else key + snapshot date.
     key_count: dict[str, int] = defaultdict(int)
     for g in groups:
-        for k in {_key(r) if r.source != "curated" else r.source_id for r in g if r.source != "curated" or len(g) == 1}:
+        for k in {
+            _key(r) if r.source != "curated" else r.source_id
+            for r in g
+            if r.source != "curated" or len(g) == 1
+        }:
             key_count[k] += 1
 
     models: list[dict[str, Any]] = []
@@ -289,7 +313,11 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
             key=lambda k: (len(k), k),
         )
         snap = next((date_in(r.tail) for r in real if date_in(r.tail)), None)
-        mid = slugify(key) if key_count[key] == 1 or snap is None else slugify(f"{key}-{snap.isoformat()}")
+        mid = (
+            slugify(key)
+            if key_count[key] == 1 or snap is None
+            else slugify(f"{key}-{snap.isoformat()}")
+        )
         org = next((r.org for r in real if r.source == "llm-stats"), real[0].org)
         name = _TRAILING_TAG.sub("", str(fields.pop("name"))).strip()
         aliases = set()
@@ -361,14 +389,18 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
     used = {s["benchmark"] for s in scores}
     bench_list = [b for b in benchmarks.defs.values() if b["id"] in used or b["weight"] > 0]
     for b in bench_list:
-        b["aliases"] = sorted(a for a, t in benchmarks.alias.items() if t == b["id"] and a != b["id"])
+        b["aliases"] = sorted(
+            a for a, t in benchmarks.alias.items() if t == b["id"] and a != b["id"]
+        )
 
     llm_rev, llm_date = _source_revision(llm_root / "SOURCE.md")
     md_rev, md_date = _source_revision(md_root / "SOURCE.md")
     as_of = max(d for d in (llm_date, md_date) if d) if (llm_date or md_date) else None
     raw_catalog = {
         "meta": {
-            "built_at": dt.datetime.combine(as_of or dt.date(1970, 1, 1), dt.time(), dt.UTC).isoformat(),
+            "built_at": dt.datetime.combine(
+                as_of or dt.date(1970, 1, 1), dt.time(), dt.UTC
+            ).isoformat(),
             "data_as_of": as_of.isoformat() if as_of else None,
             "overall_rule": cat_cfg["overall_rule"],
             "sources": [

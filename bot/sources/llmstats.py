@@ -69,9 +69,7 @@ def read(root: Path) -> tuple[list[RawModel], dict[str, dict[str, Any]]]:
             if row.get("max_output_tokens"):
                 fields["max_output_tokens"] = int(row["max_output_tokens"])
             mods = [
-                m
-                for m in ("text", "image", "audio", "video")
-                if row.get(f"input_modality_{m}")
+                m for m in ("text", "image", "audio", "video") if row.get(f"input_modality_{m}")
             ]
             if mods:
                 fields["input_modalities"] = tuple(mods)

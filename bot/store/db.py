@@ -148,7 +148,11 @@ class Store:
         current = await self.snapshot_info()
         if current is not None and current.content_hash == digest:
             return LoadResult(
-                current.id, False, current.models, current.benchmarks, current.scores,
+                current.id,
+                False,
+                current.models,
+                current.benchmarks,
+                current.scores,
                 current.loaded_at,
             )
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -184,8 +188,17 @@ class Store:
                 "INSERT INTO benchmarks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
-                        sid, b.id, b.name, b.category, b.weight, b.unit, b.scale_max,
-                        int(b.higher_is_better), int(b.saturated), b.description, b.url,
+                        sid,
+                        b.id,
+                        b.name,
+                        b.category,
+                        b.weight,
+                        b.unit,
+                        b.scale_max,
+                        int(b.higher_is_better),
+                        int(b.saturated),
+                        b.description,
+                        b.url,
                         json.dumps(b.aliases),
                     )
                     for b in catalog.benchmarks
@@ -196,12 +209,25 @@ class Store:
                 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
-                        sid, m.id, m.name, json.dumps(m.aliases), m.creator, m.family,
+                        sid,
+                        m.id,
+                        m.name,
+                        json.dumps(m.aliases),
+                        m.creator,
+                        m.family,
                         m.release_date.isoformat() if m.release_date else None,
-                        _b(m.reasoning), _b(m.open_weights), m.context_window,
-                        m.max_output_tokens, m.input_price, m.output_price, m.output_speed,
-                        m.ttft, json.dumps(m.input_modalities), m.params_b,
-                        json.dumps(m.sources), json.dumps(m.provenance),
+                        _b(m.reasoning),
+                        _b(m.open_weights),
+                        m.context_window,
+                        m.max_output_tokens,
+                        m.input_price,
+                        m.output_price,
+                        m.output_speed,
+                        m.ttft,
+                        json.dumps(m.input_modalities),
+                        m.params_b,
+                        json.dumps(m.sources),
+                        json.dumps(m.provenance),
                     )
                     for m in catalog.models
                 ],
@@ -210,8 +236,14 @@ class Store:
                 "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
-                        sid, s.model, s.benchmark, s.value, s.source_url, _b(s.self_reported),
-                        s.date.isoformat() if s.date else None, s.source,
+                        sid,
+                        s.model,
+                        s.benchmark,
+                        s.value,
+                        s.source_url,
+                        _b(s.self_reported),
+                        s.date.isoformat() if s.date else None,
+                        s.source,
                     )
                     for s in catalog.scores
                 ],
@@ -301,7 +333,9 @@ class Store:
             ]
         json_cols = ("aliases", "input_modalities", "sources", "provenance")
         bool_cols = ("reasoning", "open_weights")
-        async with db.execute("SELECT * FROM models WHERE snapshot_id = ? ORDER BY id", (sid,)) as cur:
+        async with db.execute(
+            "SELECT * FROM models WHERE snapshot_id = ? ORDER BY id", (sid,)
+        ) as cur:
             models = []
             async for r in cur:
                 m: dict[str, Any] = {}

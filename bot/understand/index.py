@@ -124,6 +124,33 @@ _STRIP_TAIL = ("instruct", "it", "instructed", "chat", "preview", "hf")
 _MONTH_SUFFIX = re.compile(r"\s*\((?:[A-Z][a-z]{2} \d{4}|\d{4}-\d{2}-\d{2}|latest)\)$")
 
 Key = tuple[str, ...]
+_COMMON = frozenset(
+    {
+        "this",
+        "that",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "will",
+        "what",
+        "when",
+        "then",
+        "than",
+        "just",
+        "like",
+        "about",
+        "scored",
+        "costs",
+        "takes",
+        "gets",
+        "only",
+        "over",
+    }
+)
+# Words after which a bare variant continues the previous name: "2.5 flash vs flash lite".
+_CONNECTORS = frozenset({"vs", "v", "versus", "or", "and", "than", "against", "with", "to", "the"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +289,7 @@ class AliasIndex:
             if (
                 i + 1 < len(toks)
                 and toks[i] + toks[i + 1] in self.vocab_set
-                and toks[i] not in self.vocab_set
+                and (toks[i] not in self.vocab_set or len(toks[i + 1]) == 1)
             ):
                 joined.append(toks[i] + toks[i + 1])
                 i += 2
@@ -322,6 +349,9 @@ class AliasIndex:
         i = 0
         while i < len(toks):
             vendor = VENDORS.get(toks[i]) or VENDORS.get(fixed[i])
+            if vendor and i + 1 < len(toks) and self._lookup(toks, fixed, i + 1) is not None:
+                i += 1  # "openai's o3", "cohere's command a": the vendor adds nothing
+                continue
             hit = self._lookup(toks, fixed, i)
             if hit is None and vendor and i + 1 < len(toks):
                 table = self.vendor_keys.get(vendor, {})
@@ -380,6 +410,8 @@ class AliasIndex:
         out what it shares with the first."""
         if not mentions or not (has_digit(toks[i]) or toks[i] in VARIANT_WORDS):
             return None
+        if i == 0 or toks[i - 1] not in _CONNECTORS:
+            return None
         prev = mentions[-1]
         head = toks[prev.start : prev.end]
         for cut in range(1, len(head)):
@@ -423,6 +455,17 @@ class AliasIndex:
             ):
                 tail.append(t)
                 j += 1
+            elif (
+                not tail
+                and word in FAMILIES
+                and t.isalpha()
+                and len(t) >= 4
+                and t not in _COMMON
+                and j + 1 < len(toks)
+                and has_digit(toks[j + 1])
+            ):
+                tail.extend([t, toks[j + 1]])  # "mistral gigantic 5": a made-up tier
+                j += 2
             else:
                 break
         words = [word, *tail]

@@ -40,6 +40,9 @@ CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "format constraints",
         "obey",
         "system prompt",
+        "schema",
+        "strict schema",
+        "stick to",
     ),
     "multilingual": (
         "multilingual",
@@ -62,16 +65,26 @@ CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "in portuguese",
         "in italian",
         "in russian",
-        "spanish",
-        "french",
-        "german",
-        "japanese",
-        "chinese",
-        "korean",
-        "hindi",
-        "arabic",
-        "portuguese",
         "foreign language",
+        "to spanish",
+        "to french",
+        "to german",
+        "to japanese",
+        "to chinese",
+        "into spanish",
+        "into french",
+        "into german",
+        "for spanish",
+        "for french",
+        "for german",
+        "for japanese",
+        "for chinese",
+        "for korean",
+        "for hindi",
+        "for arabic",
+        "for portuguese",
+        "for italian",
+        "for russian",
     ),
     "agentic": (
         "agentic",
@@ -296,7 +309,7 @@ _COMPARE_CUES = re.compile(
     r"diff|against|beats?|between|stack up|head to head|h2h|pick|choose|prefer)\b|\?|/"
 )
 _PROFILE_CUES = re.compile(
-    r"\b(know about|everything about|worth using|worth|good|how quick|how fast|how good|how smart|how strong|how fast|how much|how expensive|how cheap|how long|"
+    r"\b(can it|does it|is it|how did|how is|how does|know about|everything about|worth using|worth|good|how quick|how fast|how good|how smart|how strong|how fast|how much|how expensive|how cheap|how long|"
     r"how big|how well|how does|hows|how's|tell me about|what about|whats|what's|what is|"
     r"info|information|stats|specs|profile|benchmarks?|scores?|rating|rank(?:ed|ing)?|"
     r"any good|good at|good for|worth it|is it good|thoughts on|opinions? on|review|price|"
@@ -305,13 +318,13 @@ _PROFILE_CUES = re.compile(
 # What makes a lone family name ("is mistral any good") a question for the bot.
 _QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
-    r"how does .* (?:compare|do)|is \w+ good)\b"
+    r"how does .* (?:compare|do)|is \w+ good|which \w+ should|which one of)\b"
 )
 _LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
-    r"ranked|rank|number one|no\.? ?1|#1|cheapest|fastest|quickest|lowest latency|biggest|"
+    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|lowest latency|biggest|"
     r"largest|longest|most capable|recommend|recommendation|which model|what model|"
-    r"which llm|what llm|which ai|what ai|goat|sota|state of the art)\b"
+    r"which llm|what llm|which ai|what ai|goat|sota|state of the art)\b|(?<!\w)#1\b"
 )
 _MODEL_WORDS = re.compile(
     r"\b(models?|llms?|ais?|chatbots?|assistants?|open[- ]?(?:weights?|source)|local|"
@@ -328,7 +341,10 @@ _HELP = re.compile(
     r"(?:you|this bot|the bot)\b|\bwhat commands\b|\bhow do(?:es)? (?:this|the) bot work\b|"
     r"\bwhat (?:can i|should i) ask (?:you|the bot|this bot)\b|\bhelp me use (?:you|this bot)\b|"
     r"\bhow do i ask (?:you|the bot|this bot)\b|\bwhat (?:kind of|sort of)? ?questions can you\b|"
-    r"\bguide (?:for|to) (?:this|the) bot\b|^\s*what are you for\b|\bhow does this bot\b"
+    r"\bguide (?:for|to) (?:this|the) bot\b|\bwhat are you for\b|\bhow does this bot\b|"
+    r"\bbot help\b|^\W*help\W*$|\bwhat (?:kind|sort) of questions can i ask\b|\bhow do you work\b|"
+    r"\bwhere do (?:your|the) (?:scores|numbers|data) come from\b|\bexplain what you do\b|"
+    r"\bwhat do you do\b|\bhow (?:do|can) i use (?:you|this|the bot|this bot)\b"
 )
 _NUMBER_WORDS = {
     "one": 1,

@@ -1,0 +1,54 @@
+"""The core in one object: a catalog's scoreboard, alias index and answer composer, rebuilt
+whenever the catalog changes.  The console, the Discord bot and the tests all answer through it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from bot.answers import Answer, Context, compose, render_text
+from bot.catalog.method import Scoreboard
+from bot.catalog.models import Catalog
+from bot.understand import AliasIndex, Query, Understander
+
+
+@dataclass(frozen=True)
+class Reply:
+    query: Query
+    answer: Answer
+    text: str
+    seconds: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "intent": self.query.intent,
+            "models": self.answer.models,
+            "model_ids": self.answer.model_ids,
+            "category": self.query.category,
+            "metric": self.query.metric,
+            "candidates": [c.name for c in self.answer.candidates],
+            "unknown": self.answer.unknown,
+            "text": self.text,
+            "answer": self.answer.model_dump(mode="json"),
+            "ms": round(self.seconds * 1000, 3),
+        }
+
+
+class Engine:
+    def __init__(self, catalog: Catalog, loaded_at: str | None = None) -> None:
+        self.catalog = catalog
+        self.scoreboard = Scoreboard(catalog)
+        self.index = AliasIndex(self.scoreboard)
+        self.understander = Understander(self.index)
+        self.context = Context(self.scoreboard, loaded_at)
+
+    def ask(self, text: str) -> Reply:
+        start = time.perf_counter()
+        query = self.understander.parse(text)
+        answer = compose(query, self.context)
+        rendered = render_text(answer)
+        return Reply(query, answer, rendered, time.perf_counter() - start)
+
+    def answer_query(self, query: Query) -> Answer:
+        return compose(query, self.context)
