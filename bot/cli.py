@@ -121,13 +121,22 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     engine = asyncio.run(load_engine(settings))
     if args.batch is not None:
         stream = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8")
+        failed = 0
         with stream:
             for line in stream:
                 line = line.rstrip("\n")
                 if not line.strip():
                     continue
-                _emit(engine.ask(line), args.json)
-        return 0
+                try:
+                    reply = engine.ask(line)
+                except Exception:  # one bad message must not end the batch
+                    log.exception("could not answer %r", line[:200])
+                    failed += 1
+                    if args.json:
+                        print(json.dumps({"error": "could not answer", "message": line[:200]}))
+                    continue
+                _emit(reply, args.json)
+        return 1 if failed else 0
     _emit(engine.ask(" ".join(args.message)), args.json)
     return 0
 

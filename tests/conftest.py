@@ -40,7 +40,9 @@ def env(tmp_path: Path) -> dict[str, str]:
     return e
 
 
-def run_cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    args: list[str], env: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         cwd=ROOT,
@@ -50,3 +52,21 @@ def run_cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> s
         text=True,
         timeout=120,
     )
+
+
+@pytest.fixture(scope="session")
+def engine(catalog: Catalog):
+    from bot.engine import Engine
+
+    return Engine(catalog, "2026-11-27T00:00:00+00:00")
+
+
+# Accuracy figures collected by tests/test_understanding.py, printed at the end of the run.
+ACCURACY_REPORT: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest hook
+    if ACCURACY_REPORT:
+        terminalreporter.section("message understanding")
+        for line in ACCURACY_REPORT:
+            terminalreporter.write_line(line)

@@ -326,10 +326,15 @@ def compare_two(
             f"({num(has.overall.value, 0)}); {hasnt.model.name}'s scores cover too little "
             "of the method to rank it overall, so compare them category by category."
         )
-    else:
+    elif pa.categories or pb.categories:
         verdict = (
             "Neither has enough benchmark coverage for an overall score, so compare them "
             "category by category."
+        )
+    else:
+        verdict = (
+            f"Neither {na} nor {nb} has weighted benchmark scores in our data yet, so there is "
+            "no score to compare; their prices and specs are below."
         )
     ans.data["overall"] = {a: oa, b: ob}
 
@@ -391,14 +396,25 @@ def compare_two(
         else:
             note = ""
         table_rows.append([ctx.cat_name(r["category"]), num(r["a"]), num(r["b"]), diff, note])
-    ans.blocks.append(
-        Table(
-            title="By category",
-            columns=["Category", na, nb, "Diff", ""],
-            rows=table_rows,
-            note="Category scores average each model's own benchmarks; see the notes where they differ.",
+    if table_rows:
+        ans.blocks.append(
+            Table(
+                title="By category",
+                columns=["Category", na, nb, "Diff", ""],
+                rows=table_rows,
+                note="Category scores average each model's own benchmarks; "
+                "see the notes where they differ.",
+            )
         )
-    )
+    other = _unweighted_rows(ctx, a, b)
+    if other:
+        ans.blocks.append(
+            Table(
+                title="Other benchmarks (shown, not weighted)",
+                columns=["Benchmark", na, nb],
+                rows=other,
+            )
+        )
     ans.data["categories"] = rows
 
     # Category wins and the biggest separator
@@ -497,6 +513,29 @@ def compare_two(
     ans.blocks.append(FAQ(items=faq))
     ans.caveats = _caveats(ctx, [a, b])
     return ans
+
+
+def _unweighted_rows(ctx: Context, a: str, b: str, limit: int = 8) -> list[list[str]]:
+    """Benchmarks outside the method that either model has, shared ones first."""
+    sa, sb = ctx.catalog.scores_of(a), ctx.catalog.scores_of(b)
+    ids = [
+        bid
+        for bid in {**sa, **sb}
+        if ctx.catalog.benchmark_by_id[bid].weight == 0
+        and ctx.catalog.benchmark_by_id[bid].unit == "percent"
+    ]
+    # Only worth a table when at least one side has no category score to speak for it.
+    if ctx.profile(a).categories and ctx.profile(b).categories:
+        return []
+    ids.sort(key=lambda bid: (not (bid in sa and bid in sb), ctx.bench_name(bid)))
+    return [
+        [
+            ctx.bench_name(bid),
+            pct(sa[bid].value) if bid in sa else NO_DATA,
+            pct(sb[bid].value) if bid in sb else NO_DATA,
+        ]
+        for bid in ids[:limit]
+    ]
 
 
 def _category_bench_table(ctx: Context, a: str, b: str, category: str) -> Table:
@@ -720,6 +759,10 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
     return ans
 
 
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
 def _metric_key(m: Model, metric: str) -> float | None:
     if metric == "price":
         return m.output_price
@@ -879,13 +922,14 @@ def leaderboard(
             ]
             for i, (mid, _) in enumerate(top)
         ]
-        ans.blocks.append(
-            Table(
-                title=ans.title,
-                columns=["#", "Model", METRIC_NAMES[metric].capitalize(), "Creator"],
-                rows=rows,
+        if rows:
+            ans.blocks.append(
+                Table(
+                    title=ans.title,
+                    columns=["#", "Model", METRIC_NAMES[metric].capitalize(), "Creator"],
+                    rows=rows,
+                )
             )
-        )
         if top:
             first = ctx.model(top[0][0])
             ans.headline = f"{first.name} comes first on {METRIC_NAMES[metric]}: {_metric_value(first, metric)}."
@@ -893,9 +937,14 @@ def leaderboard(
                 ans.headline += " Ranked by output price per 1M tokens; models with no published price are left out."
         else:
             ans.headline = f"No{scope} model has {METRIC_NAMES[metric]} data."
-        if len(vals) < n:
+        if 0 < len(vals) < n:
             ans.caveats.append(
-                f"Only {plural(len(vals), 'model')} in our data {'has' if len(vals) == 1 else 'have'} a {METRIC_NAMES[metric]} figure."
+                f"Only {plural(len(vals), 'model')} in our data "
+                f"{'has' if len(vals) == 1 else 'have'} {_a(METRIC_NAMES[metric])} figure."
+            )
+        if metric in ("speed", "latency"):
+            ans.caveats.append(
+                "Speed and latency come from curated measurements only; most models have none yet."
             )
         ans.data["ranking"] = [{"model": mid, "value": v} for mid, v in top]
         ans.model_ids = [mid for mid, _ in top]
@@ -922,11 +971,14 @@ def leaderboard(
                 fmt.price(ctx.model(mid)),
             ]
         )
-    ans.blocks.append(
-        Table(
-            title=ans.title, columns=["#", "Model", label, "Rests on", "Price in / out"], rows=rows
+    if rows:
+        ans.blocks.append(
+            Table(
+                title=ans.title,
+                columns=["#", "Model", label, "Rests on", "Price in / out"],
+                rows=rows,
+            )
         )
-    )
     if top:
         first = ctx.model(top[0][0])
         ans.headline = (

@@ -6,7 +6,7 @@ from bot.answers.model import FAQ, Answer, Facts, Table, Text
 
 
 def _table(columns: list[str], rows: list[list[str]]) -> list[str]:
-    widths = [max(len(str(c)), *(len(str(r[i])) for r in rows)) for i, c in enumerate(columns)]
+    widths = [max([len(str(c)), *(len(str(r[i])) for r in rows)]) for i, c in enumerate(columns)]
     line = lambda cells: "  ".join(
         str(c).ljust(w) for c, w in zip(cells, widths, strict=False)
     ).rstrip()  # noqa: E731

@@ -176,7 +176,7 @@ def _group(raws: list[RawModel], same: list[list[str]]) -> list[list[RawModel]]:
     for r in raws:
         by_key[ident[id(r)][0]].append(r)
     groups: list[list[RawModel]] = []
-    for key, members in sorted(by_key.items()):
+    for _k, members in sorted(by_key.items()):
         dates = sorted({ident[id(r)][1] for r in members if ident[id(r)][1] is not None})
         if len(dates) <= 1:
             groups.append(members)

@@ -124,6 +124,8 @@ _STRIP_TAIL = ("instruct", "it", "instructed", "chat", "preview", "hf")
 _MONTH_SUFFIX = re.compile(r"\s*\((?:[A-Z][a-z]{2} \d{4}|\d{4}-\d{2}-\d{2}|latest)\)$")
 
 Key = tuple[str, ...]
+# Words that end the stretch of text a date or month can belong to.
+_SEPARATORS = frozenset({"vs", "v", "versus", "or", "and", "than", "against"})
 _COMMON = frozenset(
     {
         "this",
@@ -318,7 +320,13 @@ class AliasIndex:
         the newest snapshot; among non-snapshots the one whose own name it is."""
         if len(ids) == 1:
             return next(iter(ids))
-        window = toks[max(0, start - 3) : end + 4]
+        lo = start
+        while lo > 0 and start - lo < 3 and toks[lo - 1] not in _SEPARATORS:
+            lo -= 1
+        hi = end
+        while hi < len(toks) and hi - end < 4 and toks[hi] not in _SEPARATORS:
+            hi += 1
+        window = toks[lo:start] + toks[end:hi]
         best: list[tuple[int, dt.date, str]] = []
         for mid in ids:
             d = _snapshot_date(self.models[mid]) or dt.date.min

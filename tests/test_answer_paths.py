@@ -1,0 +1,63 @@
+"""Every answer path over the real catalog composes and renders cleanly: no exception, no
+"None"/"nan"/"$null", no empty tables."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.answers import compose, render_text
+from bot.answers.compose import compare_many, compare_two, leaderboard, profile
+from bot.catalog.models import CATEGORY_IDS
+from bot.engine import Engine
+from bot.understand import Query
+from tests.test_answers import BAD_RENDERINGS
+
+METRICS = (None, "price", "speed", "latency", "context")
+
+
+def _check(answer) -> None:  # noqa: ANN001
+    text = render_text(answer)
+    assert not BAD_RENDERINGS.search(text), text
+    for block in answer.blocks:
+        if block.kind == "table":
+            assert block.rows, text
+
+
+@pytest.mark.parametrize("category", (None, *CATEGORY_IDS))
+def test_every_leaderboard(engine: Engine, category: str | None) -> None:
+    for metric, open_weights, count in itertools.product(METRICS, (False, True), (None, 1, 25)):
+        _check(leaderboard(engine.context, category, metric, count, open_weights))
+
+
+def test_every_profile(engine: Engine) -> None:
+    for m in engine.catalog.models:
+        for category, metric in ((None, None), ("coding", None), (None, "latency")):
+            _check(profile(engine.context, m.id, category, metric))
+
+
+def test_many_pairs(engine: Engine) -> None:
+    ids = [m.id for m in engine.catalog.models][::7]  # a spread of old, new, scored and unscored
+    for a, b in itertools.combinations(ids, 2):
+        for category, metric in (
+            (None, None),
+            ("coding", None),
+            ("math", None),
+            (None, "price"),
+            (None, "speed"),
+        ):
+            _check(compare_two(engine.context, a, b, category, metric))
+
+
+def test_groups(engine: Engine) -> None:
+    ids = [m.id for m in engine.catalog.models]
+    for start in range(0, len(ids) - 5, 11):
+        group = ids[start : start + 5]
+        for category, metric in ((None, None), ("agentic", None), (None, "context")):
+            _check(compare_many(engine.context, group, category, metric))
+
+
+def test_clarify_and_not_found_without_candidates(engine: Engine) -> None:
+    _check(compose(Query(text="x", intent="clarify"), engine.context))
+    _check(compose(Query(text="x", intent="not_found", unknown=["gpt-99"]), engine.context))

@@ -1,0 +1,170 @@
+"""How well the bot understands messages as people type them, measured on labelled sets."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from tests.conftest import ACCURACY_REPORT
+
+DATA = Path(__file__).parent / "data"
+SETS = {
+    "labelled": DATA / "labelled_messages.jsonl",  # 471 messages, used while building the matcher
+    "heldout": DATA / "heldout_messages.jsonl",  # 200 messages, written without seeing the matcher
+}
+# Overall and per-intent floors: a change that makes the bot misread more messages fails here.
+OVERALL_FLOOR = 0.97
+INTENT_FLOOR = 0.90
+
+
+def _correct(row: dict, q) -> bool:  # noqa: ANN001
+    if q.intent != row["intent"]:
+        return False
+    intent = row["intent"]
+    if intent in ("compare", "profile"):
+        return (
+            q.models == row["models"]
+            and q.category == row["category"]
+            and (row["metric"] is None or q.metric == row["metric"])
+        )
+    if intent == "leaderboard":
+        return (
+            q.category == row["category"]
+            and q.metric == row["metric"]
+            and q.open_weights == bool(row.get("open_weights"))
+            and (row.get("count") is None or q.count == row["count"])
+        )
+    if intent == "clarify":
+        return bool(set(q.candidates) & set(row["candidates_any"]))
+    if intent == "not_found":
+        return q.models == row["models"]
+    return True
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_accuracy_per_intent(name: str, engine: Engine) -> None:
+    rows = [json.loads(line) for line in SETS[name].read_text().splitlines() if line.strip()]
+    assert len(rows) >= (300 if name == "labelled" else 150)
+    ok: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    misses = []
+    for row in rows:
+        q = engine.understander.parse(row["text"])
+        total[row["intent"]] += 1
+        if _correct(row, q):
+            ok[row["intent"]] += 1
+        else:
+            misses.append(
+                f"{row['text'][:80]!r}: want {row['intent']} {row['models']}, got {q.intent} {q.models}"
+            )
+    overall = sum(ok.values()) / len(rows)
+    per = {k: ok[k] / total[k] for k in sorted(total)}
+    ACCURACY_REPORT.append(
+        f"{name} ({len(rows)} messages): {overall:.1%} overall; "
+        + ", ".join(f"{k} {v:.0%} ({ok[k]}/{total[k]})" for k, v in per.items())
+    )
+    assert overall >= OVERALL_FLOOR, "\n".join(misses)
+    for intent, acc in per.items():
+        assert acc >= INTENT_FLOOR, f"{intent}: {acc:.1%}\n" + "\n".join(misses)
+
+
+def test_labelled_set_covers_what_people_ask() -> None:
+    rows = [json.loads(line) for line in SETS["labelled"].read_text().splitlines() if line.strip()]
+    cats = Counter(r["category"] for r in rows if r["category"])
+    metrics = Counter(r["metric"] for r in rows if r["metric"])
+    intents = Counter(r["intent"] for r in rows)
+    assert len(cats) == 8 and min(cats.values()) >= 8
+    assert len(metrics) == 4 and min(metrics.values()) >= 8
+    assert {"compare", "profile", "leaderboard", "clarify", "not_found", "help", "none"} <= set(
+        intents
+    )
+
+
+def _ids(engine: Engine, text: str) -> list[str]:
+    return engine.understander.parse(text).models
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gpt-4.1 vs gpt-4.1 mini", ["gpt-4.1", "gpt-4.1-mini"]),
+        ("gpt4.1 vs gpt-4o", ["gpt-4.1", "gpt-4o-2024-11-20"]),
+        ("GPT 4.1 or 4.1 nano?", ["gpt-4.1", "gpt-4.1-nano"]),
+        ("o3 vs o3-mini vs o4-mini", ["o3", "o3-mini", "o4-mini"]),
+        ("claude opus 4 vs opus 4.1", ["claude-opus-4", "claude-opus-4-1"]),
+        (
+            "gemini 2.5 flash vs gemini 2.5 flash-lite",
+            ["gemini-2.5-flash", "gemini-2.5-flash-lite"],
+        ),
+        ("qwen3 32b vs qwen3 235b a22b", ["qwen3-32b", "qwen3-235b-a22b"]),
+        ("openai's 4.1 vs anthropic sonnet 4.5", ["gpt-4.1", "claude-sonnet-4-5"]),
+        ("meta llama 4 scout vs google gemma 4 12b", ["llama-4-scout", "gemma-4-12b"]),
+        ("deep seek r1 vs gpt 4.1", ["deepseek-r1", "gpt-4.1"]),
+        ("claud sonet 4 vs gemnin 2.5 pro", ["claude-sonnet-4", "gemini-2.5-pro"]),
+        ("gpt-4o from may 2024 vs gpt-4o", ["gpt-4o-2024-05-13", "gpt-4o-2024-11-20"]),
+        (
+            "the june 2024 claude 3.5 sonnet vs claude 3.5 sonnet",
+            ["claude-3-5-sonnet-2024-06-20", "claude-3-5-sonnet-2024-10-22"],
+        ),
+    ],
+)
+def test_versions_match_exactly(engine: Engine, text: str, expected: list[str]) -> None:
+    assert _ids(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have 4.1 GB free",
+        "version 3.5 of my app",
+        "gemini is my star sign",
+        "apple vs orange",
+        "arsenal vs chelsea tonight",
+        "the llama farm was fun",
+        "sonnet 18 is my favourite poem",
+        "@everyone lunch?",
+        "",
+        "   ",
+        "a" * 4000,
+    ],
+)
+def test_chatter_finds_no_model(engine: Engine, text: str) -> None:
+    q = engine.understander.parse(text)
+    assert q.models == [] and q.intent == "none"
+
+
+def test_vague_family_asks_which(engine: Engine) -> None:
+    for text in ("claude vs gpt", "is gemini better than llama", "how good is llama 4"):
+        q = engine.understander.parse(text)
+        assert q.intent == "clarify", text
+        assert len(q.candidates) >= 2
+    q = engine.understander.parse("how good is llama 4")
+    assert set(q.candidates) == {"llama-4-maverick", "llama-4-scout"}
+
+
+def test_unknown_names_get_suggestions(engine: Engine) -> None:
+    reply = engine.ask("gpt-9 vs claude 7")
+    assert reply.query.intent == "not_found"
+    assert reply.query.unknown == ["gpt 9", "claude 7"]
+    assert reply.answer.candidates and "couldn't find" in reply.text
+
+
+def test_categories_and_metrics_from_everyday_words(engine: Engine) -> None:
+    cases = {
+        "gpt-4.1 vs o3 for writing rust code": ("coding", None),
+        "gpt-4.1 vs o3 with images": ("multimodal", None),
+        "gpt-4.1 vs o3 for tool use": ("agentic", None),
+        "gpt-4.1 vs o3 at following instructions": ("instruction_following", None),
+        "gpt-4.1 vs o3 in other languages": ("multilingual", None),
+        "gpt-4.1 vs o3 which is cheaper": (None, "price"),
+        "gpt-4.1 vs o3 which is faster": (None, "speed"),
+        "gpt-4.1 vs o3 quicker to first token": (None, "latency"),
+        "gpt-4.1 vs o3 bigger context": (None, "context"),
+    }
+    for text, (cat, metric) in cases.items():
+        q = engine.understander.parse(text)
+        assert (q.intent, q.category, q.metric) == ("compare", cat, metric), text
