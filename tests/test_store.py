@@ -71,9 +71,7 @@ async def test_only_the_last_snapshots_are_kept(catalog: Catalog, tmp_path: Path
             assert (await cur.fetchone())[0] == KEEP_SNAPSHOTS
 
 
-async def test_failed_load_leaves_previous_snapshot_whole(
-    catalog: Catalog, tmp_path: Path
-) -> None:
+async def test_failed_load_leaves_previous_snapshot_whole(catalog: Catalog, tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     async with Store(path) as store:
         await store.load_catalog(catalog, origin="good")
@@ -111,6 +109,9 @@ def test_concurrent_readers_see_a_whole_snapshot(catalog: Catalog, tmp_path: Pat
             load = asyncio.create_task(writer.load_catalog(changed, origin="two"))
             seen = await reader.snapshot_info()
             await load
-            assert seen is not None and seen.scores in (len(catalog.scores), len(catalog.scores) - 10)
+            assert seen is not None and seen.scores in (
+                len(catalog.scores),
+                len(catalog.scores) - 10,
+            )
 
     asyncio.run(main())

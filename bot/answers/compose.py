@@ -675,13 +675,6 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
         )
         ans.data["ranking"] = [{"model": mid, "value": v} for mid, v in ranked]
     else:
-
-        def value(mid: str) -> CategoryScore | float | None:
-            p = ctx.profile(mid)
-            if category:
-                return p.categories.get(category)
-            return p.overall.value if p.overall else None
-
         scored = []
         for mid in ids:
             p = ctx.profile(mid)
@@ -710,7 +703,7 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
         label = ctx.cat_name(category) if category else "Overall"
         rows = []
         rank = 0
-        for mid, v, n, basis in scored:
+        for mid, v, n, _basis in scored:
             rank = rank + 1 if v is not None else rank
             rows.append(
                 [

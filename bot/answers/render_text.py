@@ -7,9 +7,10 @@ from bot.answers.model import FAQ, Answer, Facts, Table, Text
 
 def _table(columns: list[str], rows: list[list[str]]) -> list[str]:
     widths = [max([len(str(c)), *(len(str(r[i])) for r in rows)]) for i, c in enumerate(columns)]
-    line = lambda cells: "  ".join(
-        str(c).ljust(w) for c, w in zip(cells, widths, strict=False)
-    ).rstrip()  # noqa: E731
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()
+
     return [line(columns), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
