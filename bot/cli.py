@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per message")
     ask.add_argument("--batch", type=Path, help="a file with one message per line ('-' = stdin)")
 
+    sync = sub.add_parser("sync", help="register the slash commands with Discord")
+    sync.add_argument("--guild", type=int, help="one server (instant); default: global (slow)")
+
     data = sub.add_parser("data", help="build, check, load and describe the catalog")
     dsub = data.add_subparsers(dest="data_command", required=True)
     b = dsub.add_parser("build", help="build data/catalog.json from the source snapshots")
@@ -201,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return asyncio.run(_data_stats(settings, args.json))
         if args.command == "ask":
             return _ask(settings, args)
+        if args.command == "sync":
+            from bot.discord_app.app import sync_commands
+
+            return sync_commands(settings, args.guild)
         if args.command == "run":
             from bot.runner import run
 

@@ -11,6 +11,7 @@ from bot.answers import Answer, Context, compose, render_text
 from bot.catalog.method import Scoreboard
 from bot.catalog.models import Catalog
 from bot.understand import AliasIndex, Query, Understander
+from bot.understand.lookup import ModelLookup
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class Engine:
         self.index = AliasIndex(self.scoreboard)
         self.understander = Understander(self.index)
         self.context = Context(self.scoreboard, loaded_at)
+        # Identifies this data for caches (charts): the data date plus its size is enough to
+        # tell snapshots apart cheaply; the store's content hash is not needed here.
+        self.version = (str(catalog.meta.data_as_of), loaded_at, len(catalog.scores))
+        self.lookup = ModelLookup(self.index)
 
     def ask(self, text: str) -> Reply:
         start = time.perf_counter()

@@ -135,6 +135,25 @@ class Store:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
+    # -- channel settings ---------------------------------------------------------------------
+
+    async def set_listen(
+        self, channel_id: int, guild_id: int | None, listen: bool, user_id: int | None
+    ) -> None:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        await self.db.execute(
+            "INSERT INTO channel_settings (channel_id, guild_id, listen, updated_by, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(channel_id) DO UPDATE SET listen = excluded.listen, "
+            "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+            (channel_id, guild_id, int(listen), user_id, now),
+        )
+
+    async def listening_channels(self) -> set[int]:
+        async with self.db.execute(
+            "SELECT channel_id FROM channel_settings WHERE listen = 1"
+        ) as cur:
+            return {int(r[0]) async for r in cur}
+
     # -- catalog snapshots ------------------------------------------------------------------
 
     async def current_snapshot_id(self) -> int | None:

@@ -1,0 +1,305 @@
+"""The Discord bot: client, listeners, slash commands.  It only translates between Discord and
+the core (bot.engine); no matching or scoring happens here."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections import defaultdict, deque
+
+import discord
+import yarl
+from discord import app_commands
+
+from bot.discord_app import replies
+from bot.discord_app.charts import ChartCache
+from bot.engine import Engine
+from bot.service import ensure_loaded, open_store
+from bot.settings import Settings
+from bot.store import Store
+from bot.understand import Query
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE = 4000  # longer messages are read up to here; Discord's own cap is 4000 for Nitro
+COOLDOWN_MESSAGES = 3
+COOLDOWN_SECONDS = 20.0
+
+
+def apply_endpoints(settings: Settings) -> None:
+    """Point discord.py at another REST base and gateway (a proxy, or the test stand-in)."""
+    if settings.discord_api_base:
+        discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+    if settings.discord_gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+class Cooldown:
+    """At most COOLDOWN_MESSAGES answers per user and channel in COOLDOWN_SECONDS."""
+
+    def __init__(
+        self, messages: int = COOLDOWN_MESSAGES, seconds: float = COOLDOWN_SECONDS
+    ) -> None:
+        self.messages = messages
+        self.seconds = seconds
+        self._hits: dict[tuple[int, int], deque[float]] = defaultdict(deque)
+        self._warned: dict[tuple[int, int], float] = {}
+
+    def check(self, user_id: int, channel_id: int) -> tuple[bool, float, bool]:
+        """(allowed, seconds until allowed, notify the user now)."""
+        now = time.monotonic()
+        key = (user_id, channel_id)
+        hits = self._hits[key]
+        while hits and now - hits[0] > self.seconds:
+            hits.popleft()
+        if len(hits) < self.messages:
+            hits.append(now)
+            self._warned.pop(key, None)
+            return True, 0.0, False
+        wait = self.seconds - (now - hits[0])
+        first = key not in self._warned
+        self._warned[key] = now
+        return False, wait, first
+
+
+class ModelBot(discord.Client):
+    def __init__(self, settings: Settings, *, message_content: bool = True) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = message_content
+        super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none())
+        self.settings = settings
+        self.tree = app_commands.CommandTree(self)
+        self.store: Store | None = None
+        self.engine: Engine | None = None
+        self.listening: set[int] = set()
+        self.cooldown = Cooldown()
+        self.charts = ChartCache()
+        self.sync_on_start = True
+        self._ready_logged = False
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    async def setup_hook(self) -> None:
+        # One-time setup lives here, not in on_ready, which fires again after a failed resume.
+        self.store = await open_store(self.settings)
+        catalog = await ensure_loaded(self.store, self.settings)
+        info = await self.store.snapshot_info()
+        self.engine = await asyncio.to_thread(Engine, catalog, info.loaded_at if info else None)
+        self.listening = await self.store.listening_channels()
+        from bot.discord_app.commands import register
+
+        register(self)
+        if self.sync_on_start and self.settings.dev_guild_id:
+            guild = discord.Object(id=self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to development guild %s", len(synced), guild.id)
+
+    async def close(self) -> None:
+        if self.store is not None:
+            await self.store.close()
+            self.store = None
+        await super().close()
+
+    async def on_ready(self) -> None:
+        if self._ready_logged:
+            return
+        self._ready_logged = True
+        log.info(
+            "connected as %s (%s) to %d guilds; message content intent %s",
+            self.user,
+            self.user.id if self.user else "?",
+            len(self.guilds),
+            "on" if self.intents.message_content else "off (mentions, DMs and slash commands only)",
+        )
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def _strip_mention(self, content: str) -> str:
+        if self.user is None:
+            return content
+        return re.sub(rf"<@!?{self.user.id}>", " ", content).strip()
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.webhook_id is not None or self.engine is None:
+            return
+        is_dm = message.guild is None
+        mentioned = self.user is not None and any(u.id == self.user.id for u in message.mentions)
+        listening = message.channel.id in self.listening
+        if not (is_dm or mentioned or listening):
+            return
+        addressed = is_dm or mentioned
+        text = self._strip_mention(message.content)[:MAX_MESSAGE]
+        try:
+            reply = self.engine.ask(text if text else "help")
+        except Exception:
+            log.exception(
+                "could not answer message %s in channel %s", message.id, message.channel.id
+            )
+            if addressed:
+                await self._safe_reply(
+                    message, "Sorry, something went wrong on my side; it has been logged."
+                )
+            return
+        if reply.query.intent == "none" and not addressed:
+            return  # chatter in a listening channel: stay quiet
+        allowed, wait, notify = self.cooldown.check(message.author.id, message.channel.id)
+        if not allowed:
+            if notify:
+                await self._safe_reply(
+                    message,
+                    f"You're asking faster than I can keep the channel readable: try again in "
+                    f"{max(1, round(wait))} s.",
+                    delete_after=15,
+                )
+            return
+        await self.send_answer(message, reply.answer)
+
+    async def send_answer(self, message: discord.Message, answer) -> None:  # noqa: ANN001
+        me = message.guild.me if message.guild else None
+        perms = replies.channel_permissions(message.channel, me)
+        missing = replies.missing_for_reply(perms)
+        if missing:
+            log.warning(
+                "missing permission %s in #%s (%s, guild %s): grant it to the bot's role to answer there",
+                " and ".join(missing),
+                getattr(message.channel, "name", "?"),
+                message.channel.id,
+                message.guild.id if message.guild else "-",
+            )
+            return
+        out = await replies.build(self, answer, perms, message.author.id)
+        can_reference = perms is None or perms.read_message_history
+        try:
+            if can_reference:
+                sent = await message.reply(mention_author=False, **out.kwargs)
+            else:
+                sent = await message.channel.send(**out.kwargs)
+        except discord.Forbidden as err:
+            log.warning(
+                "Discord refused a reply in channel %s (code %s: %s): check the bot's "
+                "Send Messages, Embed Links and Attach Files permissions there",
+                message.channel.id,
+                err.code,
+                err.text,
+            )
+            return
+        except discord.HTTPException as err:
+            log.error(
+                "could not reply in channel %s: %s %s", message.channel.id, err.status, err.text
+            )
+            return
+        if out.view is not None:
+            out.view.message = sent  # type: ignore[attr-defined]
+
+    async def _safe_reply(self, message: discord.Message, text: str, **kwargs) -> None:  # noqa: ANN003
+        try:
+            await message.reply(text, mention_author=False, **kwargs)
+        except discord.HTTPException as err:
+            log.warning("could not reply in channel %s: %s", message.channel.id, err)
+
+    # -- components --------------------------------------------------------------------------
+
+    def on_clarify_pick(self, answer):  # noqa: ANN001, ANN201
+        partial = list(answer.data.get("partial", []))
+
+        async def picked(interaction: discord.Interaction, values: list[str]) -> None:
+            assert self.engine is not None
+            ids = list(dict.fromkeys([*partial, *values]))[:5]
+            valid = [i for i in ids if i in self.engine.catalog.model_by_id]
+            if len(valid) >= 2:
+                q = Query(
+                    text="",
+                    intent="compare",
+                    models=valid,
+                    category=answer.category,
+                    metric=answer.metric,
+                )
+            elif valid:
+                q = Query(
+                    text="",
+                    intent="profile",
+                    models=valid,
+                    category=answer.category,
+                    metric=answer.metric,
+                )
+            else:
+                await interaction.response.send_message(
+                    "Those models are no longer in the catalog; ask again.", ephemeral=True
+                )
+                return
+            new = self.engine.answer_query(q)
+            out = await replies.build_edit(self, new, interaction.user.id)
+            await interaction.response.edit_message(**out.kwargs)
+            if out.view is not None:
+                out.view.message = interaction.message  # type: ignore[attr-defined]
+
+        return picked
+
+
+async def _start(settings: Settings) -> int:
+    token = settings.discord_token.get_secret_value() if settings.discord_token else ""
+    apply_endpoints(settings)
+    for message_content in (True, False):
+        bot = ModelBot(settings, message_content=message_content)
+        try:
+            async with bot:
+                await bot.start(token)
+            return 0
+        except discord.LoginFailure:
+            log.error(
+                "Discord rejected DISCORD_TOKEN (401 Unauthorized): copy a fresh token from the "
+                "Developer Portal (your application > Bot > Reset Token) into DISCORD_TOKEN"
+            )
+            return 1
+        except discord.PrivilegedIntentsRequired:
+            if not message_content:
+                raise
+            log.warning(
+                "the Message Content intent is not enabled for this bot: turn it on in the "
+                "Developer Portal (your application > Bot > Privileged Gateway Intents). Until "
+                "then the bot answers mentions, DMs and slash commands only"
+            )
+    return 1
+
+
+async def _sync(settings: Settings, guild_id: int | None) -> int:
+    if settings.discord_token is None:
+        log.error("set DISCORD_TOKEN to sync commands")
+        return 2
+    apply_endpoints(settings)
+    bot = ModelBot(settings)
+    bot.sync_on_start = False
+    try:
+        async with bot:
+            await bot.login(settings.discord_token.get_secret_value())  # REST only, no gateway
+            if guild_id is not None:
+                guild = discord.Object(id=guild_id)
+                bot.tree.copy_global_to(guild=guild)
+                synced = await bot.tree.sync(guild=guild)
+                print(f"Synced {len(synced)} commands to server {guild_id}.")
+            else:
+                synced = await bot.tree.sync()
+                print(
+                    f"Synced {len(synced)} commands globally (Discord may take up to an hour to show them)."
+                )
+    except discord.LoginFailure:
+        log.error(
+            "Discord rejected DISCORD_TOKEN (401 Unauthorized): copy a fresh token from the "
+            "Developer Portal (your application > Bot > Reset Token) into DISCORD_TOKEN"
+        )
+        return 1
+    return 0
+
+
+def sync_commands(settings: Settings, guild_id: int | None) -> int:
+    return asyncio.run(_sync(settings, guild_id))
+
+
+def run_bot(settings: Settings) -> int:
+    try:
+        return asyncio.run(_start(settings))
+    except KeyboardInterrupt:
+        return 0

@@ -1,0 +1,347 @@
+"""Slash commands.  Model options autocomplete through the core's ModelLookup, and every
+submitted value is checked again: a value typed past the menu is matched or answered with
+suggestions."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot.answers.compose import CATEGORY_PHRASE, METRIC_NAMES
+from bot.answers.model import Answer
+from bot.discord_app import replies
+from bot.understand import Query
+from bot.understand.parse import MAX_TOP
+
+if TYPE_CHECKING:
+    from bot.discord_app.app import ModelBot
+
+log = logging.getLogger(__name__)
+
+CATEGORY_CHOICES = [
+    app_commands.Choice(name=name, value=cid)
+    for cid, name in (
+        ("agentic", "Agentic"),
+        ("coding", "Coding"),
+        ("reasoning", "Reasoning"),
+        ("multimodal", "Multimodal"),
+        ("knowledge", "Knowledge"),
+        ("multilingual", "Multilingual"),
+        ("instruction_following", "Instruction following"),
+        ("math", "Math"),
+    )
+]
+METRIC_CHOICES = [
+    app_commands.Choice(name=name, value=mid)
+    for mid, name in (
+        ("price", "Price (cheapest)"),
+        ("speed", "Speed (fastest output)"),
+        ("latency", "Latency (quickest first token)"),
+        ("context", "Context window (biggest)"),
+    )
+]
+assert set(CATEGORY_PHRASE) == {c.value for c in CATEGORY_CHOICES}
+assert set(METRIC_NAMES) == {c.value for c in METRIC_CHOICES}
+
+
+class UserError(app_commands.AppCommandError):
+    """Something the user can fix; the message is shown to them as is."""
+
+
+async def _respond(
+    bot: ModelBot, interaction: discord.Interaction, answer: Answer, *, deferred: bool
+) -> None:
+    perms = interaction.app_permissions if interaction.guild is not None else None
+    out = await replies.build(bot, answer, perms, interaction.user.id)
+    if deferred:
+        msg = await interaction.followup.send(wait=True, **out.kwargs)
+    else:
+        await interaction.response.send_message(**out.kwargs)
+        msg = None
+    if out.view is not None:
+        out.view.message = msg  # type: ignore[attr-defined]
+
+
+def _resolve(bot: ModelBot, value: str, option: str) -> str:
+    assert bot.engine is not None
+    res = bot.engine.lookup.resolve(value)
+    if res.model is not None:
+        return res.model
+    names = [bot.engine.catalog.model_by_id[s].name for s in res.suggestions]
+    typed = value.replace("@", "@\u200b").replace("`", "'")[:80]
+    hint = (
+        f" Did you mean {', '.join(names[:-1]) + ' or ' + names[-1] if len(names) > 1 else names[0]}?"
+        if names
+        else ""
+    )
+    raise UserError(f"I couldn't find a model called “{typed}” ({option}).{hint}")
+
+
+async def _model_autocomplete(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    bot: ModelBot = interaction.client  # type: ignore[assignment]
+    if bot.engine is None:
+        return []
+    return [
+        app_commands.Choice(name=c.name, value=c.value) for c in bot.engine.lookup.suggest(current)
+    ]
+
+
+def register(bot: ModelBot) -> None:
+    tree = bot.tree
+    tree.on_error = _on_error  # type: ignore[method-assign]
+
+    @tree.command(name="compare", description="Compare two to five AI models")
+    @app_commands.describe(
+        model_a="First model",
+        model_b="Second model",
+        model_c="Third model (optional)",
+        model_d="Fourth model (optional)",
+        model_e="Fifth model (optional)",
+        category="Lead with one category",
+        metric="Answer one question: price, speed, latency or context",
+    )
+    @app_commands.choices(category=CATEGORY_CHOICES, metric=METRIC_CHOICES)
+    @app_commands.autocomplete(
+        model_a=_model_autocomplete,
+        model_b=_model_autocomplete,
+        model_c=_model_autocomplete,
+        model_d=_model_autocomplete,
+        model_e=_model_autocomplete,
+    )
+    async def compare(
+        interaction: discord.Interaction,
+        model_a: app_commands.Range[str, 1, 100],
+        model_b: app_commands.Range[str, 1, 100],
+        model_c: app_commands.Range[str, 1, 100] | None = None,
+        model_d: app_commands.Range[str, 1, 100] | None = None,
+        model_e: app_commands.Range[str, 1, 100] | None = None,
+        category: app_commands.Choice[str] | None = None,
+        metric: app_commands.Choice[str] | None = None,
+    ) -> None:
+        options = {
+            "model_a": model_a,
+            "model_b": model_b,
+            "model_c": model_c,
+            "model_d": model_d,
+            "model_e": model_e,
+        }
+        ids = [_resolve(bot, v, k) for k, v in options.items() if v]
+        ids = list(dict.fromkeys(ids))
+        if len(ids) < 2:
+            raise UserError("Those name the same model twice; pick two different ones.")
+        # The chart is drawn in a worker thread: acknowledge first, then follow up.
+        await interaction.response.defer(thinking=True)
+        assert bot.engine is not None
+        answer = bot.engine.answer_query(
+            Query(
+                text="",
+                intent="compare",
+                models=ids,
+                category=category.value if category else None,
+                metric=metric.value if metric else None,
+            )
+        )
+        await _respond(bot, interaction, answer, deferred=True)
+
+    @tree.command(name="model", description="One model's scores, ranks, price and context")
+    @app_commands.describe(name="The model")
+    @app_commands.autocomplete(name=_model_autocomplete)
+    async def model(
+        interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]
+    ) -> None:
+        mid = _resolve(bot, name, "name")
+        assert bot.engine is not None
+        answer = bot.engine.answer_query(Query(text="", intent="profile", models=[mid]))
+        await _respond(bot, interaction, answer, deferred=False)
+
+    @tree.command(
+        name="top",
+        description="The best models overall, in a category, or by price, speed, latency or context",
+    )
+    @app_commands.describe(
+        category="Rank by one category",
+        metric="Rank by price, speed, latency or context",
+        count=f"How many (1 to {MAX_TOP}, default 5)",
+        open_weights="Only models with open weights",
+    )
+    @app_commands.choices(category=CATEGORY_CHOICES, metric=METRIC_CHOICES)
+    async def top(
+        interaction: discord.Interaction,
+        category: app_commands.Choice[str] | None = None,
+        metric: app_commands.Choice[str] | None = None,
+        count: app_commands.Range[int, 1, MAX_TOP] = 5,
+        open_weights: bool = False,
+    ) -> None:
+        assert bot.engine is not None
+        q = Query(
+            text="",
+            intent="leaderboard",
+            category=category.value if category else None,
+            metric=metric.value if metric else None,
+            count=count,
+            open_weights=open_weights,
+        )
+        await _respond(bot, interaction, bot.engine.answer_query(q), deferred=False)
+
+    @tree.command(name="help", description="What I can answer and how to ask")
+    async def help_(interaction: discord.Interaction) -> None:
+        assert bot.engine is not None
+        answer = bot.engine.answer_query(Query(text="", intent="help"))
+        perms = interaction.app_permissions if interaction.guild is not None else None
+        out = await replies.build(bot, answer, perms, interaction.user.id)
+        await interaction.response.send_message(ephemeral=True, **out.kwargs)
+
+    @tree.command(
+        name="about", description="Where the data comes from, how much there is and how fresh"
+    )
+    async def about(interaction: discord.Interaction) -> None:
+        assert bot.engine is not None
+        c = bot.engine.catalog
+        embed = discord.Embed(title="About this bot", colour=0x5865F2)
+        embed.description = (
+            f"{len(c.models)} models ({len({s.model for s in c.scores})} with benchmark scores), "
+            f"{len(c.benchmarks)} benchmarks, {len(c.scores):,} scores. "
+            f"Data as of {c.meta.data_as_of or 'unknown'}"
+            + (
+                f", loaded {bot.engine.context.loaded_at[:10]}"
+                if bot.engine.context.loaded_at
+                else ""
+            )
+            + "."
+        )
+        for s in c.meta.sources:
+            extra = f"\nrevision {s.revision[:10]}" if s.revision else ""
+            embed.add_field(
+                name=f"{s.name} · {s.licence}"[:256],
+                value=f"{s.note or s.url}{extra}"[:1024],
+                inline=False,
+            )
+        embed.add_field(
+            name="Method",
+            value="Category scores average each model's weighted benchmarks; the overall score "
+            "averages the categories by weight. The rules and weights are in docs/METHOD.md.",
+            inline=False,
+        )
+        await interaction.response.send_message(embed=embed)
+
+    settings_group = app_commands.Group(
+        name="settings",
+        description="Channel settings for this bot",
+        default_permissions=discord.Permissions(manage_channels=True),
+        guild_only=True,
+    )
+
+    @settings_group.command(
+        name="listen", description="Answer questions in this channel without a mention"
+    )
+    @app_commands.describe(state="on: answer model questions here; off: only when mentioned")
+    @app_commands.choices(
+        state=[
+            app_commands.Choice(name="on", value="on"),
+            app_commands.Choice(name="off", value="off"),
+        ]
+    )
+    async def listen(interaction: discord.Interaction, state: app_commands.Choice[str]) -> None:
+        perms = interaction.permissions
+        if not (perms.manage_channels or perms.manage_guild):
+            raise UserError("Only members who can manage this channel or server can change that.")
+        on = state.value == "on"
+        assert bot.store is not None and interaction.channel_id is not None
+        await bot.store.set_listen(
+            interaction.channel_id, interaction.guild_id, on, interaction.user.id
+        )
+        if on:
+            bot.listening.add(interaction.channel_id)
+        else:
+            bot.listening.discard(interaction.channel_id)
+        text = (
+            "I'll answer model questions in this channel now, and stay quiet on everything else."
+            if on
+            else "I'll only answer here when mentioned."
+        )
+        if on and not bot.intents.message_content:
+            text += (
+                " Note: the Message Content intent is off for this bot, so I can only see "
+                "messages that mention me until it is turned on."
+            )
+        await interaction.response.send_message(text, ephemeral=True)
+
+    tree.add_command(settings_group)
+
+    admin = app_commands.Group(name="admin", description="Owner-only maintenance")
+
+    @admin.command(name="sync", description="Sync slash commands (owner only)")
+    @app_commands.choices(
+        scope=[
+            app_commands.Choice(name="this server", value="guild"),
+            app_commands.Choice(name="global", value="global"),
+        ]
+    )
+    async def sync(interaction: discord.Interaction, scope: app_commands.Choice[str]) -> None:
+        if not await _is_owner(bot, interaction.user):
+            raise UserError("Only the bot's owner can sync commands.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        if scope.value == "guild" and interaction.guild is not None:
+            bot.tree.copy_global_to(guild=interaction.guild)
+            synced = await bot.tree.sync(guild=interaction.guild)
+        else:
+            synced = await bot.tree.sync()
+        await interaction.followup.send(
+            f"Synced {len(synced)} commands ({scope.name}).", ephemeral=True
+        )
+
+    tree.add_command(admin)
+
+
+async def _is_owner(bot: ModelBot, user: discord.abc.User) -> bool:
+    if user.id in bot.settings.owner_ids:
+        return True
+    app = await bot.application_info()
+    if app.team:
+        return any(m.id == user.id for m in app.team.members)
+    return app.owner.id == user.id
+
+
+async def _on_error(interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+    original = getattr(error, "original", error)
+    if isinstance(original, UserError):
+        text = str(original)
+    elif isinstance(error, app_commands.MissingPermissions | app_commands.CheckFailure):
+        text = "You don't have permission to do that here."
+    elif isinstance(error, app_commands.TransformerError | app_commands.CommandSignatureMismatch):
+        text = "I couldn't read one of those options; try picking from the list."
+    else:
+        log.error(
+            "command /%s failed for user %s in channel %s",
+            interaction.command.qualified_name if interaction.command else "?",
+            interaction.user.id,
+            interaction.channel_id,
+            exc_info=original,
+        )
+        text = "Sorry, something went wrong on my side; it has been logged."
+    await send_error(interaction, text)
+
+
+async def send_error(interaction: discord.Interaction, text: str) -> None:
+    """Reply privately where possible: first response, else follow-up, else the channel."""
+    try:
+        if not interaction.response.is_done():
+            await interaction.response.send_message(text, ephemeral=True)
+        else:
+            await interaction.followup.send(text, ephemeral=True)
+        return
+    except discord.HTTPException as err:
+        log.warning("could not send an error reply to interaction %s: %s", interaction.id, err)
+    channel = interaction.channel
+    if isinstance(channel, discord.abc.Messageable):
+        try:
+            await channel.send(text)
+        except discord.HTTPException as err:
+            log.warning(
+                "could not send an error reply in channel %s: %s", interaction.channel_id, err
+            )

@@ -1,0 +1,80 @@
+"""Turning an Answer into a Discord message: embeds or plain text, chart, components, and the
+permission checks that decide which of them this channel allows."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.answers.model import Answer
+from bot.discord_app.embeds import answer_pages, plain_text
+from bot.discord_app.views import ClarifyView, PagerView
+
+if TYPE_CHECKING:
+    from bot.discord_app.app import ModelBot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outgoing:
+    kwargs: dict[str, Any]
+    view: discord.ui.View | None
+
+
+def channel_permissions(channel: Any, me: Any) -> discord.Permissions | None:
+    """The bot's permissions in a guild channel; None in DMs (everything needed is allowed)."""
+    if getattr(channel, "guild", None) is None or me is None:
+        return None
+    return channel.permissions_for(me)
+
+
+def missing_for_reply(perms: discord.Permissions | None) -> list[str]:
+    if perms is None:
+        return []
+    needed = {"send_messages": "Send Messages", "view_channel": "View Channel"}
+    return [label for attr, label in needed.items() if not getattr(perms, attr)]
+
+
+async def build(
+    bot: ModelBot,
+    answer: Answer,
+    perms: discord.Permissions | None,
+    author_id: int | None,
+) -> Outgoing:
+    embeds_ok = perms is None or perms.embed_links
+    files_ok = perms is None or perms.attach_files
+    chart = None
+    if embeds_ok and files_ok and answer.intent == "compare" and len(answer.model_ids) >= 2:
+        chart = await bot.charts.file_for(bot.engine, answer.model_ids)
+    kwargs: dict[str, Any] = {}
+    view: discord.ui.View | None = None
+    if embeds_ok:
+        pages = answer_pages(answer, chart=chart is not None)
+        kwargs["embed"] = pages[0]
+        if len(pages) > 1:
+            view = PagerView(pages, author_id)
+    else:
+        kwargs["content"] = plain_text(answer)
+    if chart is not None:
+        kwargs["file"] = chart
+    if answer.intent == "clarify" and answer.candidates:
+        view = ClarifyView(answer, bot.on_clarify_pick(answer), author_id)
+    if view is not None:
+        kwargs["view"] = view
+    return Outgoing(kwargs, view)
+
+
+async def build_edit(bot: ModelBot, answer: Answer, author_id: int | None) -> Outgoing:
+    """The same answer as an edit of an existing message (a component's response)."""
+    out = await build(bot, answer, None, author_id)
+    kwargs = dict(out.kwargs)
+    file = kwargs.pop("file", None)
+    kwargs["attachments"] = [file] if file is not None else []
+    kwargs.setdefault("view", None)
+    if "content" not in kwargs:
+        kwargs["content"] = None
+    return Outgoing(kwargs, out.view)

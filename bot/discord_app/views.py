@@ -1,0 +1,96 @@
+"""Components: pick a model when a name was too vague, and page through a long answer."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+import discord
+
+from bot.answers.model import Answer
+
+log = logging.getLogger(__name__)
+
+Picked = Callable[[discord.Interaction, list[str]], Awaitable[None]]
+
+
+class _Expiring(discord.ui.View):
+    """Takes its components off the message when it times out, so no dead buttons remain."""
+
+    message: discord.Message | None = None
+
+    async def on_timeout(self) -> None:
+        if self.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(view=None)
+
+
+class ClarifySelect(discord.ui.Select):
+    def __init__(self, answer: Answer, on_pick: Picked, max_values: int) -> None:
+        options = [
+            discord.SelectOption(
+                label=c.name[:100], value=c.id, description=(c.detail or None) and c.detail[:100]
+            )
+            for c in answer.candidates[:25]
+        ]
+        super().__init__(
+            placeholder="Pick the model you mean" if max_values == 1 else "Pick one or more models",
+            min_values=1,
+            max_values=max(1, min(max_values, len(options))),
+            options=options,
+        )
+        self._on_pick = on_pick
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self._on_pick(interaction, list(self.values))
+
+
+class ClarifyView(_Expiring):
+    """Offers the candidates; picking answers in place of the question."""
+
+    def __init__(self, answer: Answer, on_pick: Picked, author_id: int | None) -> None:
+        super().__init__(timeout=600)
+        have = len(answer.data.get("partial", []))
+        self.author_id = author_id
+        self.message: discord.Message | None = None
+        self.add_item(ClarifySelect(answer, on_pick, max_values=5 - have))
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if self.author_id is None or interaction.user.id == self.author_id:
+            return True
+        await interaction.response.send_message(
+            "Only the person who asked can pick here; ask your own question to get a menu.",
+            ephemeral=True,
+        )
+        return False
+
+
+class PagerView(_Expiring):
+    """◀ ▶ through the pages of an answer too long for one message."""
+
+    def __init__(self, pages: list[discord.Embed], author_id: int | None) -> None:
+        super().__init__(timeout=900)
+        self.pages = pages
+        self.index = 0
+        self.author_id = author_id
+        self.message: discord.Message | None = None
+        self._sync()
+
+    def _sync(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index >= len(self.pages) - 1
+
+    async def _show(self, interaction: discord.Interaction) -> None:
+        self._sync()
+        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
+
+    @discord.ui.button(label="◀", style=discord.ButtonStyle.secondary, custom_id="page:prev")
+    async def previous(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        self.index = max(0, self.index - 1)
+        await self._show(interaction)
+
+    @discord.ui.button(label="▶", style=discord.ButtonStyle.secondary, custom_id="page:next")
+    async def next(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        self.index = min(len(self.pages) - 1, self.index + 1)
+        await self._show(interaction)

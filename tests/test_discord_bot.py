@@ -1,0 +1,395 @@
+"""The bot end to end: the real discord.py client, our ModelBot, against the local stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+
+from bot.discord_app.app import Cooldown, ModelBot, _start
+from bot.discord_app.embeds import CHART
+from bot.settings import Settings
+from tests.discord_standin import (
+    APPLICATION_ID,
+    BOT_ID,
+    DM_CHANNEL_ID,
+    GENERAL_CHANNEL_ID,
+    GUILD_ID,
+    MANAGER_ID,
+    NO_EMBED_CHANNEL_ID,
+    NO_SEND_CHANNEL_ID,
+    USER_ID,
+    DiscordStandin,
+    running_client,
+)
+from tests.discord_standin.gateway import IDENTIFY, RESUME
+
+pytest_plugins = ["tests.discord_standin.fixtures"]
+pytestmark = pytest.mark.timeout(30)
+
+MESSAGE_CONTENT_BIT = 1 << 15
+MENTION = f"<@{BOT_ID}>"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, standin: DiscordStandin) -> Settings:
+    return Settings(
+        database_path=tmp_path / "bot.sqlite3",
+        discord_token=standin.token,
+        discord_api_base=standin.api_base,
+        discord_gateway_url=standin.gateway_url,
+        dev_guild_id=GUILD_ID,
+        owner_ids=[MANAGER_ID],
+        _env_file=None,
+    )
+
+
+def embed_size(embed: dict) -> int:
+    n = len(embed.get("title", "")) + len(embed.get("description", ""))
+    n += len(embed.get("footer", {}).get("text", ""))
+    n += sum(len(f["name"]) + len(f["value"]) for f in embed.get("fields", []))
+    return n
+
+
+async def ask(standin: DiscordStandin, text: str, channel: int = GENERAL_CHANNEL_ID, **kw):
+    start = standin.mark()
+    sent = await standin.send_message(channel, USER_ID, text, **kw)
+    post = await standin.wait_for_message_post(channel, start=start)
+    return sent, post
+
+
+async def test_startup_intents_and_dev_guild_sync(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        pass
+    identify = standin.gateway.identifies[0]
+    assert identify["intents"] & MESSAGE_CONTENT_BIT
+    put = standin.find_requests(
+        method="PUT", path=f"/applications/{APPLICATION_ID}/guilds/{GUILD_ID}/commands"
+    )
+    names = {c["name"] for c in put[0].json}
+    assert {"compare", "model", "top", "help", "about", "settings", "admin"} <= names
+    # never a global sync on start
+    assert not standin.find_requests(method="PUT", path=f"/applications/{APPLICATION_ID}/commands")
+    assert not standin.unhandled_requests
+
+
+async def test_mention_answered_without_pinging(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        sent, post = await ask(
+            standin, f"{MENTION} gemma 4 12b vs gpt-4.1? @everyone", mentions=[BOT_ID]
+        )
+    assert post.json["allowed_mentions"] == {"parse": [], "replied_user": False}
+    assert post.json["message_reference"]["message_id"] == int(sent["id"])
+    embed = post.json["embeds"][0]
+    assert embed["title"] == "Gemma 4 12B vs GPT-4.1"
+    text = str(embed)
+    assert "GPQA" in text and "78.8%" in text and "66.3%" in text
+    assert post.response["mentions"] == [] and post.response["mention_everyone"] is False
+    assert embed["image"]["url"] == f"attachment://{CHART}"
+    assert post.files and post.files[0].filename == CHART and post.files[0].is_png
+    assert "Data as of" in embed["footer"]["text"]
+
+
+async def test_silent_unless_addressed_then_listening(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        start = standin.mark()
+        await standin.send_message(GENERAL_CHANNEL_ID, USER_ID, "gpt-4.1 vs o3?")
+        await asyncio.sleep(0.3)
+        assert not standin.find_requests(
+            method="POST", path=f"/channels/{GENERAL_CHANNEL_ID}/messages", start=start
+        )
+
+        # a member without Manage Channels cannot turn listening on
+        denied = await standin.slash_command(
+            "settings listen", {"state": "on"}, user=USER_ID, channel_id=GENERAL_CHANNEL_ID
+        )
+        reply = await denied.response()
+        assert reply.json["data"]["flags"] & 64 and "manage" in reply.json["data"]["content"]
+
+        allowed = await standin.slash_command(
+            "settings listen", {"state": "on"}, user=MANAGER_ID, channel_id=GENERAL_CHANNEL_ID
+        )
+        assert (
+            "answer model questions in this channel"
+            in (await allowed.response()).json["data"]["content"]
+        )
+
+        start = standin.mark()
+        await standin.send_message(
+            GENERAL_CHANNEL_ID, USER_ID, "anyone watching arsenal vs chelsea tonight?"
+        )
+        await standin.send_message(GENERAL_CHANNEL_ID, USER_ID, "I have 4.1 GB free lol")
+        await asyncio.sleep(0.3)
+        assert not standin.find_requests(
+            method="POST", path=f"/channels/{GENERAL_CHANNEL_ID}/messages", start=start
+        )
+
+        _, post = await ask(standin, "which is better for coding, claude sonnet 4 or gpt 4.1")
+        assert post.json["embeds"][0]["title"] == "Claude Sonnet 4 vs GPT-4.1"
+        assert "coding" in post.json["embeds"][0]["description"].lower()
+
+
+async def test_listening_survives_a_restart(standin: DiscordStandin, settings: Settings) -> None:
+    async with running_client(ModelBot(settings), standin):
+        on = await standin.slash_command(
+            "settings listen", {"state": "on"}, user=MANAGER_ID, channel_id=GENERAL_CHANNEL_ID
+        )
+        await on.response()
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(standin, "best model for math?")
+        assert post.json["embeds"][0]["title"].startswith("Top 5 models for math")
+
+
+async def test_slash_compare_with_autocomplete_defer_and_follow_up(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        typing = await standin.autocomplete("compare", {"model_a": "gpt-4.1"}, focused="model_a")
+        choices = (await typing.response()).json["data"]["choices"]
+        assert 0 < len(choices) <= 25
+        assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
+        assert choices[0]["value"] == "gpt-4.1"
+
+        empty = await standin.autocomplete("compare", {"model_b": ""}, focused="model_b")
+        assert len((await empty.response()).json["data"]["choices"]) == 25
+
+        cmd = await standin.slash_command(
+            "compare", {"model_a": "gpt-4.1", "model_b": "claud sonet 4", "category": "coding"}
+        )
+        ack = await cmd.response()
+        assert ack.json["type"] == 5  # deferred before the chart is drawn
+        follow = await cmd.followup()
+        embed = follow.json["embeds"][0]
+        assert embed["title"] == "GPT-4.1 vs Claude Sonnet 4"
+        assert embed["description"].startswith("For coding")
+        assert follow.files and follow.files[0].is_png
+
+
+async def test_slash_value_that_is_no_model_gets_suggestions(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        cmd = await standin.slash_command("compare", {"model_a": "gpt-9", "model_b": "o3"})
+        reply = (await cmd.response()).json["data"]
+        assert reply["flags"] & 64
+        assert (
+            "couldn't find a model called “gpt-9”" in reply["content"]
+            and "Did you mean" in reply["content"]
+        )
+
+        model = await standin.slash_command("model", {"name": "o3"})
+        embed = (await model.response()).json["data"]["embeds"][0]
+        assert embed["title"] == "o3"
+
+        top = await standin.slash_command(
+            "top", {"category": "coding", "count": 10, "open_weights": True}
+        )
+        embed = (await top.response()).json["data"]["embeds"][0]
+        assert embed["title"].startswith("Top 10 open-weights models for coding")
+
+        about = await standin.slash_command("about")
+        embed = (await about.response()).json["data"]["embeds"][0]
+        assert "CC BY 4.0" in str(embed) and "MIT" in str(embed)
+
+
+async def test_clarify_select_round_trip(standin: DiscordStandin, settings: Settings) -> None:
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(standin, f"{MENTION} gpt-4.1 vs claude for coding?", mentions=[BOT_ID])
+        row = post.json["components"][0]["components"][0]
+        assert row["type"] == 3 and row["options"]
+        values = [o["value"] for o in row["options"]]
+        assert "claude-sonnet-4" in values
+        pick = await standin.choose(int(post.response["id"]), row["custom_id"], ["claude-sonnet-4"])
+        update = (await pick.response()).json
+        assert update["type"] == 7
+        embed = update["data"]["embeds"][0]
+        assert embed["title"] == "GPT-4.1 vs Claude Sonnet 4"
+        assert embed["description"].startswith("For coding")
+
+
+async def test_five_model_compare_fits_discord_limits(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(
+            standin,
+            f"{MENTION} claude 3.5 sonnet (oct 2024) vs gpt-4o (may 2024) vs gemini 2.5 flash-lite vs qwen3 235b a22b vs llama 3.1 nemotron ultra 253b",
+            mentions=[BOT_ID],
+        )
+    assert post.status == 200  # the stand-in refuses anything over Discord's limits with a 400
+    embeds = post.json["embeds"]
+    assert sum(embed_size(e) for e in embeds) <= 6000
+    fields = embeds[0]["fields"]
+    assert len(fields) <= 25 and all(len(f["value"]) <= 1024 for f in fields)
+    assert "Ranked by overall score" in str(embeds[0])
+    assert post.files and post.files[0].is_png
+
+
+async def test_long_answer_pages_cleanly(standin: DiscordStandin, settings: Settings) -> None:
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(standin, f"{MENTION} gpt-4.1 vs o3", mentions=[BOT_ID])
+        embed = post.json["embeds"][0]
+        assert embed_size(embed) <= 6000
+        buttons = post.json.get("components") or []
+        if buttons:  # more than one page: ▶ shows the next, within limits again
+            nxt = [b for b in buttons[0]["components"] if b.get("custom_id") == "page:next"][0]
+            click = await standin.click_button(int(post.response["id"]), nxt["custom_id"])
+            page2 = (await click.response()).json["data"]["embeds"][0]
+            assert embed_size(page2) <= 6000 and "Page 2 of" in page2["footer"]["text"]
+
+
+async def test_missing_permissions_are_handled(
+    standin: DiscordStandin, settings: Settings, caplog
+) -> None:
+    caplog.set_level(logging.WARNING)
+    async with running_client(ModelBot(settings), standin):
+        # No Send Messages: nothing is attempted, one log line names the permission.
+        start = standin.mark()
+        await standin.send_message(
+            NO_SEND_CHANNEL_ID, USER_ID, f"{MENTION} tell me about o3", mentions=[BOT_ID]
+        )
+        await asyncio.sleep(0.3)
+        assert not standin.find_requests(
+            method="POST", path=f"/channels/{NO_SEND_CHANNEL_ID}/messages", start=start
+        )
+        assert any("missing permission Send Messages" in r.message for r in caplog.records)
+
+        # No Embed Links: the answer comes as plain text instead.
+        _, post = await ask(
+            standin, f"{MENTION} tell me about o3", channel=NO_EMBED_CHANNEL_ID, mentions=[BOT_ID]
+        )
+        assert (
+            post.status == 200
+            and not post.json.get("embeds")
+            and "o3 (OpenAI)" in post.json["content"]
+        )
+
+        # A 403 Discord sends anyway is logged, and the bot keeps answering elsewhere.
+        standin.forbid_channel(GENERAL_CHANNEL_ID, code=50001)
+        start = standin.mark()
+        await standin.send_message(
+            GENERAL_CHANNEL_ID, USER_ID, f"{MENTION} tell me about o3", mentions=[BOT_ID]
+        )
+        refused = await standin.wait_for_request(
+            method="POST", path=f"/channels/{GENERAL_CHANNEL_ID}/messages", start=start
+        )
+        assert refused.status == 403
+        _, dm = await ask(standin, "tell me about o3", channel=DM_CHANNEL_ID)
+        assert dm.status == 200
+    assert any(
+        "Discord refused a reply" in r.message and "50001" in r.message for r in caplog.records
+    )
+
+
+async def test_reconnect_resumes_and_keeps_answering(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        gateway = standin.gateway
+        received = len(gateway.received)
+        await gateway.request_reconnect()
+        await gateway.wait_for_received(RESUME, start=received)
+        await gateway.wait_for_sent("RESUMED")
+        _, post = await ask(standin, "o3 vs o4-mini?", channel=DM_CHANNEL_ID)
+        assert post.json["embeds"][0]["title"] == "o3 vs o4-mini"
+    assert len(standin.gateway.identifies) == 1
+    assert not [f for f in standin.gateway.received[received:] if f["op"] == IDENTIFY]
+
+
+async def test_rate_limit_is_retried(standin: DiscordStandin, settings: Settings) -> None:
+    async with running_client(ModelBot(settings), standin):
+        path = f"/channels/{DM_CHANNEL_ID}/messages"
+        fault = standin.rate_limit(method="POST", path=path, retry_after=0.05)
+        _, post = await ask(standin, "tell me about gpt-4.1", channel=DM_CHANNEL_ID)
+        assert post.status == 200
+    assert fault.hits == 1
+
+
+async def test_cooldown_notice_once(standin: DiscordStandin, settings: Settings) -> None:
+    async with running_client(ModelBot(settings), standin):
+        start = standin.mark()
+        for _ in range(6):
+            await standin.send_message(DM_CHANNEL_ID, USER_ID, "tell me about o3")
+        await asyncio.sleep(0.8)
+        posts = standin.find_requests(
+            method="POST", path=f"/channels/{DM_CHANNEL_ID}/messages", start=start
+        )
+    answers = [p for p in posts if p.json.get("embeds")]
+    notices = [p for p in posts if "faster than I can" in (p.json.get("content") or "")]
+    assert len(answers) == 3 and len(notices) == 1
+
+
+async def test_nothing_a_user_types_crashes_or_pings(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    weird = ["", "@everyone @here", "x" * 3999, "<@&1> <#2> ```", "gpt-9 vs @everyone", "🦙" * 500]
+    bot = ModelBot(settings)
+    bot.cooldown = Cooldown(messages=100, seconds=1)  # this test is about content, not pace
+    async with running_client(bot, standin):
+        for text in weird:
+            _, post = await ask(standin, text, channel=DM_CHANNEL_ID)
+            assert post.status == 200
+            assert post.json["allowed_mentions"]["parse"] == []
+            shown = str(post.json.get("embeds", "")) + (post.json.get("content") or "")
+            assert "@everyone" not in shown and "@here" not in shown and "<@&" not in shown
+
+
+async def test_bad_token_is_one_clear_error(
+    standin: DiscordStandin, settings: Settings, caplog
+) -> None:
+    caplog.set_level(logging.ERROR)
+    bad = settings.model_copy(update={"discord_token": SecretStr("not-the-token")})
+    code = await _start(bad)
+    assert code == 1
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert (
+        len(errors) == 1
+        and "DISCORD_TOKEN" in errors[0].message
+        and "Reset Token" in errors[0].message
+    )
+
+
+async def test_missing_message_content_intent_falls_back(
+    standin: DiscordStandin, settings: Settings, caplog
+) -> None:
+    caplog.set_level(logging.WARNING)
+    standin.world.application_flags = 0  # the portal has not granted the privileged intent
+    task = asyncio.create_task(_start(settings))
+    try:
+        for _ in range(100):
+            if len(standin.gateway.identifies) >= 2 and standin.gateway.sessions:
+                break
+            await asyncio.sleep(0.05)
+        assert not standin.gateway.identifies[-1]["intents"] & MESSAGE_CONTENT_BIT
+        await asyncio.sleep(0.3)
+        _, post = await ask(standin, f"{MENTION} tell me about o3", mentions=[BOT_ID])
+        assert post.json["embeds"][0]["title"] == "o3"
+    finally:
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert any("Message Content intent is not enabled" in r.message for r in caplog.records)
+
+
+async def test_sync_command_globally_and_to_a_guild(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    from bot.discord_app.app import _sync
+
+    assert await _sync(settings, None) == 0
+    glob = standin.find_requests(method="PUT", path=f"/applications/{APPLICATION_ID}/commands")
+    assert glob and {"compare", "model", "top"} <= {c["name"] for c in glob[-1].json}
+    assert await _sync(settings, GUILD_ID) == 0
+    assert standin.find_requests(
+        method="PUT", path=f"/applications/{APPLICATION_ID}/guilds/{GUILD_ID}/commands"
+    )
+    assert not standin.gateway.identifies  # REST only
