@@ -27,7 +27,8 @@ def test_reference_pair(engine: Engine) -> None:
         "GPT-4.1 gives you the larger context window at 1M, compared with 256K for Gemma 4 12B."
         in text
     )
-    assert "$2 / $8" in text and "108 tokens/s" in text and "1.02 s" in text
+    assert "$2 / $8" in text
+    assert re.search(r"Speed\s+no data\s+no data", text)  # not shipped: Artificial Analysis data
     assert "Gemma 4 12B is the reasoning model in the pair, while GPT-4.1 is not." in text
     assert "Pick " in text and "only becomes the better choice if" in text
     assert "Q: Which is better, Gemma 4 12B or GPT-4.1?" in text
@@ -77,11 +78,11 @@ def test_overall_and_category_wins_disagreement_is_explained(engine: Engine) -> 
         ),
         (
             "gpt-4.1 vs o3 which is faster",
-            "Only GPT-4.1 has a measurement (108 tokens/s); o3: no data",
+            "Neither has a measured output speed in our data: no data for either.",
         ),
         (
             "gpt-4.1 vs o3 quicker to first token",
-            "Only GPT-4.1 has a measurement (1.02 s to first token)",
+            "Neither has a measured time to first token in our data",
         ),
     ],
 )

@@ -61,8 +61,9 @@ def test_reference_pair_facts(catalog: Catalog) -> None:
     )
     assert (gpt.input_price, gpt.output_price) == (2.0, 8.0)
     assert gpt.context_window is not None and 1_000_000 <= gpt.context_window < 1_100_000
-    assert (gpt.output_speed, gpt.ttft) == (108, 1.02)
-    assert gpt.provenance["output_speed"].startswith("https://")
+    # The page's speed and latency (108 tokens/s, 1.02 s) are Artificial Analysis measurements,
+    # which may not be redistributed: the shipped data has none (an operator can opt in to them).
+    assert all(m.output_speed is None and m.ttft is None for m in catalog.models)
     o = catalog.scores_of(gpt.id)
     assert o["gpqa"].value == 66.3 and o["swe-bench-verified"].value == 54.6
 
@@ -73,7 +74,7 @@ def test_one_entry_per_real_model_and_snapshots_kept_apart(catalog: Catalog) -> 
     gpt41 = [m for m in catalog.models if m.name == "GPT-4.1"]
     assert len(gpt41) == 1
     assert "gpt-4.1-2025-04-14" in gpt41[0].aliases
-    assert set(gpt41[0].sources) == {"llm-stats", "models.dev", "curated"}
+    assert set(gpt41[0].sources) == {"llm-stats", "models.dev"}
     # dated snapshots that share a name stay distinct and distinguishable by name
     gpt4o = sorted(m.name for m in catalog.models if m.name.startswith("GPT-4o ("))
     assert gpt4o == ["GPT-4o (Aug 2024)", "GPT-4o (May 2024)", "GPT-4o (Nov 2024)"]

@@ -937,7 +937,9 @@ def leaderboard(
             )
         if metric in ("speed", "latency"):
             ans.caveats.append(
-                "Speed and latency come from curated measurements only; most models have none yet."
+                "The shipped data has no speed or latency figures: the public measurements are "
+                "Artificial Analysis's, which may not be redistributed. An operator can turn on "
+                "the BenchLM source to show them."
             )
         ans.data["ranking"] = [{"model": mid, "value": v} for mid, v in top]
         ans.model_ids = [mid for mid, _ in top]
