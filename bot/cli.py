@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument("--guild", type=int, help="one server (instant); default: global (slow)")
 
+    ch = sub.add_parser("changes", help="list recorded changes in the data")
+    ch.add_argument("--since", help="ISO date or time, or a span like 24h, 7d")
+    ch.add_argument("--json", action="store_true")
+
     data = sub.add_parser("data", help="build, check, load and describe the catalog")
     dsub = data.add_subparsers(dest="data_command", required=True)
     b = dsub.add_parser("build", help="build data/catalog.json from the source snapshots")
@@ -55,6 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
     ld = dsub.add_parser("load", help="validate a catalog file and load it into the database")
     ld.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
+    rf = dsub.add_parser("refresh", help="read the live sources now and record what changed")
+    rf.add_argument(
+        "--source",
+        action="append",
+        metavar="KIND=PATH_OR_URL",
+        help="a source to read (repeatable; KIND: native, modelsdev, benchlm); default: REFRESH_SOURCES",
+    )
     st = dsub.add_parser("stats", help="what the database holds")
     st.add_argument("--json", action="store_true")
     return p
@@ -152,6 +163,68 @@ def _emit(reply, as_json: bool) -> None:
         print()
 
 
+async def _data_refresh(settings: Settings, sources: list[str] | None) -> int:
+    from bot.alerts.refresh import refresh, specs_from
+    from bot.service import ensure_loaded
+
+    try:
+        specs = specs_from(settings, sources)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    async with Store(settings.database_path) as store:
+        if await store.current_snapshot_id() is None:
+            await ensure_loaded(store, settings)
+        report = await refresh(store, settings, specs)
+    for o in report.outcomes:
+        print(f"{o.source}: {o.status}" + (f" ({o.detail})" if o.detail else ""))
+    from bot.answers.fmt import plural
+
+    print(
+        f"Refresh {report.run_id}: {plural(report.changes, 'change')} recorded, "
+        f"{plural(report.confirmed, 'alert')} confirmed, "
+        f"{plural(report.queued, 'channel digest')} queued."
+    )
+    return 1 if any(o.status in ("failed", "invalid") for o in report.outcomes) else 0
+
+
+def _since(text: str | None) -> str | None:
+    import datetime as dt
+    import re
+
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d+)\s*([hdw])", text.strip())
+    if m:
+        hours = int(m.group(1)) * {"h": 1, "d": 24, "w": 168}[m.group(2)]
+        return (dt.datetime.now(dt.UTC) - dt.timedelta(hours=hours)).isoformat(timespec="seconds")
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise CatalogError(
+            "--since", f"{text!r} is not a date, a time or a span like 24h or 7d"
+        ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.isoformat(timespec="seconds")
+
+
+async def _changes(settings: Settings, since: str | None, as_json: bool) -> int:
+    start = _since(since)
+    async with Store(settings.database_path) as store:
+        rows = await store.list_changes(start)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No changes recorded" + (f" since {start}." if start else "."))
+        return 0
+    for r in rows:
+        mark = "alerted" if r["alerted"] else "logged"
+        print(f"{r['at']}  {r['kind']:<13} {mark:<7}  {r['text']}")
+    return 0
+
+
 def _data_build(settings: Settings, sources: Path | None, out: Path | None) -> int:
     from bot.sources.build import BuildReport, build, write_catalog
 
@@ -200,10 +273,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 0
             if args.data_command == "load":
                 return asyncio.run(_data_load(settings, args.file or settings.catalog_file))
+            if args.data_command == "refresh":
+                return asyncio.run(_data_refresh(settings, args.source))
             if args.data_command == "stats":
                 return asyncio.run(_data_stats(settings, args.json))
         if args.command == "ask":
             return _ask(settings, args)
+        if args.command == "changes":
+            return asyncio.run(_changes(settings, args.since, args.json))
         if args.command == "sync":
             from bot.discord_app.app import sync_commands
 

@@ -33,6 +33,29 @@ class Settings(BaseSettings):
     owner_ids: list[int] = Field(default_factory=list, description="Users allowed owner commands.")
     log_level: str = Field(default="INFO")
 
+    # Refresh and alerts
+    refresh_sources: list[str] = Field(
+        default_factory=lambda: ["native=shipped", "modelsdev=https://models.dev/api.json"],
+        description="KIND=PATH_OR_URL, in precedence order (later ones override earlier ones for "
+        "the fields they carry). KIND: native, modelsdev, benchlm.",
+    )
+    refresh_interval_minutes: float = Field(
+        default=360, ge=0, description="0 = no periodic refresh."
+    )
+    alert_confirmations: int = Field(
+        default=2, ge=1, description="Consecutive refreshes a change must hold before it alerts."
+    )
+    alert_min_score_delta: float = Field(
+        default=0.5, ge=0, description="Points; smaller score moves are logged, not alerted."
+    )
+    alert_max_failures: int = Field(
+        default=3, ge=1, description="Failed deliveries before a channel's alerts are turned off."
+    )
+    http_timeout_seconds: float = Field(default=30, gt=0)
+    http_retries: int = Field(default=3, ge=1)
+    http_backoff_seconds: float = Field(default=2, ge=0)
+    delivery_interval_seconds: float = Field(default=30, gt=0)
+
     @field_validator("discord_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, v: object) -> object:
@@ -58,6 +81,14 @@ class Settings(BaseSettings):
     @property
     def catalog_file(self) -> Path:
         return self.data_dir / "catalog.json"
+
+    def resolve_location(self, location: str) -> str:
+        """`shipped` is DATA_DIR/catalog.json; a relative path is relative to the project."""
+        if location == "shipped":
+            return str(self.catalog_file)
+        if "://" in location or Path(location).is_absolute():
+            return location
+        return str(PROJECT_ROOT / location)
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,8 @@ def settings(tmp_path: Path, standin: DiscordStandin) -> Settings:
         discord_gateway_url=standin.gateway_url,
         dev_guild_id=GUILD_ID,
         owner_ids=[MANAGER_ID],
+        refresh_interval_minutes=0,  # no live refresh against the internet from tests
+        refresh_sources=["native=shipped"],
         _env_file=None,
     )
 

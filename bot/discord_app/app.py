@@ -4,6 +4,7 @@ the core (bot.engine); no matching or scoring happens here."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import time
@@ -77,7 +78,12 @@ class ModelBot(discord.Client):
         self.cooldown = Cooldown()
         self.charts = ChartCache()
         self.sync_on_start = True
+        self.background = True  # refresh and delivery loops; off for one-shot uses like sync
         self._ready_logged = False
+        self._tasks: list[asyncio.Task] = []
+        from bot.discord_app.delivery import Deliverer
+
+        self.deliverer = Deliverer(self)
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -91,13 +97,56 @@ class ModelBot(discord.Client):
         from bot.discord_app.commands import register
 
         register(self)
+        if self.background:
+            self._tasks.append(asyncio.create_task(self._delivery_loop(), name="alert-delivery"))
+            if self.settings.refresh_interval_minutes > 0:
+                self._tasks.append(asyncio.create_task(self._refresh_loop(), name="data-refresh"))
         if self.sync_on_start and self.settings.dev_guild_id:
             guild = discord.Object(id=self.settings.dev_guild_id)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to development guild %s", len(synced), guild.id)
 
+    async def refresh_now(self, specs=None) -> None:  # noqa: ANN001
+        """One refresh run; a changed catalog replaces the engine the bot answers from."""
+        from bot.alerts.refresh import refresh, specs_from
+
+        assert self.store is not None
+        report = await refresh(self.store, self.settings, specs or specs_from(self.settings))
+        if report.catalog is not None:
+            info = await self.store.snapshot_info()
+            self.engine = await asyncio.to_thread(
+                Engine, report.catalog, info.loaded_at if info else None
+            )
+            log.info("answering from refreshed data (snapshot %s)", report.snapshot)
+        if report.queued:
+            await self.deliverer.run_once()
+
+    async def _refresh_loop(self) -> None:
+        await self.wait_until_ready()
+        while not self.is_closed():
+            try:
+                await self.refresh_now()
+            except Exception:
+                log.exception("data refresh failed; the last good data keeps serving")
+            await asyncio.sleep(self.settings.refresh_interval_minutes * 60)
+
+    async def _delivery_loop(self) -> None:
+        await self.wait_until_ready()
+        while not self.is_closed():
+            try:
+                await self.deliverer.run_once()
+            except Exception:
+                log.exception("alert delivery failed; queued digests stay queued")
+            await asyncio.sleep(self.settings.delivery_interval_seconds)
+
     async def close(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
         if self.store is not None:
             await self.store.close()
             self.store = None
@@ -272,6 +321,7 @@ async def _sync(settings: Settings, guild_id: int | None) -> int:
     apply_endpoints(settings)
     bot = ModelBot(settings)
     bot.sync_on_start = False
+    bot.background = False
     try:
         async with bot:
             await bot.login(settings.discord_token.get_secret_value())  # REST only, no gateway

@@ -297,6 +297,10 @@ def register(bot: ModelBot) -> None:
 
     tree.add_command(admin)
 
+    from bot.discord_app.alerts_commands import register_alerts
+
+    register_alerts(bot)
+
 
 async def _is_owner(bot: ModelBot, user: discord.abc.User) -> bool:
     if user.id in bot.settings.owner_ids:

@@ -6,10 +6,12 @@ snapshot moves only when every row is in, so a failed load leaves the previous s
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import logging
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from typing import Any
 import aiosqlite
 
 from bot.catalog.models import Catalog
+from bot.store.alerts import AlertsMixin
 from bot.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -63,7 +66,7 @@ def _b(v: bool | None) -> int | None:
     return None if v is None else int(v)
 
 
-class Store:
+class Store(AlertsMixin):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
@@ -161,11 +164,21 @@ class Store:
             row = await cur.fetchone()
         return int(row[0]) if row else None
 
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction: everything inside lands, or nothing does."""
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            await self.db.execute("ROLLBACK")
+            raise
+        await self.db.execute("COMMIT")
+
     async def load_catalog(self, catalog: Catalog, origin: str) -> LoadResult:
         """Store `catalog` as the current snapshot, in one transaction."""
-        digest = content_hash(catalog)
         current = await self.snapshot_info()
-        if current is not None and current.content_hash == digest:
+        if current is not None and current.content_hash == content_hash(catalog):
             return LoadResult(
                 current.id,
                 False,
@@ -174,114 +187,114 @@ class Store:
                 current.scores,
                 current.loaded_at,
             )
+        async with self.transaction():
+            result = await self.insert_snapshot(catalog, origin)
+        log.info("loaded snapshot %d from %s", result.snapshot_id, origin)
+        return result
+
+    async def insert_snapshot(self, catalog: Catalog, origin: str) -> LoadResult:
+        """Write a snapshot and make it current; the caller holds the transaction."""
+        digest = content_hash(catalog)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         db = self.db
-        await db.execute("BEGIN IMMEDIATE")
-        try:
-            cur = await db.execute(
-                "INSERT INTO snapshots (loaded_at, built_at, data_as_of, origin, sources, "
-                "overall_rule, content_hash, model_count, benchmark_count, score_count) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        cur = await db.execute(
+            "INSERT INTO snapshots (loaded_at, built_at, data_as_of, origin, sources, "
+            "overall_rule, content_hash, model_count, benchmark_count, score_count) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                now,
+                catalog.meta.built_at.isoformat(),
+                catalog.meta.data_as_of.isoformat() if catalog.meta.data_as_of else None,
+                origin,
+                json.dumps([s.model_dump(mode="json") for s in catalog.meta.sources]),
+                catalog.meta.overall_rule.model_dump_json(),
+                digest,
+                len(catalog.models),
+                len(catalog.benchmarks),
+                len(catalog.scores),
+            ),
+        )
+        sid = cur.lastrowid
+        await db.executemany(
+            "INSERT INTO categories VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (sid, c.id, i, c.name, c.weight, c.description)
+                for i, c in enumerate(catalog.categories)
+            ],
+        )
+        await db.executemany(
+            "INSERT INTO benchmarks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
                 (
-                    now,
-                    catalog.meta.built_at.isoformat(),
-                    catalog.meta.data_as_of.isoformat() if catalog.meta.data_as_of else None,
-                    origin,
-                    json.dumps([s.model_dump(mode="json") for s in catalog.meta.sources]),
-                    catalog.meta.overall_rule.model_dump_json(),
-                    digest,
-                    len(catalog.models),
-                    len(catalog.benchmarks),
-                    len(catalog.scores),
-                ),
-            )
-            sid = cur.lastrowid
-            await db.executemany(
-                "INSERT INTO categories VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (sid, c.id, i, c.name, c.weight, c.description)
-                    for i, c in enumerate(catalog.categories)
-                ],
-            )
-            await db.executemany(
-                "INSERT INTO benchmarks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        sid,
-                        b.id,
-                        b.name,
-                        b.category,
-                        b.weight,
-                        b.unit,
-                        b.scale_max,
-                        int(b.higher_is_better),
-                        int(b.saturated),
-                        b.description,
-                        b.url,
-                        json.dumps(b.aliases),
-                    )
-                    for b in catalog.benchmarks
-                ],
-            )
-            await db.executemany(
-                "INSERT INTO models VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        sid,
-                        m.id,
-                        m.name,
-                        json.dumps(m.aliases),
-                        m.creator,
-                        m.family,
-                        m.release_date.isoformat() if m.release_date else None,
-                        _b(m.reasoning),
-                        _b(m.open_weights),
-                        m.context_window,
-                        m.max_output_tokens,
-                        m.input_price,
-                        m.output_price,
-                        m.output_speed,
-                        m.ttft,
-                        json.dumps(m.input_modalities),
-                        m.params_b,
-                        json.dumps(m.sources),
-                        json.dumps(m.provenance),
-                    )
-                    for m in catalog.models
-                ],
-            )
-            await db.executemany(
-                "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        sid,
-                        s.model,
-                        s.benchmark,
-                        s.value,
-                        s.source_url,
-                        _b(s.self_reported),
-                        s.date.isoformat() if s.date else None,
-                        s.source,
-                    )
-                    for s in catalog.scores
-                ],
-            )
-            await db.execute(
-                "INSERT INTO state (key, value) VALUES ('current_snapshot', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (str(sid),),
-            )
-            await db.execute(
-                "DELETE FROM snapshots WHERE id NOT IN "
-                "(SELECT id FROM snapshots ORDER BY id DESC LIMIT ?)",
-                (KEEP_SNAPSHOTS,),
-            )
-            await db.execute("COMMIT")
-        except BaseException:
-            await db.execute("ROLLBACK")
-            raise
-        log.info("loaded snapshot %d from %s", sid, origin)
+                    sid,
+                    b.id,
+                    b.name,
+                    b.category,
+                    b.weight,
+                    b.unit,
+                    b.scale_max,
+                    int(b.higher_is_better),
+                    int(b.saturated),
+                    b.description,
+                    b.url,
+                    json.dumps(b.aliases),
+                )
+                for b in catalog.benchmarks
+            ],
+        )
+        await db.executemany(
+            "INSERT INTO models VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    sid,
+                    m.id,
+                    m.name,
+                    json.dumps(m.aliases),
+                    m.creator,
+                    m.family,
+                    m.release_date.isoformat() if m.release_date else None,
+                    _b(m.reasoning),
+                    _b(m.open_weights),
+                    m.context_window,
+                    m.max_output_tokens,
+                    m.input_price,
+                    m.output_price,
+                    m.output_speed,
+                    m.ttft,
+                    json.dumps(m.input_modalities),
+                    m.params_b,
+                    json.dumps(m.sources),
+                    json.dumps(m.provenance),
+                )
+                for m in catalog.models
+            ],
+        )
+        await db.executemany(
+            "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    sid,
+                    s.model,
+                    s.benchmark,
+                    s.value,
+                    s.source_url,
+                    _b(s.self_reported),
+                    s.date.isoformat() if s.date else None,
+                    s.source,
+                )
+                for s in catalog.scores
+            ],
+        )
+        await db.execute(
+            "INSERT INTO state (key, value) VALUES ('current_snapshot', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(sid),),
+        )
+        await db.execute(
+            "DELETE FROM snapshots WHERE id NOT IN "
+            "(SELECT id FROM snapshots ORDER BY id DESC LIMIT ?)",
+            (KEEP_SNAPSHOTS,),
+        )
         return LoadResult(
             int(sid), True, len(catalog.models), len(catalog.benchmarks), len(catalog.scores), now
         )

@@ -1,0 +1,1 @@
+"""Keeping the data fresh: live sources, the merged catalog, the change log and alerts."""

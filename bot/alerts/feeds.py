@@ -1,0 +1,374 @@
+"""Live sources: where a refresh reads from and how each format becomes a Part.
+
+A Part is one source's contribution to the merged catalog, kept in the store as last good data, so
+refreshing one source replaces that source's part and nothing else.
+
+- native: the project's own catalog format (a file path or URL), the base every other part applies to.
+- modelsdev: models.dev's api.json; prices, limits, modalities and flags from each vendor's own
+  listing, plus vendor models the base does not have yet.
+- benchlm: BenchLM's public export (models, benchmarks, pricing, speed), off unless the operator
+  configures it; its speed and latency are Artificial Analysis measurements and are labelled so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import aiohttp
+
+from bot.catalog.check import parse_catalog
+from bot.catalog.errors import CatalogError
+from bot.sources.modelsdev import FIRST_PARTY, NOT_A_CHAT_MODEL, _fields
+from bot.sources.raw import slugify
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["native", "modelsdev", "benchlm"]
+KINDS: tuple[str, ...] = ("native", "modelsdev", "benchlm")
+BENCHLM_FILES = ("models", "benchmarks", "pricing", "speed")
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class FetchError(Exception):
+    """The source could not be read: unreachable, timed out, an HTTP error, too large."""
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    kind: str
+    location: str
+
+    @classmethod
+    def parse(cls, text: str) -> SourceSpec:
+        kind, sep, location = text.partition("=")
+        kind, location = kind.strip().lower(), location.strip()
+        if not sep or kind not in KINDS or not location:
+            raise ValueError(
+                f"{text!r} is not KIND=PATH_OR_URL with KIND one of {', '.join(KINDS)}"
+            )
+        return cls(kind, location)
+
+    def __str__(self) -> str:
+        return f"{self.kind}={self.location}"
+
+
+@dataclass
+class Fetched:
+    changed: bool
+    body: bytes | None = None  # for benchlm: a JSON object of the four files
+    etag: str | None = None
+    last_modified: str | None = None
+    digest: str | None = None
+    note: str = ""
+
+
+@dataclass
+class HttpPolicy:
+    timeout: float = 30
+    retries: int = 3
+    backoff: float = 2
+
+
+@dataclass
+class Part:
+    kind: str
+    location: str
+    catalog: dict[str, Any] | None = None  # native: the whole catalog, as JSON
+    overlays: list[dict[str, Any]] = field(default_factory=list)  # {keys, fields, provenance}
+    new_models: list[dict[str, Any]] = field(default_factory=list)
+    scores: list[dict[str, Any]] = field(default_factory=list)  # {keys, benchmark, value, ...}
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, sort_keys=True, default=str)
+
+    @classmethod
+    def from_json(cls, text: str) -> Part:
+        return cls(**json.loads(text))
+
+
+async def _get(
+    session: aiohttp.ClientSession, url: str, headers: dict[str, str], policy: HttpPolicy
+) -> tuple[int, bytes, dict[str, str]]:
+    last: Exception | None = None
+    for attempt in range(policy.retries):
+        try:
+            async with session.get(
+                url, headers=headers, timeout=aiohttp.ClientTimeout(total=policy.timeout)
+            ) as resp:
+                headers_out = {k.lower(): v for k, v in resp.headers.items()}
+                if resp.status == 304:
+                    return 304, b"", headers_out
+                if resp.status >= 500 or resp.status == 429:
+                    raise FetchError(f"HTTP {resp.status} from {url}")
+                if resp.status >= 400:
+                    # A client error will not fix itself on retry.
+                    raise FetchError(f"HTTP {resp.status} from {url}") from None
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in resp.content.iter_chunked(1 << 16):
+                    size += len(chunk)
+                    if size > MAX_BYTES:
+                        raise FetchError(f"{url} is larger than {MAX_BYTES // 1024 // 1024} MB")
+                    chunks.append(chunk)
+                return resp.status, b"".join(chunks), headers_out
+        except FetchError as err:
+            if "HTTP 4" in str(err) and "HTTP 429" not in str(err):
+                raise
+            last = err
+        except TimeoutError:
+            last = FetchError(f"timed out after {policy.timeout:g} s reading {url}")
+        except aiohttp.ClientError as err:
+            last = FetchError(f"could not reach {url}: {err}")
+        if attempt + 1 < policy.retries:
+            await asyncio.sleep(policy.backoff * (2**attempt))
+    assert last is not None
+    raise last
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+async def fetch(
+    spec: SourceSpec,
+    location: str,
+    state: dict[str, Any] | None,
+    session: aiohttp.ClientSession,
+    policy: HttpPolicy,
+) -> Fetched:
+    """Read a source, conditionally: an unchanged source comes back with changed=False."""
+    state = state or {}
+    if spec.kind == "benchlm":
+        return await _fetch_benchlm(location, state, session, policy)
+    if "://" not in location:
+        try:
+            body = await asyncio.to_thread(Path(location).read_bytes)
+        except OSError as err:
+            raise FetchError(f"cannot read {location}: {err.strerror or err}") from None
+        digest = _digest(body)
+        if digest == state.get("digest"):
+            return Fetched(False, digest=digest, note="unchanged")
+        return Fetched(True, body, digest=digest)
+    headers = {}
+    if state.get("etag"):
+        headers["If-None-Match"] = state["etag"]
+    if state.get("last_modified"):
+        headers["If-Modified-Since"] = state["last_modified"]
+    status, body, resp_headers = await _get(session, location, headers, policy)
+    if status == 304:
+        return Fetched(
+            False,
+            etag=state.get("etag"),
+            last_modified=state.get("last_modified"),
+            digest=state.get("digest"),
+            note="not modified (304)",
+        )
+    digest = _digest(body)
+    etag, modified = resp_headers.get("etag"), resp_headers.get("last-modified")
+    if digest == state.get("digest"):
+        return Fetched(False, etag=etag, last_modified=modified, digest=digest, note="unchanged")
+    return Fetched(True, body, etag, modified, digest)
+
+
+async def _fetch_benchlm(
+    location: str, state: dict[str, Any], session: aiohttp.ClientSession, policy: HttpPolicy
+) -> Fetched:
+    base = location.rstrip("/")
+    files: dict[str, Any] = {}
+    for name in BENCHLM_FILES:
+        where = f"{base}/{name}.json"
+        if "://" in base:
+            _, body, _ = await _get(session, where, {}, policy)
+        else:
+            try:
+                body = await asyncio.to_thread(Path(where).read_bytes)
+            except OSError as err:
+                raise FetchError(f"cannot read {where}: {err.strerror or err}") from None
+        try:
+            files[name] = json.loads(body)
+        except json.JSONDecodeError as err:
+            raise CatalogError(where, f"broken JSON at line {err.lineno}: {err.msg}") from None
+    body = json.dumps(files, sort_keys=True).encode()
+    digest = _digest(body)
+    if digest == state.get("digest"):
+        return Fetched(False, digest=digest, note="unchanged")
+    return Fetched(True, body, digest=digest)
+
+
+# -- formats -> parts -----------------------------------------------------------------------------
+
+
+def parse_part(spec: SourceSpec, body: bytes) -> Part:
+    """Validate a fetched body and turn it into a Part; raises CatalogError naming what is wrong."""
+    where = str(spec)
+    if spec.kind == "native":
+        try:
+            raw = json.loads(body)
+        except json.JSONDecodeError as err:
+            raise CatalogError(where, f"broken JSON at line {err.lineno}: {err.msg}") from None
+        catalog = parse_catalog(raw, where)  # full validation, record and field named
+        return Part(spec.kind, spec.location, catalog=catalog.model_dump(mode="json"))
+    try:
+        data = json.loads(body)
+    except json.JSONDecodeError as err:
+        raise CatalogError(where, f"broken JSON at line {err.lineno}: {err.msg}") from None
+    if spec.kind == "modelsdev":
+        return _modelsdev_part(spec, data)
+    return _benchlm_part(spec, data)
+
+
+def _modelsdev_part(spec: SourceSpec, api: Any) -> Part:
+    where = str(spec)
+    if not isinstance(api, dict) or not any(
+        isinstance(v, dict) and "models" in v for v in api.values()
+    ):
+        raise CatalogError(where, "not a models.dev api.json: expected provider -> {models: {...}}")
+    part = Part(spec.kind, spec.location)
+    creators = {
+        "openai": "OpenAI",
+        "anthropic": "Anthropic",
+        "google": "Google",
+        "mistral": "Mistral AI",
+        "deepseek": "DeepSeek",
+        "xai": "xAI",
+        "moonshotai": "Moonshot AI",
+        "zhipuai": "Z.ai",
+        "alibaba": "Alibaba",
+        "cohere": "Cohere",
+        "minimax": "MiniMax",
+        "perplexity": "Perplexity",
+        "stepfun": "StepFun",
+        "xiaomi": "Xiaomi",
+        "sakana": "Sakana AI",
+        "sarvam": "Sarvam AI",
+    }
+    for org, provider in FIRST_PARTY.items():
+        models = (api.get(provider) or {}).get("models") or {}
+        if not isinstance(models, dict):
+            raise CatalogError(where, "models is not an object", provider, "models")
+        for tail, entry in sorted(models.items()):
+            if not isinstance(entry, dict) or "/" in tail:
+                continue
+            if not _chat(entry, tail):
+                continue
+            try:
+                fields = _fields(entry)
+            except (TypeError, ValueError) as err:
+                raise CatalogError(
+                    where, f"unreadable record: {err}", f"{provider}/{tail}"
+                ) from None
+            for key in ("input_price", "output_price"):
+                if key in fields and fields[key] < 0:
+                    raise CatalogError(
+                        where, f"negative price {fields[key]}", f"{provider}/{tail}", key
+                    )
+            name = fields.pop("name", None) or tail
+            part.overlays.append(
+                {"keys": [tail.lower()], "fields": fields, "source": f"models.dev/{provider}"}
+            )
+            part.new_models.append(
+                {
+                    "id": slugify(tail),
+                    "keys": [tail.lower()],
+                    "name": str(name),
+                    "creator": creators.get(org, org),
+                    **fields,
+                }
+            )
+    return part
+
+
+def _chat(entry: dict[str, Any], tail: str) -> bool:
+    out = (entry.get("modalities") or {}).get("output") or ["text"]
+    return "text" in out and not NOT_A_CHAT_MODEL.search(tail)
+
+
+def _benchlm_part(spec: SourceSpec, files: dict[str, Any]) -> Part:
+    where = str(spec)
+    part = Part(spec.kind, spec.location)
+
+    def items(name: str) -> list[dict[str, Any]]:
+        doc = files.get(name)
+        if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
+            raise CatalogError(f"{where}/{name}.json", "expected an object with an items list")
+        return doc["items"]
+
+    bench_names = {
+        b.get("benchmarkKey"): b.get("name") for b in items("benchmarks") if isinstance(b, dict)
+    }
+    for m in items("models"):
+        keys = [k for k in (m.get("slug"), m.get("model")) if k]
+        url = m.get("url") or f"https://benchlm.ai/models/{m.get('slug')}"
+        fields: dict[str, Any] = {}
+        if isinstance(m.get("contextWindowTokens"), int) and m["contextWindowTokens"] > 0:
+            fields["context_window"] = m["contextWindowTokens"]
+        if fields:
+            part.overlays.append({"keys": keys, "fields": fields, "source": url})
+        for scores in (m.get("benchmarks") or {}).values():
+            if not isinstance(scores, dict):
+                continue
+            for key, value in scores.items():
+                # Index values on other scales (Artificial Analysis's among them) are not used.
+                if not isinstance(value, int | float) or not 0 <= value <= 100:
+                    continue
+                if (
+                    re.match(r"aa[A-Z]", str(key))
+                    or "artificial" in str(bench_names.get(key, "")).lower()
+                ):
+                    continue
+                part.scores.append(
+                    {
+                        "keys": keys,
+                        "benchmark": key,
+                        "name": bench_names.get(key) or key,
+                        "value": float(value),
+                        "source_url": url,
+                    }
+                )
+    for m in items("pricing"):
+        keys = [k for k in (m.get("slug"), m.get("model")) if k]
+        fields = {}
+        for src, dst in (
+            ("inputPrice", "input_price"),
+            ("outputPrice", "output_price"),
+            ("inputPricePerMillion", "input_price"),
+            ("outputPricePerMillion", "output_price"),
+        ):
+            v = m.get(src)
+            if isinstance(v, int | float):
+                if v < 0:
+                    raise CatalogError(
+                        f"{where}/pricing.json", f"negative price {v}", m.get("slug"), src
+                    )
+                fields[dst] = float(v)
+        if fields:
+            part.overlays.append({"keys": keys, "fields": fields, "source": m.get("url") or where})
+    for m in items("speed"):
+        keys = [k for k in (m.get("slug"), m.get("model")) if k]
+        fields = {}
+        if isinstance(m.get("tokensPerSecond"), int | float) and m["tokensPerSecond"] > 0:
+            fields["output_speed"] = float(m["tokensPerSecond"])
+        if isinstance(m.get("ttft"), int | float) and m["ttft"] > 0:
+            fields["ttft"] = float(m["ttft"])
+        if fields:
+            origin = m.get("source") or "BenchLM"
+            part.overlays.append(
+                {
+                    "keys": keys,
+                    "fields": fields,
+                    "source": f"{m.get('url') or where} ({origin} measurement)",
+                }
+            )
+    return part
+
+
+def norm_key(text: str) -> str:
+    """What two sources' names for one model have in common: "GPT-4.1" ~ "gpt-4-1" ~ "gpt-4.1"."""
+    return re.sub(r"[^a-z0-9]+", "", text.lower())

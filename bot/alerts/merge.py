@@ -1,0 +1,172 @@
+"""Parts -> one catalog, by a stated precedence.
+
+The native parts are the base (several merge model by model, the later one winning). Every other
+part then applies in the configured order, later over earlier, and only for the fields it carries:
+- overlays set fields of the model they name (prices, limits, flags, speed), noting the source;
+- scores add or replace a model's score on a benchmark the catalog knows;
+- new models join when no model in the catalog answers to their name and they were released after
+  the base data's date (older vendor listings were already weighed when the base was built).
+A name that fits several models (an undated alias of dated snapshots) is skipped, never guessed.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from bot.alerts.feeds import Part, norm_key
+from bot.catalog.check import parse_catalog
+from bot.catalog.errors import CatalogError
+from bot.catalog.models import Catalog
+
+OVERLAY_FIELDS = frozenset(
+    {
+        "family",
+        "reasoning",
+        "open_weights",
+        "context_window",
+        "max_output_tokens",
+        "input_price",
+        "output_price",
+        "output_speed",
+        "ttft",
+        "input_modalities",
+        "release_date",
+    }
+)
+SOURCE_INFO = {
+    "modelsdev": {
+        "id": "models.dev-live",
+        "name": "models.dev (live)",
+        "licence": "MIT",
+        "url": "https://models.dev/api.json",
+        "note": "Prices, limits, modalities and flags from each vendor's own listing.",
+    },
+    "benchlm": {
+        "id": "benchlm-live",
+        "name": "BenchLM export (read at run time)",
+        "licence": "no licence found; read at the operator's choice, not redistributed",
+        "url": "https://benchlm.ai/data/",
+        "note": "Scores, prices; speed and latency are Artificial Analysis measurements.",
+    },
+}
+
+
+def _base(natives: list[Part]) -> dict[str, Any]:
+    if not natives:
+        raise CatalogError("refresh sources", "no native source: the catalog needs a base")
+    base = copy.deepcopy(natives[0].catalog)
+    assert base is not None
+    for part in natives[1:]:
+        other = part.catalog or {}
+        models = {m["id"]: m for m in base["models"]}
+        models.update({m["id"]: m for m in other.get("models", [])})
+        base["models"] = sorted(models.values(), key=lambda m: m["id"])
+        benches = {b["id"]: b for b in base["benchmarks"]}
+        benches.update({b["id"]: b for b in other.get("benchmarks", [])})
+        base["benchmarks"] = sorted(benches.values(), key=lambda b: b["id"])
+        scores = {(s["model"], s["benchmark"]): s for s in base["scores"]}
+        scores.update({(s["model"], s["benchmark"]): s for s in other.get("scores", [])})
+        base["scores"] = [scores[k] for k in sorted(scores)]
+    return base
+
+
+class _Names:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.owners: dict[str, set[str]] = defaultdict(set)
+        for m in data["models"]:
+            self.add(m)
+
+    def add(self, m: dict[str, Any]) -> None:
+        for key in (m["id"], m["name"], *m.get("aliases", [])):
+            self.owners[norm_key(key)].add(m["id"])
+
+    def match(self, keys: list[str]) -> str | None:
+        for key in keys:
+            owners = self.owners.get(norm_key(key), set())
+            if len(owners) == 1:
+                return next(iter(owners))
+        return None
+
+    def known(self, keys: list[str]) -> bool:
+        return any(self.owners.get(norm_key(k)) for k in keys)
+
+
+def merge(parts: list[Part]) -> Catalog:
+    natives = [p for p in parts if p.kind == "native"]
+    data = _base(natives)
+    models = {m["id"]: m for m in data["models"]}
+    names = _names = _Names(data)
+    bench_keys: dict[str, str] = {}
+    for b in data["benchmarks"]:
+        for key in (b["id"], b["name"], *b.get("aliases", [])):
+            bench_keys.setdefault(norm_key(key), b["id"])
+    scores = {(s["model"], s["benchmark"]): s for s in data["scores"]}
+    as_of = data["meta"].get("data_as_of")
+    cutoff = dt.date.fromisoformat(as_of) if as_of else None
+    used: list[str] = []
+    for part in parts:
+        if part.kind == "native":
+            continue
+        touched = False
+        for ov in part.overlays:
+            mid = names.match(ov["keys"])
+            if mid is None:
+                continue
+            m = models[mid]
+            for f, v in ov["fields"].items():
+                if f in OVERLAY_FIELDS and v is not None and m.get(f) != v:
+                    m[f] = v
+                    m.setdefault("provenance", {})[f] = ov["source"]
+                    touched = True
+            if part.kind not in m.get("sources", []):
+                m["sources"] = sorted({*m.get("sources", []), part.kind})
+        for nm in part.new_models:
+            released = nm.get("release_date")
+            if names.known(nm["keys"] + [nm["name"]]) or nm["id"] in models:
+                continue
+            if (
+                cutoff is None
+                or released is None
+                or dt.date.fromisoformat(str(released)[:10]) <= cutoff
+            ):
+                continue
+            new = {k: v for k, v in nm.items() if k in OVERLAY_FIELDS | {"id", "name", "creator"}}
+            new["release_date"] = str(released)[:10]
+            new["aliases"] = sorted({k for k in nm["keys"] if k != new["id"]})
+            new["sources"] = [part.kind]
+            models[new["id"]] = new
+            names.add(new)
+            touched = True
+        for sc in part.scores:
+            mid = names.match(sc["keys"])
+            bid = bench_keys.get(norm_key(sc["benchmark"])) or bench_keys.get(norm_key(sc["name"]))
+            if mid is None or bid is None:
+                continue
+            old = scores.get((mid, bid))
+            if old is not None and old["value"] == sc["value"]:
+                continue
+            scores[(mid, bid)] = {
+                "model": mid,
+                "benchmark": bid,
+                "value": sc["value"],
+                "source_url": sc.get("source_url"),
+                "self_reported": None,
+                "date": None,
+                "source": part.kind,
+            }
+            touched = True
+        if touched or part.overlays or part.scores:
+            used.append(part.kind)
+    data["models"] = sorted(models.values(), key=lambda m: m["id"])
+    data["scores"] = [scores[k] for k in sorted(scores)]
+    sources = list(data["meta"].get("sources", []))
+    for kind in dict.fromkeys(used):
+        info = SOURCE_INFO.get(kind)
+        if info and all(s["id"] != info["id"] for s in sources):
+            sources.append(info)
+    data["meta"]["sources"] = sources
+    del _names
+    return parse_catalog(data, "merged catalog")

@@ -1,0 +1,164 @@
+"""Delivering queued alert digests from the outbox.
+
+A row is marked delivered only once Discord has accepted the message.  Before sending, a row is
+marked "sending"; if the bot stops between Discord accepting and the row being marked, the next
+start finds the message in the channel by its reference (in the footer) instead of sending it again.
+Channels are served concurrently, so one slow or rate-limited channel holds up no other; 403 and
+404 count against the subscription, which is turned off after ALERT_MAX_FAILURES."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.store.alerts import OutboxRow
+
+if TYPE_CHECKING:
+    from bot.discord_app.app import ModelBot
+
+log = logging.getLogger(__name__)
+HISTORY_LOOKBACK = 50
+
+
+def embed_from(payload: dict) -> discord.Embed:
+    embed = discord.Embed(
+        title=payload.get("title", "")[:256],
+        description=payload.get("description", "")[:4096],
+        colour=payload.get("colour", 0x5865F2),
+    )
+    if payload.get("footer"):
+        embed.set_footer(text=payload["footer"][:2048])
+    return embed
+
+
+class Deliverer:
+    def __init__(self, bot: ModelBot) -> None:
+        self.bot = bot
+        self._lock = asyncio.Lock()
+        self.pace = 0.5  # seconds between two messages to one channel
+
+    async def run_once(self) -> int:
+        """Send what is queued; returns how many messages Discord accepted.  Runs one at a time:
+        a call during another run waits for it, then sends whatever is still queued."""
+        async with self._lock:
+            store = self.bot.store
+            if store is None:
+                return 0
+            by_channel: dict[int, list[OutboxRow]] = defaultdict(list)
+            for row in await store.outbox():
+                by_channel[row.channel_id].append(row)
+            if not by_channel:
+                return 0
+            results = await asyncio.gather(
+                *(self._channel(cid, rows) for cid, rows in by_channel.items()),
+                return_exceptions=True,
+            )
+            sent = 0
+            for cid, result in zip(by_channel, results, strict=True):
+                if isinstance(result, BaseException):
+                    log.error("delivery to channel %s failed unexpectedly", cid, exc_info=result)
+                else:
+                    sent += result
+            return sent
+
+    async def _resolve(self, channel_id: int) -> discord.abc.Messageable:
+        channel = self.bot.get_channel(channel_id)
+        if channel is None:
+            channel = await self.bot.fetch_channel(channel_id)
+        return channel  # type: ignore[return-value]
+
+    async def _already_sent(
+        self, channel: discord.abc.Messageable, ref: str
+    ) -> discord.Message | None:
+        me = self.bot.user
+        async for message in channel.history(limit=HISTORY_LOOKBACK):
+            if me is not None and message.author.id != me.id:
+                continue
+            for embed in message.embeds:
+                if embed.footer and embed.footer.text and embed.footer.text.endswith(f"ref {ref}"):
+                    return message
+        return None
+
+    async def _channel(self, channel_id: int, rows: list[OutboxRow]) -> int:
+        store = self.bot.store
+        assert store is not None
+        sent = 0
+        try:
+            channel = await self._resolve(channel_id)
+        except (discord.NotFound, discord.Forbidden) as err:
+            await self._failed(
+                rows[0], f"{type(err).__name__} {getattr(err, 'code', '')}: {err.text}".strip()
+            )
+            return 0
+        for row in rows:
+            if await store.outbox_status(row.id) not in ("pending", "sending"):
+                continue  # dropped meanwhile (the subscription was turned off)
+            ref = row.payload.get("footer", "").rsplit("ref ", 1)[-1]
+            try:
+                if row.status == "sending" and ref:
+                    found = await self._already_sent(channel, ref)
+                    if found is not None:
+                        await store.mark_sent(row.id, found.id)
+                        log.info(
+                            "outbox %s was delivered before a restart (message %s)",
+                            row.id,
+                            found.id,
+                        )
+                        continue
+                await store.mark_sending(row.id)
+                message = await channel.send(embed=embed_from(row.payload))
+                await store.mark_sent(row.id, message.id)
+                if row.subscription_id is not None:
+                    await store.delivery_ok(row.subscription_id)
+                sent += 1
+                await asyncio.sleep(self.pace)
+            except (discord.Forbidden, discord.NotFound) as err:
+                await store.mark_retry(row.id, f"{err.status} {err.code}: {err.text}")
+                await self._failed(row, f"{err.status} (code {err.code}): {err.text}")
+                return sent
+            except discord.HTTPException as err:
+                await store.mark_retry(row.id, f"{err.status}: {err.text}")
+                log.warning(
+                    "alert delivery to channel %s failed (%s); will retry", channel_id, err.status
+                )
+                return sent
+        return sent
+
+    async def _failed(self, row: OutboxRow, error: str) -> None:
+        store = self.bot.store
+        assert store is not None
+        if row.subscription_id is None:
+            await store.mark_retry(row.id, error)
+            return
+        status = await store.delivery_failed(
+            row.subscription_id, error, self.bot.settings.alert_max_failures
+        )
+        if status == "disabled":
+            log.warning(
+                "alerts for channel %s turned off after %d failed deliveries (last: %s); "
+                "a server manager can subscribe again once the bot can post there",
+                row.channel_id,
+                self.bot.settings.alert_max_failures,
+                error,
+            )
+            await self._tell_server(row.channel_id, error)
+        else:
+            log.warning("alert delivery to channel %s failed: %s", row.channel_id, error)
+
+    async def _tell_server(self, channel_id: int, error: str) -> None:
+        subs = [s for s in await self.bot.store.subscriptions() if s.channel_id == channel_id]  # type: ignore[union-attr]
+        guild = self.bot.get_guild(subs[0].guild_id) if subs and subs[0].guild_id else None
+        target = guild.system_channel if guild else None
+        if target is None or guild is None or not target.permissions_for(guild.me).send_messages:
+            return
+        try:
+            await target.send(
+                f"Model alerts for <#{channel_id}> are turned off: I couldn't post there ({error}). "
+                "Give me Send Messages and Embed Links in that channel and run `/alerts subscribe` again."
+            )
+        except discord.HTTPException as err:
+            log.info("could not tell server %s about the disabled alerts: %s", guild.id, err)

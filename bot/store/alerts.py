@@ -1,0 +1,328 @@
+"""Store queries for refreshes, the change log, subscriptions and the delivery outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: int
+    guild_id: int | None
+    channel_id: int
+    kinds: tuple[str, ...]
+    min_delta: float
+    status: str
+    failures: int
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    subscription_id: int | None
+    channel_id: int
+    run_id: int | None
+    part: int
+    parts: int
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+
+
+def _sub(r: aiosqlite.Row) -> Subscription:
+    return Subscription(
+        r["id"],
+        r["guild_id"],
+        r["channel_id"],
+        tuple(json.loads(r["kinds"])),
+        r["min_delta"],
+        r["status"],
+        r["failures"],
+        r["last_error"],
+    )
+
+
+class AlertsMixin:
+    db: aiosqlite.Connection
+
+    # -- sources -----------------------------------------------------------------------------
+
+    async def source_states(self) -> dict[tuple[str, str], dict[str, Any]]:
+        async with self.db.execute("SELECT * FROM source_state") as cur:
+            return {(r["kind"], r["location"]): dict(r) async for r in cur}
+
+    async def save_source_state(
+        self,
+        kind: str,
+        location: str,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        digest: str | None,
+        part: str | None,
+        error: str | None,
+    ) -> None:
+        now = now_iso()
+        if part is not None:
+            await self.db.execute(
+                "INSERT INTO source_state (kind, location, etag, last_modified, digest, part, "
+                "fetched_at, checked_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL) "
+                "ON CONFLICT(kind, location) DO UPDATE SET etag = excluded.etag, "
+                "last_modified = excluded.last_modified, digest = excluded.digest, "
+                "part = excluded.part, fetched_at = excluded.fetched_at, "
+                "checked_at = excluded.checked_at, last_error = NULL",
+                (kind, location, etag, last_modified, digest, part, now, now),
+            )
+        else:
+            # Checked, not replaced: unchanged, not modified, or failed (keep the last good part).
+            await self.db.execute(
+                "INSERT INTO source_state (kind, location, checked_at, last_error) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(kind, location) DO UPDATE SET "
+                "checked_at = excluded.checked_at, last_error = excluded.last_error, "
+                "etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified)",
+                (kind, location, now, error, etag, last_modified),
+            )
+
+    # -- runs and changes ----------------------------------------------------------------------
+
+    async def start_run(self, sources: list[str], snapshot_before: int | None) -> int:
+        cur = await self.db.execute(
+            "INSERT INTO refresh_runs (started_at, snapshot_before, sources) VALUES (?, ?, ?)",
+            (now_iso(), snapshot_before, json.dumps(sources)),
+        )
+        return int(cur.lastrowid)
+
+    async def finish_run(
+        self, run_id: int, snapshot_after: int | None, changes: int, alerts: int
+    ) -> None:
+        await self.db.execute(
+            "UPDATE refresh_runs SET finished_at = ?, snapshot_after = ?, changes = ?, alerts = ? "
+            "WHERE id = ?",
+            (now_iso(), snapshot_after, changes, alerts, run_id),
+        )
+
+    async def record_change(self, run_id: int, at: str, change: Any) -> int:
+        cur = await self.db.execute(
+            "INSERT INTO changes (run_id, at, kind, key, model_id, scope, old, new, delta, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                run_id,
+                at,
+                change.kind,
+                change.key,
+                change.model_id,
+                change.scope,
+                json.dumps(change.old),
+                json.dumps(change.new),
+                change.delta,
+                change.text,
+            ),
+        )
+        return int(cur.lastrowid)
+
+    async def list_changes(
+        self, since: str | None = None, limit: int = 500
+    ) -> list[dict[str, Any]]:
+        sql = "SELECT c.*, EXISTS(SELECT 1 FROM alerts a WHERE a.change_id = c.id) AS alerted FROM changes c"
+        args: tuple[Any, ...] = ()
+        if since:
+            sql += " WHERE c.at >= ?"
+            args = (since,)
+        sql += " ORDER BY c.id DESC LIMIT ?"
+        async with self.db.execute(sql, (*args, limit)) as cur:
+            rows = [dict(r) async for r in cur]
+        for r in rows:
+            r["old"], r["new"], r["alerted"] = (
+                json.loads(r["old"]),
+                json.loads(r["new"]),
+                bool(r["alerted"]),
+            )
+        return rows
+
+    async def pending(self) -> dict[str, dict[str, Any]]:
+        async with self.db.execute("SELECT * FROM pending_alerts") as cur:
+            return {r["key"]: dict(r) async for r in cur}
+
+    async def put_pending(
+        self, key: str, change_id: int, baseline: Any, value: Any, count: int, run_id: int
+    ) -> None:
+        await self.db.execute(
+            "INSERT INTO pending_alerts (key, change_id, baseline, value, count, first_run, last_run) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET change_id = excluded.change_id, "
+            "value = excluded.value, count = excluded.count, last_run = excluded.last_run",
+            (key, change_id, json.dumps(baseline), json.dumps(value), count, run_id, run_id),
+        )
+
+    async def bump_pending(self, key: str, run_id: int) -> None:
+        await self.db.execute(
+            "UPDATE pending_alerts SET count = count + 1, last_run = ? WHERE key = ?", (run_id, key)
+        )
+
+    async def drop_pending(self, key: str) -> None:
+        await self.db.execute("DELETE FROM pending_alerts WHERE key = ?", (key,))
+
+    async def change(self, change_id: int) -> dict[str, Any]:
+        async with self.db.execute("SELECT * FROM changes WHERE id = ?", (change_id,)) as cur:
+            r = await cur.fetchone()
+        d = dict(r)
+        d["old"], d["new"] = json.loads(d["old"]), json.loads(d["new"])
+        return d
+
+    async def record_alert(self, change_id: int, run_id: int) -> None:
+        await self.db.execute(
+            "INSERT INTO alerts (change_id, run_id, at) VALUES (?, ?, ?)",
+            (change_id, run_id, now_iso()),
+        )
+
+    # -- subscriptions -------------------------------------------------------------------------
+
+    async def subscribe(
+        self,
+        guild_id: int | None,
+        channel_id: int,
+        kinds: list[str],
+        min_delta: float,
+        user_id: int | None,
+    ) -> Subscription:
+        await self.db.execute(
+            "INSERT INTO subscriptions (guild_id, channel_id, kinds, min_delta, created_by, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(channel_id) DO UPDATE SET kinds = excluded.kinds, "
+            "min_delta = excluded.min_delta, status = 'active', failures = 0, last_error = NULL",
+            (guild_id, channel_id, json.dumps(kinds), min_delta, user_id, now_iso()),
+        )
+        sub = await self.subscription(channel_id)
+        assert sub is not None
+        return sub
+
+    async def unsubscribe(self, channel_id: int) -> bool:
+        cur = await self.db.execute("DELETE FROM subscriptions WHERE channel_id = ?", (channel_id,))
+        return cur.rowcount > 0
+
+    async def subscription(self, channel_id: int) -> Subscription | None:
+        async with self.db.execute(
+            "SELECT * FROM subscriptions WHERE channel_id = ?", (channel_id,)
+        ) as cur:
+            r = await cur.fetchone()
+        return _sub(r) if r else None
+
+    async def subscriptions(
+        self, guild_id: int | None = None, status: str | None = None
+    ) -> list[Subscription]:
+        sql, args = "SELECT * FROM subscriptions WHERE 1 = 1", []
+        if guild_id is not None:
+            sql += " AND guild_id = ?"
+            args.append(guild_id)
+        if status is not None:
+            sql += " AND status = ?"
+            args.append(status)
+        async with self.db.execute(sql + " ORDER BY id", args) as cur:
+            return [_sub(r) async for r in cur]
+
+    async def delivery_failed(self, subscription_id: int, error: str, max_failures: int) -> str:
+        """Count a failed delivery; returns the subscription's status after it."""
+        await self.db.execute(
+            "UPDATE subscriptions SET failures = failures + 1, last_error = ?, status = CASE "
+            "WHEN failures + 1 >= ? THEN 'disabled' ELSE 'failing' END WHERE id = ?",
+            (error, max_failures, subscription_id),
+        )
+        async with self.db.execute(
+            "SELECT status FROM subscriptions WHERE id = ?", (subscription_id,)
+        ) as cur:
+            r = await cur.fetchone()
+        status = r[0] if r else "disabled"
+        if status == "disabled":
+            await self.db.execute(
+                "UPDATE outbox SET status = 'dropped', updated_at = ? WHERE subscription_id = ? "
+                "AND status IN ('pending', 'sending')",
+                (now_iso(), subscription_id),
+            )
+        return status
+
+    async def delivery_ok(self, subscription_id: int) -> None:
+        await self.db.execute(
+            "UPDATE subscriptions SET failures = 0, last_error = NULL, status = 'active' "
+            "WHERE id = ? AND status = 'failing'",
+            (subscription_id,),
+        )
+
+    # -- outbox --------------------------------------------------------------------------------
+
+    async def enqueue(
+        self,
+        subscription_id: int | None,
+        channel_id: int,
+        run_id: int | None,
+        payloads: list[dict[str, Any]],
+    ) -> int:
+        now = now_iso()
+        n = 0
+        for i, payload in enumerate(payloads):
+            cur = await self.db.execute(
+                "INSERT OR IGNORE INTO outbox (subscription_id, channel_id, run_id, part, parts, "
+                "payload, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    subscription_id,
+                    channel_id,
+                    run_id,
+                    i,
+                    len(payloads),
+                    json.dumps(payload),
+                    now,
+                    now,
+                ),
+            )
+            n += cur.rowcount
+        return n
+
+    async def outbox(self, statuses: tuple[str, ...] = ("pending", "sending")) -> list[OutboxRow]:
+        marks = ", ".join("?" for _ in statuses)
+        async with self.db.execute(
+            f"SELECT * FROM outbox WHERE status IN ({marks}) ORDER BY id", statuses
+        ) as cur:
+            return [
+                OutboxRow(
+                    r["id"],
+                    r["subscription_id"],
+                    r["channel_id"],
+                    r["run_id"],
+                    r["part"],
+                    r["parts"],
+                    json.loads(r["payload"]),
+                    r["status"],
+                    r["attempts"],
+                )
+                async for r in cur
+            ]
+
+    async def outbox_status(self, row_id: int) -> str | None:
+        async with self.db.execute("SELECT status FROM outbox WHERE id = ?", (row_id,)) as cur:
+            r = await cur.fetchone()
+        return r[0] if r else None
+
+    async def mark_sending(self, row_id: int) -> None:
+        await self.db.execute(
+            "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+            (now_iso(), row_id),
+        )
+
+    async def mark_sent(self, row_id: int, message_id: int) -> None:
+        await self.db.execute(
+            "UPDATE outbox SET status = 'sent', message_id = ?, updated_at = ?, last_error = NULL WHERE id = ?",
+            (message_id, now_iso(), row_id),
+        )
+
+    async def mark_retry(self, row_id: int, error: str) -> None:
+        await self.db.execute(
+            "UPDATE outbox SET status = 'pending', last_error = ?, updated_at = ? WHERE id = ?",
+            (error, now_iso(), row_id),
+        )

@@ -1,0 +1,340 @@
+"""Refresh from live sources, the change log, flicker-proof alerts, subscriptions and delivery.
+
+Feeds come from a local HTTP server whose content changes between refreshes; delivery goes through
+the Discord stand-in with the real discord.py client."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from bot.alerts.feeds import SourceSpec
+from bot.alerts.refresh import refresh
+from bot.service import ensure_loaded
+from bot.settings import Settings
+from bot.store import Store
+from tests.conftest import SHIPPED, run_cli
+from tests.discord_standin import (
+    GENERAL_CHANNEL_ID,
+    GUILD_ID,
+    MANAGER_ID,
+)
+
+pytest_plugins = ["tests.discord_standin.fixtures"]
+pytestmark = pytest.mark.timeout(60)
+
+BASE = json.loads(SHIPPED.read_text())
+
+
+def api_json(**changes: dict) -> dict:
+    """A small models.dev api.json agreeing with the shipped data, plus `changes` per model."""
+    models = {
+        "gpt-4.1": {
+            "id": "gpt-4.1",
+            "name": "GPT-4.1",
+            "cost": {"input": 2, "output": 8},
+            "limit": {"context": 1047576, "output": 32768},
+            "modalities": {"input": ["text", "image", "pdf"], "output": ["text"]},
+            "reasoning": False,
+            "open_weights": False,
+            "release_date": "2025-04-14",
+            "family": "gpt",
+        },
+        "o3": {
+            "id": "o3",
+            "name": "o3",
+            "cost": {"input": 2, "output": 8},
+            "limit": {"context": 200000, "output": 100000},
+            "modalities": {"input": ["text", "image"], "output": ["text"]},
+            "reasoning": True,
+            "open_weights": False,
+            "release_date": "2025-04-16",
+            "family": "o",
+        },
+    }
+    for mid, fields in changes.items():
+        models.setdefault(mid, {"id": mid, "modalities": {"input": ["text"], "output": ["text"]}})
+        models[mid].update(fields)
+    return {"openai": {"id": "openai", "name": "OpenAI", "models": models}}
+
+
+class Feeds:
+    """A local feed server: set `files[name]` between refreshes; it speaks ETag / 304."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.delay: dict[str, float] = {}
+        self.seen: list[tuple[str, dict[str, str]]] = []
+        self.url = ""
+
+    def put(self, name: str, data: object) -> None:
+        self.files[name] = data if isinstance(data, bytes) else json.dumps(data).encode()
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        self.seen.append((name, dict(request.headers)))
+        if name in self.delay:
+            await asyncio.sleep(self.delay[name])
+        if name not in self.files:
+            return web.Response(status=404)
+        body = self.files[name]
+        etag = '"' + hashlib.sha1(body).hexdigest() + '"'
+        if request.headers.get("If-None-Match") == etag:
+            return web.Response(status=304, headers={"ETag": etag})
+        return web.Response(body=body, headers={"ETag": etag, "Content-Type": "application/json"})
+
+
+@pytest.fixture
+async def feeds():
+    f = Feeds()
+    app = web.Application()
+    app.router.add_get("/{name}", f.handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    f.url = f"http://127.0.0.1:{port}"
+    yield f
+    await runner.cleanup()
+
+
+def make_settings(tmp_path: Path, feeds: Feeds, **extra) -> Settings:
+    return Settings(
+        database_path=tmp_path / "bot.sqlite3",
+        refresh_sources=[f"native={feeds.url}/native.json", f"modelsdev={feeds.url}/api.json"],
+        refresh_interval_minutes=0,
+        alert_confirmations=2,
+        http_timeout_seconds=0.5,
+        http_retries=2,
+        http_backoff_seconds=0,
+        _env_file=None,
+        **extra,
+    )
+
+
+@pytest.fixture
+async def store(tmp_path: Path, feeds: Feeds):
+    feeds.put("native.json", BASE)
+    feeds.put("api.json", api_json())
+    settings = make_settings(tmp_path, feeds)
+    async with Store(settings.database_path) as s:
+        await ensure_loaded(s, settings)
+        yield s, settings
+
+
+async def run(store_and_settings) -> object:  # noqa: ANN001
+    s, settings = store_and_settings
+    from bot.alerts.refresh import specs_from
+
+    return await refresh(s, settings, specs_from(settings))
+
+
+def specs(*texts: str) -> list[SourceSpec]:
+    return [SourceSpec.parse(t) for t in texts]
+
+
+async def test_unchanged_sources_record_no_change(store, feeds: Feeds) -> None:
+    s, _ = store
+    first = await run(store)
+    assert {o.status for o in first.outcomes} == {"updated"} and first.changes == 0
+    before = await s.snapshot_ids()
+    second = await run(store)
+    assert [o.status for o in second.outcomes] == ["not modified", "not modified"]
+    assert second.changes == 0 and not second.changed
+    assert await s.snapshot_ids() == before and await s.list_changes() == []
+    # the second request was conditional
+    conditional = [h for name, h in feeds.seen if name == "native.json"][-1]
+    assert conditional.get("If-None-Match")
+
+
+async def test_price_cut_alerts_only_after_it_holds(store, feeds: Feeds) -> None:
+    s, _ = store
+    await s.subscribe(
+        GUILD_ID, GENERAL_CHANNEL_ID, ["price", "score", "new_model", "leader"], 0, MANAGER_ID
+    )
+    await run(store)
+    feeds.put("api.json", api_json(**{"gpt-4.1": {"cost": {"input": 1.5, "output": 6}}}))
+    r1 = await run(store)
+    assert r1.changes == 1 and r1.confirmed == 0 and r1.queued == 0
+    [change] = await s.list_changes()
+    assert change["kind"] == "price" and change["old"] == [2.0, 8.0] and change["new"] == [1.5, 6.0]
+    assert (
+        change["text"] == "Price cut: GPT-4.1 $2 / $8 → $1.5 / $6 per 1M tokens (-25% on output)."
+    )
+    r2 = await run(store)  # unchanged: the cut has now held for two refreshes
+    assert r2.changes == 0 and r2.confirmed == 1 and r2.queued == 1
+    [row] = await s.outbox()
+    assert (
+        row.channel_id == GENERAL_CHANNEL_ID and "Price cut: GPT-4.1" in row.payload["description"]
+    )
+    r3 = await run(store)
+    assert r3.confirmed == 0 and len(await s.outbox()) == 1  # never doubled
+
+
+async def test_flicker_never_alerts(store, feeds: Feeds) -> None:
+    s, _ = store
+    await s.subscribe(GUILD_ID, GENERAL_CHANNEL_ID, ["price"], 0, MANAGER_ID)
+    await run(store)
+    feeds.put("api.json", api_json(**{"o3": {"cost": {"input": 2, "output": 4}}}))
+    assert (await run(store)).changes == 1
+    feeds.put("api.json", api_json())  # back to where it was
+    back = await run(store)
+    assert back.changes == 1 and back.confirmed == 0
+    assert (await run(store)).confirmed == 0
+    assert await s.outbox() == [] and len(await s.list_changes()) == 2  # both logged, none alerted
+
+
+async def test_new_model_and_score_change_and_leaders(store, feeds: Feeds) -> None:
+    s, settings = store
+    await s.subscribe(GUILD_ID, GENERAL_CHANNEL_ID, ["new_model", "score", "leader"], 0, MANAGER_ID)
+    await run(store)
+    feeds.put(
+        "api.json",
+        api_json(
+            **{
+                "gpt-6": {
+                    "name": "GPT-6",
+                    "cost": {"input": 3, "output": 12},
+                    "limit": {"context": 2000000, "output": 100000},
+                    "release_date": "2026-10-01",
+                }
+            }
+        ),
+    )
+    native = copy.deepcopy(BASE)
+    for sc in native["scores"]:
+        if sc["model"] == "gpt-4.1" and sc["benchmark"] == "swe-bench-verified":
+            sc["value"] = 74.6
+    feeds.put("native.json", native)
+    r = await run(store)
+    kinds = {c["kind"] for c in await s.list_changes()}
+    assert {"new_model", "score"} <= kinds
+    texts = [c["text"] for c in await s.list_changes()]
+    assert "New model: GPT-6 (OpenAI, $3 / $12 per 1M tokens, 2M context)." in texts
+    assert "Score: GPT-4.1 on SWE-bench Verified 54.6 → 74.6 (+20)." in texts
+    assert r.changed
+    await run(store)
+    [row] = await s.outbox()
+    desc = row.payload["description"]
+    # most important first: new models before scores
+    assert desc.index("New models") < desc.index("Scores")
+
+
+async def test_min_delta_filters_small_score_moves(store, feeds: Feeds) -> None:
+    s, _ = store
+    await s.subscribe(GUILD_ID, GENERAL_CHANNEL_ID, ["score"], 5.0, MANAGER_ID)
+    await run(store)
+    native = copy.deepcopy(BASE)
+    for sc in native["scores"]:
+        if sc["model"] == "o3" and sc["benchmark"] == "gpqa":
+            sc["value"] += 1.0
+    feeds.put("native.json", native)
+    await run(store)
+    await run(store)
+    assert await s.outbox() == []
+    assert [c["alerted"] for c in await s.list_changes()] == [True]  # confirmed, just filtered out
+
+
+@pytest.mark.parametrize("trouble", ["broken", "invalid", "timeout", "missing", "server error"])
+async def test_a_bad_source_changes_nothing(store, feeds: Feeds, trouble: str, caplog) -> None:
+    s, _ = store
+    caplog.set_level(logging.WARNING)
+    await run(store)
+    before = await s.read_catalog()
+    if trouble == "broken":
+        feeds.put("native.json", b'{"models": [')
+    elif trouble == "invalid":
+        bad = copy.deepcopy(BASE)
+        bad["models"][0]["input_price"] = -1
+        feeds.put("native.json", bad)
+    elif trouble == "timeout":
+        feeds.delay["native.json"] = 2
+        feeds.put("native.json", {**BASE, "scores": BASE["scores"][:-5]})
+    elif trouble == "missing":
+        del feeds.files["native.json"]
+    else:
+        feeds.files["native.json"] = b""
+        feeds.delay.pop("native.json", None)
+
+        async def boom(request: web.Request) -> web.Response:
+            return web.Response(status=500)
+
+        feeds.handle = boom  # type: ignore[method-assign]
+    r = await run(store)
+    status = {o.source.split("=")[0]: o for o in r.outcomes}["native"]
+    assert status.status in ("failed", "invalid"), status
+    assert not r.changed and r.changes == 0
+    after = await s.read_catalog()
+    assert after == before
+    assert any(
+        "native=" in rec.message and "keeps serving" in rec.message for rec in caplog.records
+    )
+
+
+async def test_refreshing_one_source_keeps_the_others_part(store, feeds: Feeds) -> None:
+    s, settings = store
+    await run(store)
+    feeds.put("api.json", api_json(**{"gpt-4.1": {"cost": {"input": 1, "output": 4}}}))
+    await refresh(s, settings, specs(f"modelsdev={feeds.url}/api.json"))
+    # now only the native source is refreshed, with a score change; the models.dev price stays
+    native = copy.deepcopy(BASE)
+    for sc in native["scores"]:
+        if sc["model"] == "o3" and sc["benchmark"] == "gpqa":
+            sc["value"] = 88.0
+    feeds.put("native.json", native)
+    r = await refresh(
+        s, settings, specs(f"native={feeds.url}/native.json", f"modelsdev={feeds.url}/api.json")
+    )
+    cat = await s.read_catalog()
+    assert cat.model_by_id["gpt-4.1"].output_price == 4.0
+    assert cat.scores_of("o3")["gpqa"].value == 88.0
+    assert r.changes == 1
+
+
+BENCHLM_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "sources" / "benchlm-sample"
+
+
+async def test_benchlm_opt_in_brings_speed_and_latency(tmp_path: Path, feeds: Feeds) -> None:
+    sample = BENCHLM_SAMPLE
+    if not sample.is_dir():  # noqa: ASYNC240 - a test's own setup
+        pytest.skip("the BenchLM sample is not beside the project")
+    settings = make_settings(tmp_path, feeds)
+    async with Store(settings.database_path) as s:
+        await ensure_loaded(s, settings)
+        r = await refresh(s, settings, specs(f"native={SHIPPED}", f"benchlm={sample}"))
+        cat = await s.read_catalog()
+    gpt = cat.model_by_id["gpt-4.1"]
+    assert (gpt.output_speed, gpt.ttft) == (101.0, 1.02)
+    assert "Artificial Analysis" in gpt.provenance["output_speed"]
+    assert any(src.id == "benchlm-live" for src in cat.meta.sources)
+    assert r.changed
+
+
+def test_cli_refresh_and_changes(tmp_path: Path, env: dict[str, str]) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps(BASE))
+    assert run_cli(["data", "load"], env).returncode == 0
+    first = run_cli(["data", "refresh", "--source", f"native={feed}"], env)
+    assert first.returncode == 0 and "native=" in first.stdout
+    changed = copy.deepcopy(BASE)
+    for m in changed["models"]:
+        if m["id"] == "gpt-4.1":
+            m["output_price"] = 6.0
+    feed.write_text(json.dumps(changed))
+    second = run_cli(["data", "refresh", "--source", f"native={feed}"], env)
+    assert "1 change recorded" in second.stdout
+    listing = run_cli(["changes", "--since", "1d", "--json"], env)
+    rows = json.loads(listing.stdout)
+    assert rows[0]["kind"] == "price" and rows[0]["new"] == [2.0, 6.0]
+    text = run_cli(["changes"], env).stdout
+    assert "Price cut: GPT-4.1" in text
+    bad = run_cli(["data", "refresh", "--source", "nonsense"], env)
+    assert bad.returncode == 2 and "KIND=PATH_OR_URL" in bad.stderr
