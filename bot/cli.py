@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from pydantic import ValidationError
 
 from bot.catalog.check import read_catalog_file
 from bot.catalog.errors import CatalogError
+from bot.service import origin_of
 from bot.settings import Settings
 from bot.store import Store, StoreError
 
@@ -74,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
 async def _data_load(settings: Settings, file: Path) -> int:
     catalog = await asyncio.to_thread(read_catalog_file, file)
     async with Store(settings.database_path) as store:
-        result = await store.load_catalog(catalog, origin=str(file))
+        result = await store.load_catalog(catalog, origin=origin_of(file))
     if result.changed:
         print(
             f"Loaded {result.models} models, {result.benchmarks} benchmarks and "
@@ -294,6 +296,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except StoreError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as err:
+        print(
+            f"error: the database at {settings.database_path} refused a write ({err}); "
+            "nothing was changed. Check DATABASE_PATH and the disk.",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130

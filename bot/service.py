@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from pathlib import Path
 
 from bot.catalog.check import read_catalog_file
@@ -15,6 +16,12 @@ from bot.store import LoadResult, Store
 log = logging.getLogger(__name__)
 
 
+def origin_of(path: Path) -> str:
+    """How a file is recorded as a snapshot's origin: absolute, so relative and absolute
+    spellings of the same file compare equal."""
+    return os.path.abspath(path)
+
+
 async def open_store(settings: Settings) -> Store:
     return await Store(settings.database_path).open()
 
@@ -22,7 +29,7 @@ async def open_store(settings: Settings) -> Store:
 async def load_file(store: Store, path: Path) -> LoadResult:
     """Validate a catalog file and store it; raises CatalogError before touching the store."""
     catalog = await asyncio.to_thread(read_catalog_file, path)
-    return await store.load_catalog(catalog, origin=str(path))
+    return await store.load_catalog(catalog, origin=origin_of(path))
 
 
 async def ensure_loaded(store: Store, settings: Settings) -> Catalog:
@@ -30,7 +37,7 @@ async def ensure_loaded(store: Store, settings: Settings) -> Catalog:
     file has changed since it was last loaded from."""
     info = await store.snapshot_info()
     shipped = settings.catalog_file
-    if info is None or info.origin == str(shipped):
+    if info is None or info.origin == origin_of(shipped):
         result = await load_file(store, shipped)
         if result.changed:
             log.info(

@@ -84,3 +84,22 @@ def test_database_that_is_not_sqlite(tmp_path: Path, env: dict[str, str]) -> Non
     result = run_cli(["data", "stats"], env)
     assert result.returncode == 1
     assert "DATABASE_PATH" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_nan_and_infinity_are_refused(
+    raw_catalog: dict, tmp_path: Path, env: dict[str, str]
+) -> None:
+    for bad_value in ("NaN", "Infinity"):
+        text = json.dumps(raw_catalog).replace('"value": 66.3', f'"value": {bad_value}', 1)
+        bad = tmp_path / f"{bad_value}.json"
+        bad.write_text(text)
+        result = run_cli(["data", "load", str(bad)], env)
+        assert result.returncode == 1
+        assert len(result.stderr.strip().splitlines()) == 1 and "scores[" in result.stderr
+
+
+def test_relative_and_absolute_paths_are_one_origin(tmp_path: Path, env: dict[str, str]) -> None:
+    """Loading the shipped file by a relative path must not stop later updates being picked up."""
+    assert run_cli(["data", "load", "data/catalog.json"], env).returncode == 0
+    again = run_cli(["data", "load", str(SHIPPED)], env)
+    assert "nothing changed" in again.stdout

@@ -395,3 +395,38 @@ async def test_sync_command_globally_and_to_a_guild(
         method="PUT", path=f"/applications/{APPLICATION_ID}/guilds/{GUILD_ID}/commands"
     )
     assert not standin.gateway.identifies  # REST only
+
+
+async def test_an_answer_too_long_for_one_message_pages(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    from bot.answers.model import FAQ, Answer, Text
+    from bot.engine import Reply
+    from bot.understand import Query
+
+    long_answer = Answer(
+        intent="compare",
+        title="A very long answer",
+        headline="Headline. " * 40,
+        blocks=[
+            Text(text="Body. " * 300),
+            FAQ(items=[(f"Question {i}?", "Answer. " * 110) for i in range(30)]),
+        ],
+        footer="Data as of 2026-07-02",
+    )
+    bot = ModelBot(settings)
+    async with running_client(bot, standin):
+        # the core answers with something long; the Discord side must page it within limits
+        bot.engine.ask = lambda text: Reply(
+            Query(text=text, intent="compare"), long_answer, "", 0.0
+        )
+        _, post = await ask(standin, "anything", channel=DM_CHANNEL_ID)
+        assert post.status == 200
+        first = post.json["embeds"][0]
+        assert embed_size(first) <= 6000 and "Page 1 of" in first["footer"]["text"]
+        buttons = post.json["components"][0]["components"]
+        nxt = next(b for b in buttons if b["custom_id"] == "page:next")
+        click = await standin.click_button(int(post.response["id"]), nxt["custom_id"])
+        page2 = (await click.response()).json["data"]["embeds"][0]
+        assert embed_size(page2) <= 6000 and "Page 2 of" in page2["footer"]["text"]
+        assert page2["fields"][0]["name"] != first["fields"][0]["name"]

@@ -168,3 +168,51 @@ def test_categories_and_metrics_from_everyday_words(engine: Engine) -> None:
     for text, (cat, metric) in cases.items():
         q = engine.understander.parse(text)
         assert (q.intent, q.category, q.metric) == ("compare", cat, metric), text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        # typos: swapped letters, short words before a version, a variant after one
+        ("cluade sonnet 4 vs gtp-4.1", "compare", ["claude-sonnet-4", "gpt-4.1"]),
+        (
+            "lamma 3.3 70b vs mistral small 3.2",
+            "compare",
+            ["llama-3.3-70b-instruct", "mistral-small-2506"],
+        ),
+        ("o3-mni vs o1", "compare", ["o3-mini", "o1"]),
+        # sizes are not names
+        ("best 12b model for coding", "leaderboard", []),
+        ("what's a good 8b model for my laptop", "none", []),
+        # names that continue the one before
+        (
+            "llama 3.1 405b vs 70b vs 8b",
+            "compare",
+            ["llama-3.1-405b-instruct", "llama-3.1-70b-instruct", "llama-3.1-8b-instruct"],
+        ),
+        (
+            "mistral small 3.1 vs 3.2",
+            "compare",
+            ["mistral-small-3.1-24b-instruct-2503", "mistral-small-2506"],
+        ),
+        # short forms people use
+        ("r1 vs v3", "compare", ["deepseek-r1", "deepseek-v3"]),
+        ("k2 vs glm 4.5", "compare", ["kimi-k2-instruct", "glm-4.5"]),
+        ("4o mini vs 3.5 haiku", "compare", ["gpt-4o-mini", "claude-3-5-haiku"]),
+        # one known model against something we don't know: what we know of it
+        ("my finetune vs gpt-4.1", "profile", ["gpt-4.1"]),
+        ("chatgpt vs claude", "clarify", []),
+        ("what do you do for a living lol", "none", []),
+        ("what's gpt-6 like", "not_found", []),
+    ],
+)
+def test_reviewed_misreadings(engine: Engine, text: str, intent: str, models: list[str]) -> None:
+    q = engine.understander.parse(text)
+    assert (q.intent, q.models) == (intent, models)
+
+
+def test_a_model_name_is_not_a_metric(engine: Engine) -> None:
+    assert engine.understander.parse("grok 4 fast vs gpt-5").metric is None
+    assert engine.understander.parse("which is faster, grok 4 fast or gpt-5").metric == "speed"
+    suggestions = engine.understander.parse("what's gpt-6 like").candidates
+    assert engine.catalog.model_by_id[suggestions[0]].name.startswith("GPT-5")

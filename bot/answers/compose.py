@@ -3,6 +3,7 @@ left out when it does not apply."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.answers import fmt
@@ -69,6 +70,11 @@ def compose(query: Query, ctx: Context) -> Answer:
             )
         else:
             answer = compare_many(ctx, query.models, query.category, query.metric)
+        if query.dropped:
+            left = fmt.join([ctx.model(m).name for m in query.dropped])
+            answer.caveats.insert(
+                0, f"I compare up to five models at a time, so I left out {left}."
+            )
     elif query.intent == "profile":
         answer = profile(ctx, query.models[0], query.category, query.metric)
     elif query.intent == "leaderboard":
@@ -105,46 +111,6 @@ def _winner_by_overall(pa: Profile, pb: Profile) -> tuple[Profile, Profile] | No
             return None
         return (pa, pb) if ra > rb else (pb, pa)
     return None
-
-
-def _category_rows(ctx: Context, a: str, b: str) -> list[dict]:
-    pa, pb = ctx.profile(a), ctx.profile(b)
-    rows = []
-    for cat in ctx.catalog.categories:
-        ca, cb = pa.categories.get(cat.id), pb.categories.get(cat.id)
-        if ca is None and cb is None:
-            continue
-        shared = sorted(set(ca.benchmarks) & set(cb.benchmarks)) if ca and cb else []
-        rows.append(
-            {
-                "category": cat.id,
-                "a": ca.value if ca else None,
-                "b": cb.value if cb else None,
-                "diff": (ca.value - cb.value) if ca and cb else None,
-                "shared": shared,
-                "a_benchmarks": list(ca.benchmarks) if ca else [],
-                "b_benchmarks": list(cb.benchmarks) if cb else [],
-                "comparable": bool(shared),
-            }
-        )
-    return rows
-
-
-def _sources_sentence(ctx: Context, row: dict, na: str, nb: str) -> str:
-    shared = [ctx.bench_name(x) for x in row["shared"]]
-    only_a = [ctx.bench_name(x) for x in row["a_benchmarks"] if x not in row["shared"]]
-    only_b = [ctx.bench_name(x) for x in row["b_benchmarks"] if x not in row["shared"]]
-    if not shared:
-        return (
-            f"The two scores rest on different benchmarks ({na}: {fmt.join(only_a)}; {nb}: "
-            f"{fmt.join(only_b)}), so they are not directly comparable."
-        )
-    parts = [f"Both have {fmt.join(shared)}"]
-    if only_a:
-        parts.append(f"{na} also counts {fmt.join(only_a)}")
-    if only_b:
-        parts.append(f"{nb} also counts {fmt.join(only_b)}")
-    return "; ".join(parts) + "."
 
 
 def _ops_rows(ctx: Context, ids: list[str]) -> list[list[str]]:
@@ -266,34 +232,94 @@ def metric_sentence(a: Model, b: Model, metric: str) -> str:
     return _speed_sentence(a, b, metric)
 
 
-# -- compare two ---------------------------------------------------------------------------------
-
-
-def compare_two(
-    ctx: Context, a: str, b: str, category: str | None = None, metric: str | None = None
-) -> Answer:
-    ma, mb = ctx.model(a), ctx.model(b)
-    na, nb = ma.name, mb.name
+def _category_rows(ctx: Context, a: str, b: str) -> list[dict]:
+    """One row per category either model has.  `a`/`b` are each model's own average; `ha`/`hb`
+    compare them head to head on the weighted benchmarks both have (None when they share none)."""
     pa, pb = ctx.profile(a), ctx.profile(b)
-    rows = _category_rows(ctx, a, b)
-    both = [r for r in rows if r["a"] is not None and r["b"] is not None]
-    wins_a = [r["category"] for r in both if round(r["a"], 1) > round(r["b"], 1)]
-    wins_b = [r["category"] for r in both if round(r["b"], 1) > round(r["a"], 1)]
-    seps = shared_benchmarks(ctx.catalog, a, b)
-    sep = seps[0] if seps else None
-    lead = _winner_by_overall(pa, pb)
+    rows = []
+    for cat in ctx.catalog.categories:
+        ca, cb = pa.categories.get(cat.id), pb.categories.get(cat.id)
+        if ca is None and cb is None:
+            continue
+        shared = sorted(set(ca.benchmarks) & set(cb.benchmarks)) if ca and cb else []
+        ha = hb = None
+        if shared:
+            wa = {p.benchmark: p for p in ca.parts}
+            wb = {p.benchmark: p for p in cb.parts}
+            total = sum(wa[x].weight for x in shared)
+            ha = sum(wa[x].value * wa[x].weight for x in shared) / total
+            hb = sum(wb[x].value * wb[x].weight for x in shared) / total
+        winner = None
+        if ha is not None and hb is not None and round(ha, 1) != round(hb, 1):
+            winner = a if ha > hb else b
+        rows.append(
+            {
+                "category": cat.id,
+                "a": ca.value if ca else None,
+                "b": cb.value if cb else None,
+                # from the values shown, so the column always agrees with its neighbours
+                "diff": round(round(ca.value, 1) - round(cb.value, 1), 1) if ca and cb else None,
+                "shared": shared,
+                "ha": ha,
+                "hb": hb,
+                "winner": winner,
+                "a_benchmarks": list(ca.benchmarks) if ca else [],
+                "b_benchmarks": list(cb.benchmarks) if cb else [],
+                "comparable": bool(shared),
+                "same_basis": bool(ca and cb and set(ca.benchmarks) == set(cb.benchmarks)),
+            }
+        )
+    return rows
 
-    ans = Answer(
-        intent="compare",
-        title=f"{na} vs {nb}",
-        model_ids=[a, b],
-        models=[na, nb],
-        category=category,
-        metric=metric,
-    )
-    paragraphs: list[str] = []
 
-    # Overall verdict, worded by the whole-point gap
+def _basis(ctx: Context, row: dict, na: str, nb: str) -> str:
+    """Which benchmarks a category comparison rests on, shared ones first."""
+    shared = [ctx.bench_name(x) for x in row["shared"]]
+    only_a = [ctx.bench_name(x) for x in row["a_benchmarks"] if x not in row["shared"]]
+    only_b = [ctx.bench_name(x) for x in row["b_benchmarks"] if x not in row["shared"]]
+    if not shared:
+        return (
+            f"The two scores rest on different benchmarks ({na}: {fmt.join(only_a)}; {nb}: "
+            f"{fmt.join(only_b)}), so they are not directly comparable."
+        )
+    parts = [f"Both have {fmt.join(shared)}"]
+    if only_a:
+        parts.append(f"{na} also counts {fmt.join(only_a)}")
+    if only_b:
+        parts.append(f"{nb} also counts {fmt.join(only_b)}")
+    return "; ".join(parts) + "."
+
+
+def _category_call(ctx: Context, row: dict, na: str, nb: str, a: str) -> str:
+    """One sentence: who is ahead in a category, on which footing."""
+    phrase = CATEGORY_PHRASE[row["category"]]
+    if row["a"] is None or row["b"] is None:
+        has, hasnt = (na, nb) if row["a"] is not None else (nb, na)
+        v = row["a"] if row["a"] is not None else row["b"]
+        return (
+            f"Only {has} has {_a(ctx.cat_name(row['category']).lower())} score ({num(v)}); "
+            f"{hasnt}: no data, so there is no call to make for {phrase}."
+        )
+    if not row["comparable"]:
+        hi, lo, w = (row["a"], row["b"], na) if row["a"] >= row["b"] else (row["b"], row["a"], nb)
+        return (
+            f"For {phrase}, {w} scores higher, {num(hi)} vs {num(lo)}, but the two scores rest "
+            "on different benchmarks, so this is not a head-to-head result."
+        )
+    names = fmt.join([ctx.bench_name(x) for x in row["shared"]])
+    if row["winner"] is None:
+        text = f"For {phrase}, {na} and {nb} are level on the benchmarks both have ({names})"
+    else:
+        w = na if row["winner"] == a else nb
+        hi, lo = (row["ha"], row["hb"]) if row["winner"] == a else (row["hb"], row["ha"])
+        text = f"For {phrase}, {w} has the edge on the benchmarks both have ({names}): {num(hi)} vs {num(lo)}"
+    if not row["same_basis"]:
+        text += f"; their full {ctx.cat_name(row['category']).lower()} averages are {num(row['a'])} and {num(row['b'])}"
+    return text + "."
+
+
+def _overall_verdict(ctx: Context, pa: Profile, pb: Profile) -> str:
+    na, nb = pa.model.name, pb.model.name
     oa = pa.overall.value if pa.overall else None
     ob = pb.overall.value if pb.overall else None
     if oa is not None and ob is not None:
@@ -304,8 +330,7 @@ def compare_two(
                 "the categories below."
             )
         else:
-            w, l_ = (na, nb) if round(oa) > round(ob) else (nb, na)
-            hi, lo = (oa, ob) if round(oa) > round(ob) else (ob, oa)
+            w, hi, lo = (na, oa, ob) if round(oa) > round(ob) else (nb, ob, oa)
             score = f"{num(hi, 0)} to {num(lo, 0)}"
             if gap == 1:
                 verdict = f"{w} is one point ahead overall, {score}: enough to call, not a blowout."
@@ -319,56 +344,118 @@ def compare_two(
                     f"{w} is clearly ahead overall, {score}. The gap is large enough that "
                     "you don't need to squint at the table to see it."
                 )
-    elif oa is not None or ob is not None:
+        thin = [p for p in (pa, pb) if p.overall and p.overall.provisional]
+        if thin:
+            who = fmt.join(
+                [
+                    f"{p.model.name}'s rests on only {plural(p.overall.benchmarks, 'benchmark')}"
+                    for p in thin
+                ]
+            )
+            verdict += f" Treat it as provisional: {who}."
+        return verdict
+    if oa is not None or ob is not None:
         has, hasnt = (pa, pb) if oa is not None else (pb, pa)
-        verdict = (
+        return (
             f"Only {has.model.name} has enough benchmark coverage for an overall score "
             f"({num(has.overall.value, 0)}); {hasnt.model.name}'s scores cover too little "
-            "of the method to rank it overall, so compare them category by category."
+            "of the method to score it overall, so compare them category by category."
         )
-    elif pa.categories or pb.categories:
-        verdict = (
+    if pa.categories or pb.categories:
+        return (
             "Neither has enough benchmark coverage for an overall score, so compare them "
             "category by category."
         )
-    else:
-        verdict = (
-            f"Neither {na} nor {nb} has weighted benchmark scores in our data yet, so there is "
-            "no score to compare; their prices and specs are below."
-        )
-    ans.data["overall"] = {a: oa, b: ob}
+    return (
+        f"Neither {na} nor {nb} has weighted benchmark scores in our data yet, so there is "
+        "no score to compare; their prices and specs are below."
+    )
 
-    # Category lead, when asked
+
+def _why_disagree(ctx: Context, w: Profile, l_: Profile, rows: list[dict], w_is_a: bool) -> str:
+    """Why the overall leader wins fewer head-to-head categories: always a true statement."""
+    weights = {c.id: c.weight for c in ctx.catalog.categories}
+    only_w = [c for c in w.overall.categories if c not in l_.overall.categories]
+    only_l = [c for c in l_.overall.categories if c not in w.overall.categories]
+    if only_w or only_l:
+        bits = []
+        if only_w:
+            bits.append(
+                f"{w.model.name}'s also counts "
+                + fmt.join([f"{ctx.cat_name(c)} ({num(w.categories[c].value)})" for c in only_w])
+            )
+        if only_l:
+            bits.append(
+                f"{l_.model.name}'s also counts "
+                + fmt.join([f"{ctx.cat_name(c)} ({num(l_.categories[c].value)})" for c in only_l])
+            )
+        return (
+            "each overall score averages the categories that model has ranked scores in: "
+            + ", while ".join(bits)
+        )
+    # Same categories: the overall is the weighted sum of the full category averages, so the
+    # leader's weighted margins are larger by construction; say which they are.
+    ahead_w, ahead_l = [], []
+    for r in rows:
+        if r["diff"] is None or r["category"] not in w.overall.categories or r["diff"] == 0:
+            continue
+        margin = r["diff"] if w_is_a else -r["diff"]
+        item = f"+{num(abs(margin))} in {ctx.cat_name(r['category'])} ({round(weights[r['category']] * 100)}%)"
+        (ahead_w if margin > 0 else ahead_l).append(item)
+    text = (
+        "the overall weighs each model's full category averages by category weight, while the "
+        "wins compare only the benchmarks both have"
+    )
+    if ahead_w:
+        text += f": {w.model.name}'s leads ({fmt.join(ahead_w)}) outweigh"
+        text += f" {l_.model.name}'s ({fmt.join(ahead_l)})" if ahead_l else " everything else"
+    return text
+
+
+# -- compare two ---------------------------------------------------------------------------------
+
+
+def compare_two(
+    ctx: Context, a: str, b: str, category: str | None = None, metric: str | None = None
+) -> Answer:
+    ma, mb = ctx.model(a), ctx.model(b)
+    na, nb = ma.name, mb.name
+    pa, pb = ctx.profile(a), ctx.profile(b)
+    rows = _category_rows(ctx, a, b)
+    both = [r for r in rows if r["a"] is not None and r["b"] is not None]
+    wins_a = [r["category"] for r in both if r["winner"] == a]
+    wins_b = [r["category"] for r in both if r["winner"] == b]
+    apart = [r["category"] for r in both if not r["comparable"]]
+    seps = shared_benchmarks(ctx.catalog, a, b)
+    sep = seps[0] if seps else None
+    lead = _winner_by_overall(pa, pb)
+    verdict = _overall_verdict(ctx, pa, pb)
+
+    ans = Answer(
+        intent="compare",
+        title=f"{na} vs {nb}",
+        model_ids=[a, b],
+        models=[na, nb],
+        category=category,
+        metric=metric,
+    )
+    ans.data["overall"] = {
+        a: pa.overall.value if pa.overall else None,
+        b: pb.overall.value if pb.overall else None,
+    }
+    paragraphs: list[str] = []
+
     if category:
         row = next((r for r in rows if r["category"] == category), None)
-        cname = CATEGORY_PHRASE[category]
         if row is None:
             ans.headline = (
-                f"Neither {na} nor {nb} has a {ctx.cat_name(category).lower()} score in our data."
-            )
-        elif row["a"] is None or row["b"] is None:
-            has = na if row["a"] is not None else nb
-            hasnt = nb if has == na else na
-            v = row["a"] if row["a"] is not None else row["b"]
-            ans.headline = (
-                f"Only {has} has a {ctx.cat_name(category).lower()} score ({num(v)}); "
-                f"{hasnt}: no data, so we can't call {cname}."
+                f"Neither {na} nor {nb} has {_a(ctx.cat_name(category).lower())} score in our data."
             )
         else:
-            if round(row["a"], 1) == round(row["b"], 1):
-                ans.headline = f"For {cname}, {na} and {nb} are level at {num(row['a'])}."
-            else:
-                w, l_, hi, lo = (
-                    (na, nb, row["a"], row["b"])
-                    if row["a"] > row["b"]
-                    else (nb, na, row["b"], row["a"])
-                )
-                ans.headline = f"For {cname}, {w} has the edge: {num(hi)} vs {num(lo)}."
-            if not row["comparable"]:
-                ans.headline += " But the two scores rest on different benchmarks, so they are not directly comparable."
+            ans.headline = _category_call(ctx, row, na, nb, a)
+            if row["a"] is not None and row["b"] is not None:
+                paragraphs.append(_basis(ctx, row, na, nb))
         ans.blocks.append(_category_bench_table(ctx, a, b, category))
-        if row is not None:
-            paragraphs.append(_sources_sentence(ctx, row, na, nb))
         csep = shared_benchmarks(ctx.catalog, a, b, category)
         if csep:
             s = csep[0]
@@ -383,18 +470,20 @@ def compare_two(
     else:
         ans.headline = verdict
 
-    # Category table
+    # Category table: each model's own average, the difference, and on what footing
     table_rows = []
     for r in rows:
-        diff = "" if r["diff"] is None else (f"{'+' if r['diff'] > 0 else ''}{num(r['diff'])}")
-        if r["a"] is None or r["b"] is None:
+        diff = "" if r["diff"] is None else f"{'+' if r['diff'] > 0 else ''}{num(r['diff'])}"
+        if r["a"] is None or r["b"] is None or r["same_basis"]:
             note = ""
         elif not r["comparable"]:
             note = "different benchmarks"
-        elif set(r["a_benchmarks"]) != set(r["b_benchmarks"]):
-            note = "shares " + fmt.join([ctx.bench_name(x) for x in r["shared"]]) + " only"
         else:
-            note = ""
+            note = (
+                "head to head on "
+                + fmt.join([ctx.bench_name(x) for x in r["shared"]])
+                + f": {num(r['ha'])} vs {num(r['hb'])}"
+            )
         table_rows.append([ctx.cat_name(r["category"]), num(r["a"]), num(r["b"]), diff, note])
     if table_rows:
         ans.blocks.append(
@@ -402,8 +491,8 @@ def compare_two(
                 title="By category",
                 columns=["Category", na, nb, "Diff", ""],
                 rows=table_rows,
-                note="Category scores average each model's own benchmarks; "
-                "see the notes where they differ.",
+                note="Each model's average over its own benchmarks; where those differ, the "
+                "note compares them on the benchmarks both have.",
             )
         )
     other = _unweighted_rows(ctx, a, b)
@@ -417,14 +506,23 @@ def compare_two(
         )
     ans.data["categories"] = rows
 
-    # Category wins and the biggest separator
+    # Category wins (head to head only) and the biggest separator
     if both:
-        wa, wb = len(wins_a), len(wins_b)
-        paragraphs.append(
-            f"Across the {plural(len(both), 'category', 'categories')} both have scores in, "
-            f"{na} wins {wa} and {nb} wins {wb}"
-            + (f" ({len(both) - wa - wb} level)." if len(both) - wa - wb else ".")
+        called = len(both) - len(apart)
+        sentence = (
+            f"Head to head, on the benchmarks both have, {na} wins "
+            f"{plural(len(wins_a), 'category', 'categories')} and {nb} wins {len(wins_b)}"
         )
+        level = called - len(wins_a) - len(wins_b)
+        if level:
+            sentence += f", {level} level"
+        if apart:
+            sentence += (
+                f"; {fmt.join([ctx.cat_name(c) for c in apart])} "
+                f"{'rests' if len(apart) == 1 else 'rest'} on different benchmarks and "
+                f"{'is' if len(apart) == 1 else 'are'} not called"
+            )
+        paragraphs.append(sentence + ".")
     ans.data["wins"] = {a: wins_a, b: wins_b}
     if sep is not None:
         paragraphs.append(
@@ -443,26 +541,19 @@ def compare_two(
         w_wins = wins_a if w.model.id == a else wins_b
         if l_wins:
             best = max(
-                l_wins, key=lambda c: abs(next(r["diff"] for r in both if r["category"] == c))
+                l_wins,
+                key=lambda c: next(abs(r["ha"] - r["hb"]) for r in both if r["category"] == c),
             )
             r = next(r for r in both if r["category"] == best)
-            lv, wv = (r["a"], r["b"]) if l_.model.id == a else (r["b"], r["a"])
+            lv, wv = (r["ha"], r["hb"]) if l_.model.id == a else (r["hb"], r["ha"])
             paragraphs.append(
-                f"{l_.model.name} hits back in {ctx.cat_name(best)} ({num(lv)} vs {num(wv)})."
+                f"{l_.model.name} hits back in {ctx.cat_name(best)} ({num(lv)} vs {num(wv)} on "
+                f"{fmt.join([ctx.bench_name(x) for x in r['shared']])})."
             )
         if len(l_wins) > len(w_wins):
-            only_w = [c for c in w.overall.categories if c not in l_.categories]
-            weights = {c.id: c.weight for c in ctx.catalog.categories}
-            reason = (
-                f"{w.model.name}'s overall also counts {fmt.join([ctx.cat_name(c) for c in only_w])}, "
-                f"where {l_.model.name} has no scores"
-                if only_w
-                else f"the categories {w.model.name} wins carry more weight "
-                f"({fmt.join([f'{ctx.cat_name(c)} {round(weights[c] * 100)}%' for c in w_wins])})"
-            )
             paragraphs.append(
                 f"Why does {w.model.name} lead overall while {l_.model.name} wins more categories? "
-                f"Because {reason}."
+                f"Because {_why_disagree(ctx, w, l_, rows, w.model.id == a)}."
             )
 
     for s in (_price_sentence(ma, mb), _reasoning_sentence(ma, mb), _context_sentence(ma, mb)):
@@ -471,45 +562,45 @@ def compare_two(
     ans.blocks.insert(0, Text(text=" ".join(paragraphs)))
     ans.blocks.append(Facts(title="Operational", columns=[na, nb], rows=_ops_rows(ctx, [a, b])))
 
-    # Quick verdict
-    quick = _quick_verdict(ctx, a, b, rows, wins_a, wins_b, lead)
+    quick = _quick_verdict(ctx, a, b, wins_a, wins_b, lead)
     if quick:
         ans.blocks.append(Text(title="Quick verdict", text=quick))
 
     # FAQ
     faq = []
-    q1 = f"Which is better, {na} or {nb}?"
     if lead is not None:
         w, l_ = lead
-        faq1 = f"{w.model.name} is ahead on our overall score, {num(w.overall.value, 0)} to {num(l_.overall.value, 0)}."
-    elif oa is not None and ob is not None:
-        faq1 = f"They are tied overall at {num(oa, 0)}."
+        faq1 = (
+            f"{w.model.name} is ahead on our overall score, {num(w.overall.value, 0)} to "
+            f"{num(l_.overall.value, 0)}."
+        )
+        if w.overall.provisional or l_.overall.provisional:
+            faq1 += " (Provisional: one of them rests on few benchmarks.)"
+    elif pa.overall and pb.overall:
+        faq1 = f"They are tied overall at {num(pa.overall.value, 0)}."
     else:
         faq1 = verdict
     if sep is not None:
-        faq1 += f" The biggest single separator is {ctx.bench_name(sep.benchmark)}, where the scores are {pct(sep.a)} and {pct(sep.b)}."
-    faq.append((q1, faq1))
-    faq_cats = [category] if category else [r["category"] for r in both]
-    for cid in faq_cats:
+        faq1 += (
+            f" The biggest single separator is {ctx.bench_name(sep.benchmark)}, where the scores "
+            f"are {pct(sep.a)} and {pct(sep.b)}."
+        )
+    faq.append((f"Which is better, {na} or {nb}?", faq1))
+    for cid in [category] if category else [r["category"] for r in both]:
         r = next((x for x in rows if x["category"] == cid), None)
         if r is None or r["a"] is None or r["b"] is None:
             continue
-        phrase = CATEGORY_PHRASE[cid]
-        if round(r["a"], 1) == round(r["b"], 1):
-            text = f"They are level for {phrase} at {num(r['a'])}."
-        else:
-            w, l_, hi, lo = (
-                (na, nb, r["a"], r["b"]) if r["a"] > r["b"] else (nb, na, r["b"], r["a"])
-            )
-            text = f"{w} has the edge for {phrase}, averaging {num(hi)} versus {num(lo)}."
+        text = _category_call(ctx, r, na, nb, a)
         csep = shared_benchmarks(ctx.catalog, a, b, cid)
-        if csep:
-            text += f" Inside this category, {ctx.bench_name(csep[0].benchmark)} is the benchmark that creates the most daylight between them."
-        else:
-            text += " The two averages rest on different benchmarks, so treat the gap with care."
-        if abs(r["a"] - r["b"]) < 5 and round(r["a"], 1) != round(r["b"], 1):
-            text += f" {l_} stays close enough that the answer can flip depending on your workload."
-        faq.append((f"Which is better for {phrase}, {na} or {nb}?", text))
+        if csep and len(r["shared"]) > 1:
+            text += (
+                f" {ctx.bench_name(csep[0].benchmark)} is the benchmark that creates the most "
+                "daylight between them."
+            )
+        if r["winner"] is not None and abs(r["ha"] - r["hb"]) < 5:
+            loser = nb if r["winner"] == a else na
+            text += f" {loser} stays close enough that the answer can flip on your workload."
+        faq.append((f"Which is better for {CATEGORY_PHRASE[cid]}, {na} or {nb}?", text))
     ans.blocks.append(FAQ(items=faq))
     ans.caveats = _caveats(ctx, [a, b])
     return ans
@@ -575,7 +666,6 @@ def _quick_verdict(
     ctx: Context,
     a: str,
     b: str,
-    rows: list[dict],
     wins_a: list[str],
     wins_b: list[str],
     lead: tuple[Profile, Profile] | None,
@@ -589,8 +679,10 @@ def _quick_verdict(
     w, l_ = ctx.model(w_id), ctx.model(l_id)
     l_wins = wins_a if l_id == a else wins_b
     reasons = []
-    if l_wins:
-        reasons.append(f"{fmt.join([CATEGORY_PHRASE[c] for c in l_wins], 'or')} is the priority")
+    if len(l_wins) == 1:
+        reasons.append(f"{CATEGORY_PHRASE[l_wins[0]]} is the priority")
+    elif l_wins:
+        reasons.append(f"your priority is {fmt.join([CATEGORY_PHRASE[c] for c in l_wins], 'or')}")
     pair = _cheaper(w, l_)
     if pair is not None and pair[0] is l_:
         reasons.append("you want a cheaper token bill")
@@ -605,7 +697,7 @@ def _quick_verdict(
         reasons.append("you want the stronger reasoning-first profile")
     if w.reasoning is True and l_.reasoning is False:
         reasons.append("you want to avoid a reasoning model's latency and token spend")
-    basis = "the stronger benchmark profile" if lead else "more category wins"
+    basis = "the stronger benchmark profile" if lead else "more head-to-head category wins"
     text = f"Pick {w.name} if you want {basis}."
     if reasons:
         text += f" {l_.name} only becomes the better choice if {fmt.join(reasons, 'or')}."
@@ -631,7 +723,35 @@ def _caveats(ctx: Context, ids: list[str]) -> list[str]:
         total = len(ctx.catalog.scores_of(mid))
         if total and len(vendor) == total:
             out.append(f"All of {m.name}'s scores are reported by its vendor.")
+        richer = _richer_snapshot(ctx, mid)
+        if richer is not None:
+            other = ctx.model(richer)
+            out.append(
+                f"{m.name} has {plural(total, 'benchmark score')}; the {other.name} snapshot has "
+                f"{len(ctx.catalog.scores_of(richer))}. Name the month (e.g. "
+                f"“{other.name.lower().replace('(', '').replace(')', '')}”) to compare that one."
+            )
     return out
+
+
+_SNAPSHOT = re.compile(r"\s*\((?:[A-Z][a-z]{2} \d{4})\)$")
+
+
+def _richer_snapshot(ctx: Context, mid: str) -> str | None:
+    """An older snapshot of the same model with far more scores, worth pointing to."""
+    m = ctx.model(mid)
+    base = _SNAPSHOT.sub("", m.name)
+    if base == m.name:
+        return None
+    mine = len(ctx.catalog.scores_of(mid))
+    best = max(
+        (o.id for o in ctx.catalog.models if o.id != mid and _SNAPSHOT.sub("", o.name) == base),
+        key=lambda o: len(ctx.catalog.scores_of(o)),
+        default=None,
+    )
+    if best is None or mine >= 5 or len(ctx.catalog.scores_of(best)) < 3 * max(1, mine):
+        return None
+    return best
 
 
 # -- three to five ---------------------------------------------------------------------------
@@ -732,7 +852,7 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
                 lead += f", ahead of {ctx.model(top[1][0]).name} ({num(top[1][1])})"
             ans.headline = lead + "."
         else:
-            ans.headline = f"None of them has {'a ' + label.lower() + ' score' if category else 'an overall score'} in our data."
+            ans.headline = f"None of them has {_a(label.lower()) + ' score' if category else 'an overall score'} in our data."
         missing = [ctx.model(mid).name for mid, v, _, _ in scored if v is None]
         if missing and top:
             ans.caveats.append(
@@ -828,7 +948,11 @@ def profile(
             r = sb.category_rank(mid, category)
             ans.headline = (
                 f"{m.name} scores {num(cs.value)} for {CATEGORY_PHRASE[category]}"
-                + (f" (#{r[0]} of {r[1]})" if r else " (not ranked: older benchmarks only)")
+                + (
+                    f" (#{r[0]} of {r[1]})"
+                    if r
+                    else " (not ranked: too little weight on current benchmarks)"
+                )
                 + f", from {_bench_list(ctx, cs)}. "
                 + ans.headline
             )
@@ -949,17 +1073,17 @@ def leaderboard(
     ranked = [(mid, v) for mid, v in sb.ranked(category) if mid in allowed]
     top = ranked[:n]
     label = ctx.cat_name(category) if category else "Overall"
-    ans.title = f"Top {len(top)}{scope} models" + (
-        f" for {CATEGORY_PHRASE[category]}" if category else " overall"
-    )
+    head = f"Top{scope} model" if len(top) == 1 else f"Top {len(top)}{scope} models"
+    ans.title = head + (f" for {CATEGORY_PHRASE[category]}" if category else " overall")
     rows = []
-    for mid, v in top:
+    for position, (mid, v) in enumerate(top, start=1):
         p = ctx.profile(mid)
         nb = len(p.categories[category].parts) if category else p.overall.benchmarks
         rank = sb.category_rank(mid, category) if category else sb.overall_rank(mid)
         rows.append(
             [
-                str(rank[0]) if rank else "-",
+                # with a filter, the place in this list; else the shared rank (ties share one)
+                str(position if open_weights else (rank[0] if rank else position)),
                 ctx.model(mid).name,
                 num(v),
                 plural(nb, "benchmark"),
@@ -981,9 +1105,24 @@ def leaderboard(
             + (f" for {CATEGORY_PHRASE[category]}" if category else " overall")
             + f" with {num(top[0][1])}"
         )
-        if len(top) > 1:
+        if len(top) > 1 and num(top[0][1]) == num(top[1][1]):
+            ans.headline = (
+                f"{first.name} and {ctx.model(top[1][0]).name} share the lead"
+                + (f" for {CATEGORY_PHRASE[category]}" if category else " overall")
+                + f" with {num(top[0][1])}"
+            )
+        elif len(top) > 1:
             ans.headline += f", ahead of {ctx.model(top[1][0]).name} ({num(top[1][1])})"
         ans.headline += "."
+        if category:
+            bases = {
+                tuple(sorted(ctx.profile(mid).categories[category].benchmarks)) for mid, _ in top
+            }
+            if len(bases) > 1:
+                ans.caveats.append(
+                    "These scores rest on different benchmarks from model to model (see "
+                    "“Rests on”), so neighbouring places are not head-to-head results."
+                )
     else:
         ans.headline = f"No{scope} model has enough data to rank" + (
             f" for {CATEGORY_PHRASE[category]}." if category else " overall."
@@ -1087,6 +1226,7 @@ def help_answer(ctx: Context) -> Answer:
     return Answer(
         intent="help",
         title="How to use me",
-        headline=f"I compare {len(c.models)} AI models on {len(c.scores):,} benchmark scores.",
+        headline=f"I compare {len(c.models)} AI models ({len({s.model for s in c.scores})} of them "
+        f"with benchmark scores, {len(c.scores):,} scores in all).",
         blocks=[Text(text=HELP_TEXT)],
     )

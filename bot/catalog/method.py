@@ -42,6 +42,7 @@ class Overall:
     categories: tuple[str, ...]  # the ranked categories it averages
     benchmarks: int
     coverage: float  # share of the total category weight those categories carry
+    provisional: bool = False  # too few benchmarks to rank; shown with that label
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ def overall_score(catalog: Catalog, cats: dict[str, CategoryScore]) -> Overall |
     if covered + 1e-9 < rule.min_weight:
         return None
     value = sum(cats[c].value * weights[c] for c in used) / covered
-    return Overall(value, tuple(used), n_bench, covered)
+    return Overall(value, tuple(used), n_bench, covered, n_bench < rule.ranked_min_benchmarks)
 
 
 def profile(catalog: Catalog, model_id: str) -> Profile:
@@ -145,7 +146,11 @@ class Scoreboard:
         self.catalog = catalog
         self.profiles: dict[str, Profile] = {m.id: profile(catalog, m.id) for m in catalog.models}
         self._overall_rank = self._rank(
-            {mid: p.overall.value for mid, p in self.profiles.items() if p.overall}
+            {
+                mid: p.overall.value
+                for mid, p in self.profiles.items()
+                if p.overall and not p.overall.provisional
+            }
         )
         self._category_rank = {
             cat.id: self._rank(
@@ -182,7 +187,11 @@ class Scoreboard:
     def ranked(self, category: str | None = None) -> list[tuple[str, float]]:
         """Models in rank order, overall or in one category; only scores that can be ranked."""
         if category is None:
-            items = [(m, p.overall.value) for m, p in self.profiles.items() if p.overall]
+            items = [
+                (m, p.overall.value)
+                for m, p in self.profiles.items()
+                if p.overall and not p.overall.provisional
+            ]
         else:
             items = [
                 (m, p.categories[category].value)

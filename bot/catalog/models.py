@@ -39,7 +39,10 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9._+\-]*$"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # NaN and infinity are not numbers a user should ever read.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 class Category(_Strict):
@@ -126,6 +129,9 @@ class OverallRule(_Strict):
     min_benchmarks: int = Field(ge=1)
     min_categories: int = Field(ge=1)
     min_weight: float = Field(ge=0, le=1, description="Share of category weight covered.")
+    ranked_min_benchmarks: int = Field(
+        default=8, ge=1, description="Below this an overall score is provisional: not ranked."
+    )
 
 
 class CatalogMeta(_Strict):
@@ -138,7 +144,7 @@ class CatalogMeta(_Strict):
 class Catalog(_Strict):
     """One full snapshot of what the bot knows.  Cross-record rules live in `bot.catalog.check`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     meta: CatalogMeta
     categories: tuple[Category, ...]

@@ -52,6 +52,10 @@ class Cooldown:
         """(allowed, seconds until allowed, notify the user now)."""
         now = time.monotonic()
         key = (user_id, channel_id)
+        if len(self._hits) > 10_000:  # forget people who have gone quiet
+            for k in [k for k, v in self._hits.items() if not v or now - v[-1] > self.seconds]:
+                self._hits.pop(k, None)
+                self._warned.pop(k, None)
         hits = self._hits[key]
         while hits and now - hits[0] > self.seconds:
             hits.popleft()
@@ -131,10 +135,21 @@ class ModelBot(discord.Client):
                 log.exception("data refresh failed; the last good data keeps serving")
             await asyncio.sleep(self.settings.refresh_interval_minutes * 60)
 
+    async def _follow_store(self) -> None:
+        """`python -m bot data load` while the bot runs: answer from the new snapshot."""
+        assert self.store is not None and self.engine is not None
+        info = await self.store.snapshot_info()
+        if info is not None and info.loaded_at != self.engine.context.loaded_at:
+            catalog = await self.store.read_catalog()
+            if catalog is not None:
+                self.engine = await asyncio.to_thread(Engine, catalog, info.loaded_at)
+                log.info("answering from snapshot %d (%s)", info.id, info.origin)
+
     async def _delivery_loop(self) -> None:
         await self.wait_until_ready()
         while not self.is_closed():
             try:
+                await self._follow_store()
                 await self.deliverer.run_once()
             except Exception:
                 log.exception("alert delivery failed; queued digests stay queued")
@@ -169,13 +184,20 @@ class ModelBot(discord.Client):
     def _strip_mention(self, content: str) -> str:
         if self.user is None:
             return content
-        return re.sub(rf"<@!?{self.user.id}>", " ", content).strip()
+        content = re.sub(rf"<@!?{self.user.id}>", " ", content)
+        return re.sub(r"<@&\d+>", " ", content).strip()
 
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or message.webhook_id is not None or self.engine is None:
             return
         is_dm = message.guild is None
-        mentioned = self.user is not None and any(u.id == self.user.id for u in message.mentions)
+        mentioned = self.user is not None and (
+            any(u.id == self.user.id for u in message.mentions)
+            # the bot's own managed role, which Discord offers in the @ menu too
+            or any(
+                r.tags is not None and r.tags.bot_id == self.user.id for r in message.role_mentions
+            )
+        )
         listening = message.channel.id in self.listening
         if not (is_dm or mentioned or listening):
             return

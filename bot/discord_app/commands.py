@@ -60,7 +60,8 @@ async def _respond(
         msg = await interaction.followup.send(wait=True, **out.kwargs)
     else:
         await interaction.response.send_message(**out.kwargs)
-        msg = None
+        # the view needs its message to take its buttons off when it times out
+        msg = await interaction.original_response() if out.view is not None else None
     if out.view is not None:
         out.view.message = msg  # type: ignore[attr-defined]
 
@@ -273,7 +274,11 @@ def register(bot: ModelBot) -> None:
 
     tree.add_command(settings_group)
 
-    admin = app_commands.Group(name="admin", description="Owner-only maintenance")
+    admin = app_commands.Group(
+        name="admin",
+        description="Owner-only maintenance",
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
 
     @admin.command(name="sync", description="Sync slash commands (owner only)")
     @app_commands.choices(

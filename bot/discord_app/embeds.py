@@ -124,14 +124,15 @@ def answer_pages(answer: Answer, chart: bool = False) -> list[discord.Embed]:
         return e
 
     pages = [new_page(0)]
-    if chart:
-        pages[0].set_image(url=f"attachment://{CHART}")
     for name, value in fields:
         page = pages[-1]
         if len(page.fields) >= FIELDS or _size(page) + len(name) + len(value) > TOTAL - 50:
             pages.append(new_page(len(pages)))
             page = pages[-1]
         page.add_field(name=name, value=value or "\u200b", inline=False)
+    if chart:  # on every page, so paging never leaves the image loose below the embed
+        for page in pages:
+            page.set_image(url=f"attachment://{CHART}")
     if len(pages) > 1:
         for i, page in enumerate(pages):
             text = f"Page {i + 1} of {len(pages)}" + (f" · {footer}" if footer else "")
@@ -140,7 +141,14 @@ def answer_pages(answer: Answer, chart: bool = False) -> list[discord.Embed]:
 
 
 def plain_text(answer: Answer, limit: int = 2000) -> str:
-    """For channels where the bot may not embed: the headline and the key lines."""
+    """For channels where the bot may not embed: the answer in a code block (its tables align
+    only in a fixed-width font), cut at a line end with a pointer to the full answer."""
     from bot.answers.render_text import render_text
 
-    return clip(render_text(answer), limit)
+    fence = "`" * 3
+    body = render_text(answer).replace(fence, "'" * 3)
+    note = "\n(The full answer needs the Embed Links permission here.)"
+    if len(body) + 8 <= limit:
+        return f"{fence}\n{body}\n{fence}"
+    room = limit - 8 - len(note)
+    return f"{fence}\n{clip(body, room)}\n{fence}{note}"

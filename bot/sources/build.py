@@ -9,8 +9,8 @@ Merge rules (also in docs/METHOD.md):
   the newer snapshot and takes prices from the vendor's own listing); curated > llm-stats >
   models.dev for the display name, release date and size (llm-stats names each snapshot as its
   vendor does).
-- Scores: one per model and benchmark: curated > independently measured > the more recent >
-  llm-stats > models.dev.
+- Scores: one per model and benchmark: curated > independently measured > llm-stats >
+  models.dev > the more recent.
 """
 
 from __future__ import annotations
@@ -142,15 +142,16 @@ class _Benchmarks:
             return bid
         llm = self.llm_defs.get(score.benchmark_key, {}) if score.source == "llm-stats" else {}
         max_score = float(llm.get("max_score") or 1.0)
-        percent = max_score in (1.0, 100.0) or score.source != "llm-stats"
+        ten = score.benchmark_key in llmstats.TEN_POINT
+        percent = not ten and (max_score in (1.0, 100.0) or score.source != "llm-stats")
         self.defs[bid] = {
             "id": bid,
             "name": (llm.get("name") or score.benchmark_name)[:120],
             "category": self._category_of(score.benchmark_name, list(llm.get("categories") or [])),
             "weight": 0,
-            "unit": "percent" if percent else "rating",
-            "scale_max": 100 if percent else max_score,
-            "higher_is_better": True,
+            "unit": "percent" if percent else ("score" if ten else "rating"),
+            "scale_max": 100 if percent else (10 if ten else max_score),
+            "higher_is_better": score.benchmark_key not in llmstats.LOWER_IS_BETTER,
             "description": "",
             "url": None,
             "aliases": [],

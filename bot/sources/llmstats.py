@@ -14,6 +14,10 @@ log = logging.getLogger(__name__)
 SOURCE = "llm-stats"
 # Artificial Analysis index values: their terms forbid redistribution.
 EXCLUDED_BENCHMARKS = frozenset({"aa-index", "aa-lcr"})
+# Judge scores out of 10 that the tree stores as fractions.
+TEN_POINT = frozenset({"mt-bench", "mm-mt-bench"})
+# Error rates: lower is better.
+LOWER_IS_BETTER = frozenset({"fleurs", "common-voice-15"})
 
 
 def _load(path: Path) -> Any:
@@ -83,8 +87,13 @@ def read(root: Path) -> tuple[list[RawModel], dict[str, dict[str, Any]]]:
             bdef = benchmarks.get(r["benchmark_id"], {})
             max_score = float(bdef.get("max_score") or 1.0)
             value = float(r["score"])
-            if value <= 1.0 and max_score in (1.0, 100.0):
-                value = round(value * 100, 4)  # stored as a fraction; shown as percent
+            if value <= 1.0:
+                if r["benchmark_id"] in TEN_POINT:
+                    value = round(value * 10, 4)  # a 0-10 judge score stored as a fraction
+                elif max_score in (1.0, 100.0):
+                    value = round(value * 100, 4)  # stored as a fraction; shown as percent
+                else:
+                    value = round(value * max_score, 1)  # a rating stored as a share of its top
             raw.scores.append(
                 RawScore(
                     benchmark_key=r["benchmark_id"],

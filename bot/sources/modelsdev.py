@@ -58,12 +58,23 @@ def _load(path: Path) -> Any:
         raise CatalogError(str(path), f"broken JSON at line {err.lineno}: {err.msg}") from None
 
 
+# Artificial Analysis's own evaluations, whoever reports them.
+EXCLUDED_NAMES = ("artificial analysis", "long context reasoning", "aa-")
+# Leaderboards that measure models themselves; any other host is the vendor's own report.
+INDEPENDENT_HOSTS = ("aider.chat", "swebench.com", "labs.scale.com", "scale.com", "tbench.ai")
+
+
 def excluded_row(row: dict[str, Any]) -> bool:
-    name = str(row.get("name") or "")
+    name = str(row.get("name") or "").lower()
     host = urlparse(str(row.get("source") or "")).netloc.lower()
-    return name.lower().startswith("artificial analysis") or any(
+    return name.startswith(EXCLUDED_NAMES) or any(
         host == h or host.endswith("." + h) for h in EXCLUDED_HOSTS
     )
+
+
+def self_reported(row: dict[str, Any]) -> bool:
+    host = urlparse(str(row.get("source") or "")).netloc.lower()
+    return not any(host == h or host.endswith("." + h) for h in INDEPENDENT_HOSTS)
 
 
 def _fields(entry: dict[str, Any]) -> dict[str, Any]:
@@ -123,7 +134,7 @@ def read(models_json: Path, api_json: Path) -> list[RawModel]:
                     benchmark_name=str(row["name"]).strip(),
                     value=float(row["score"]),
                     source_url=row.get("source"),
-                    self_reported=None,
+                    self_reported=self_reported(row),
                     date=parse_date(row.get("date")),
                     source=SOURCE,
                 )

@@ -54,7 +54,7 @@ def date_in(model_id: str) -> dt.date | None:
 
 
 def slugify(text: str) -> str:
-    s = text.lower().replace("’", "").replace("'", "")
+    s = text.lower().replace("’", "").replace("'", "").replace("τ", "tau").replace("²", "2")
     s = re.sub(r"[^a-z0-9.+]+", "-", s).strip("-.")
     return re.sub(r"-{2,}", "-", s) or "x"
 

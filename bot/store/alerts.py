@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
+
+T = TypeVar("T")
+
+
+def write(method: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
+    """A write on the shared connection: never interleaved with another task's transaction."""
+
+    @functools.wraps(method)
+    async def run(self: Any, *args: Any, **kwargs: Any) -> T:
+        async with self.serialized():
+            return await method(self, *args, **kwargs)
+
+    return run
 
 
 def now_iso() -> str:
@@ -61,6 +76,7 @@ class AlertsMixin:
         async with self.db.execute("SELECT * FROM source_state") as cur:
             return {(r["kind"], r["location"]): dict(r) async for r in cur}
 
+    @write
     async def save_source_state(
         self,
         kind: str,
@@ -95,6 +111,7 @@ class AlertsMixin:
 
     # -- runs and changes ----------------------------------------------------------------------
 
+    @write
     async def start_run(self, sources: list[str], snapshot_before: int | None) -> int:
         cur = await self.db.execute(
             "INSERT INTO refresh_runs (started_at, snapshot_before, sources) VALUES (?, ?, ?)",
@@ -102,6 +119,7 @@ class AlertsMixin:
         )
         return int(cur.lastrowid)
 
+    @write
     async def finish_run(
         self, run_id: int, snapshot_after: int | None, changes: int, alerts: int
     ) -> None:
@@ -111,6 +129,7 @@ class AlertsMixin:
             (now_iso(), snapshot_after, changes, alerts, run_id),
         )
 
+    @write
     async def record_change(self, run_id: int, at: str, change: Any) -> int:
         cur = await self.db.execute(
             "INSERT INTO changes (run_id, at, kind, key, model_id, scope, old, new, delta, text) "
@@ -153,6 +172,7 @@ class AlertsMixin:
         async with self.db.execute("SELECT * FROM pending_alerts") as cur:
             return {r["key"]: dict(r) async for r in cur}
 
+    @write
     async def put_pending(
         self, key: str, change_id: int, baseline: Any, value: Any, count: int, run_id: int
     ) -> None:
@@ -163,11 +183,13 @@ class AlertsMixin:
             (key, change_id, json.dumps(baseline), json.dumps(value), count, run_id, run_id),
         )
 
+    @write
     async def bump_pending(self, key: str, run_id: int) -> None:
         await self.db.execute(
             "UPDATE pending_alerts SET count = count + 1, last_run = ? WHERE key = ?", (run_id, key)
         )
 
+    @write
     async def drop_pending(self, key: str) -> None:
         await self.db.execute("DELETE FROM pending_alerts WHERE key = ?", (key,))
 
@@ -178,6 +200,7 @@ class AlertsMixin:
         d["old"], d["new"] = json.loads(d["old"]), json.loads(d["new"])
         return d
 
+    @write
     async def record_alert(self, change_id: int, run_id: int) -> None:
         await self.db.execute(
             "INSERT INTO alerts (change_id, run_id, at) VALUES (?, ?, ?)",
@@ -186,6 +209,7 @@ class AlertsMixin:
 
     # -- subscriptions -------------------------------------------------------------------------
 
+    @write
     async def subscribe(
         self,
         guild_id: int | None,
@@ -204,6 +228,7 @@ class AlertsMixin:
         assert sub is not None
         return sub
 
+    @write
     async def unsubscribe(self, channel_id: int) -> bool:
         cur = await self.db.execute("DELETE FROM subscriptions WHERE channel_id = ?", (channel_id,))
         return cur.rowcount > 0
@@ -228,6 +253,7 @@ class AlertsMixin:
         async with self.db.execute(sql + " ORDER BY id", args) as cur:
             return [_sub(r) async for r in cur]
 
+    @write
     async def delivery_failed(self, subscription_id: int, error: str, max_failures: int) -> str:
         """Count a failed delivery; returns the subscription's status after it."""
         await self.db.execute(
@@ -248,6 +274,7 @@ class AlertsMixin:
             )
         return status
 
+    @write
     async def delivery_ok(self, subscription_id: int) -> None:
         await self.db.execute(
             "UPDATE subscriptions SET failures = 0, last_error = NULL, status = 'active' "
@@ -257,6 +284,7 @@ class AlertsMixin:
 
     # -- outbox --------------------------------------------------------------------------------
 
+    @write
     async def enqueue(
         self,
         subscription_id: int | None,
@@ -309,18 +337,21 @@ class AlertsMixin:
             r = await cur.fetchone()
         return r[0] if r else None
 
+    @write
     async def mark_sending(self, row_id: int) -> None:
         await self.db.execute(
             "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
             (now_iso(), row_id),
         )
 
+    @write
     async def mark_sent(self, row_id: int, message_id: int) -> None:
         await self.db.execute(
             "UPDATE outbox SET status = 'sent', message_id = ?, updated_at = ?, last_error = NULL WHERE id = ?",
             (message_id, now_iso(), row_id),
         )
 
+    @write
     async def mark_retry(self, row_id: int, error: str) -> None:
         await self.db.execute(
             "UPDATE outbox SET status = 'pending', last_error = ?, updated_at = ? WHERE id = ?",

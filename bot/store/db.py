@@ -6,6 +6,7 @@ snapshot moves only when every row is in, so a failed load leaves the previous s
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import hashlib
@@ -19,7 +20,7 @@ from typing import Any
 import aiosqlite
 
 from bot.catalog.models import Catalog
-from bot.store.alerts import AlertsMixin
+from bot.store.alerts import AlertsMixin, write
 from bot.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,10 @@ class Store(AlertsMixin):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
+        # One connection serves every task; a write from one task must not land inside
+        # another task's open transaction (and be rolled back with it).
+        self._lock = asyncio.Lock()
+        self._holder: asyncio.Task | None = None
 
     async def open(self) -> Store:
         try:
@@ -140,6 +145,7 @@ class Store(AlertsMixin):
 
     # -- channel settings ---------------------------------------------------------------------
 
+    @write
     async def set_listen(
         self, channel_id: int, guild_id: int | None, listen: bool, user_id: int | None
     ) -> None:
@@ -165,15 +171,29 @@ class Store(AlertsMixin):
         return int(row[0]) if row else None
 
     @contextlib.asynccontextmanager
+    async def serialized(self) -> AsyncIterator[None]:
+        task = asyncio.current_task()
+        if task is not None and self._holder is task:
+            yield  # already ours: a write inside this task's own transaction
+            return
+        async with self._lock:
+            self._holder = task
+            try:
+                yield
+            finally:
+                self._holder = None
+
+    @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction: everything inside lands, or nothing does."""
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            await self.db.execute("ROLLBACK")
-            raise
-        await self.db.execute("COMMIT")
+        async with self.serialized():
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                await self.db.execute("ROLLBACK")
+                raise
+            await self.db.execute("COMMIT")
 
     async def load_catalog(self, catalog: Catalog, origin: str) -> LoadResult:
         """Store `catalog` as the current snapshot, in one transaction."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.catalog.method import Scoreboard
 from bot.catalog.models import Model
@@ -78,6 +78,8 @@ STRONG_VARIANTS = frozenset(
         "huge",
     }
 )
+# Everyday names for a family.
+SYNONYMS = {"chatgpt": "gpt", "gemeni": "gemini", "lama": "llama", "lamma": "llama"}
 # Vendor words: "openai's 4.1", "anthropic sonnet 4.5", "google gemma 4 12b".
 VENDORS = {
     "openai": "OpenAI",
@@ -121,6 +123,8 @@ _WEAK = VARIANT_WORDS | {
     "plus",
 }
 _STRIP_TAIL = ("instruct", "it", "instructed", "chat", "preview", "hf")
+_SIZE = re.compile(r"\d+(?:\.\d+)?[bmk]")  # parameter counts: 8b, 1.5b, 400m
+_VERSION = re.compile(r"\d+\.\d+")
 _MONTH_SUFFIX = re.compile(r"\s*\((?:[A-Z][a-z]{2} \d{4}|\d{4}-\d{2}-\d{2}|latest)\)$")
 
 Key = tuple[str, ...]
@@ -161,6 +165,7 @@ class Mention:
     start: int
     end: int
     corrected: bool
+    key: tuple[str, ...] = ()  # the full name it matched, for names that continue it
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,23 +204,36 @@ def _variants(name: str) -> list[Key]:
         if len(k) >= 3 and active:
             extra.append(tuple(t for t in k if t not in active))
     for k in list(keys):
+        # "Mistral Small 3.2 24B" -> also "mistral small 3.2": the version already names it
+        if len(k) >= 3 and _SIZE.fullmatch(k[-1]) and any(_VERSION.fullmatch(t) for t in k[:-1]):
+            extra.append(k[:-1])
+    for k in list(keys) + list(extra):
         rest = k[1:]
         if k[0] not in FAMILIES or not rest:
             continue
-        # "4o" for GPT-4o; "r1 distill llama 70b" for DeepSeek's; "k2 thinking" for Kimi's
+        head = rest[0]
+        tail_ok = all(
+            t in VARIANT_WORDS
+            or t.isdigit()
+            or _SIZE.fullmatch(t)
+            or (t.isalpha() and t not in _WEAK)
+            for t in rest[1:]
+        )
+        # "4o" / "4o mini" for OpenAI's, never a bare size like "8b"
         if (
-            len(rest) == 1
-            and re.fullmatch(r"\d+[a-z]+", rest[0])
-            or (
-                len(rest) >= 2
-                and re.fullmatch(r"[a-z]\d[\d.]*", rest[0])
-                and any(t.isalpha() and t not in _WEAK for t in rest[1:])
-            )
+            re.fullmatch(r"\d+[a-z]+", head)
+            and not _SIZE.fullmatch(head)
+            and tail_ok
+            or re.fullmatch(r"[a-z]\d[\d.]*", head)
+            and tail_ok
         ):
             extra.append(rest)
-        elif len(rest) >= 2 and re.fullmatch(r"[a-z]\d[\d.]*", rest[0]) and rest[1].isdigit():
-            extra.append(rest)  # "r1 0528"
     return keys + extra
+
+
+def _looks_like_version(tok: str) -> bool:
+    """4, 4.1, 4o: what follows a family name; not 500k or 12b, which are sizes."""
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?[a-z]?", tok)) and not _SIZE.fullmatch(tok)
 
 
 def _usable(key: Key) -> bool:
@@ -274,11 +292,29 @@ class AliasIndex:
 
     # -- tokens ------------------------------------------------------------------------------
 
-    def _correct_uncached(self, tok: str) -> str | None:
-        if tok in self.vocab_set or not tok.isalpha() or len(tok) < 4:
+    def _correct_uncached(
+        self, tok: str, before_version: bool = False, after_version: bool = False
+    ) -> str | None:
+        """A likely misspelling of a name word: one edit for short words, two for long ones
+        (a swap of two letters counts as one).  Three-letter words only before a version
+        ("gtp 4.1"), and only into family names."""
+        if tok in self.vocab_set or not tok.isalpha():
+            return None
+        if len(tok) == 3:
+            # "gtp 4.1" before a version; "o3 mni" after one
+            pool = [f for f in FAMILIES if len(f) == 3] if before_version else []
+            if after_version:
+                pool += [v for v in VARIANT_WORDS if len(v) == 4]
+            if not pool:
+                return None
+            hits = process.extract(tok, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
+            # on a tie, the word with the same first letter ("mni" -> mini, not omni)
+            hits.sort(key=lambda h: (h[1], h[0][0] != tok[0], h[0]))
+            return hits[0][0] if hits else None
+        if len(tok) < 4:
             return None
         limit = 1 if len(tok) <= 5 else 2
-        hit = process.extractOne(tok, self.vocab, scorer=Levenshtein.distance, score_cutoff=limit)
+        hit = process.extractOne(tok, self.vocab, scorer=OSA.distance, score_cutoff=limit)
         if hit is None or hit[0][0] != tok[0]:
             return None
         return hit[0]
@@ -298,7 +334,16 @@ class AliasIndex:
             else:
                 joined.append(toks[i])
                 i += 1
-        fixed = [self._correct(t) or t for t in joined]
+        joined = [SYNONYMS.get(t, t) for t in joined]
+        fixed = [
+            self._correct(
+                t,
+                i + 1 < len(joined) and _looks_like_version(joined[i + 1]),
+                i > 0 and has_digit(joined[i - 1]),
+            )
+            or t
+            for i, t in enumerate(joined)
+        ]
         return joined, fixed
 
     # -- model mentions ---------------------------------------------------------------------
@@ -357,10 +402,10 @@ class AliasIndex:
         i = 0
         while i < len(toks):
             vendor = VENDORS.get(toks[i]) or VENDORS.get(fixed[i])
-            if vendor and i + 1 < len(toks) and self._lookup(toks, fixed, i + 1) is not None:
+            hit = self._lookup(toks, fixed, i)
+            if hit is None and vendor and i + 1 < len(toks) and self._lookup(toks, fixed, i + 1):
                 i += 1  # "openai's o3", "cohere's command a": the vendor adds nothing
                 continue
-            hit = self._lookup(toks, fixed, i)
             if hit is None and vendor and i + 1 < len(toks):
                 table = self.vendor_keys.get(vendor, {})
                 for length in range(min(self.max_len, len(toks) - i - 1), 0, -1):
@@ -391,7 +436,8 @@ class AliasIndex:
                         )
                         i = end + 1
                         continue
-                mentions.append(Mention(self.resolve(ids, toks, i, end), i, end, corrected))
+                key = tuple(fixed[i:end] if corrected else toks[i:end])
+                mentions.append(Mention(self.resolve(ids, toks, i, end), i, end, corrected, key))
                 i = end
                 continue
             cont = self._continuation(toks, i, mentions)
@@ -421,13 +467,15 @@ class AliasIndex:
         if i == 0 or toks[i - 1] not in _CONNECTORS:
             return None
         prev = mentions[-1]
-        head = toks[prev.start : prev.end]
+        head = list(prev.key or toks[prev.start : prev.end])
         for cut in range(1, len(head)):
             for length in range(min(3, len(toks) - i), 0, -1):
                 key = tuple(head[:cut]) + tuple(toks[i : i + length])
                 if key in self.keys and len(key) > 1:
                     ids = self.keys[key]
-                    return Mention(self.resolve(ids, toks, i, i + length), i, i + length, False)
+                    return Mention(
+                        self.resolve(ids, toks, i, i + length), i, i + length, False, key
+                    )
         return None
 
     def _sole(self, item: Loose, toks: list[str]) -> Mention | None:
@@ -455,7 +503,8 @@ class AliasIndex:
         j = i + 1
         tail: list[str] = []
         while j < len(toks) and len(tail) < 3:
-            t = fixed[j]
+            # a variant word only as typed: "like" must not become "lite"
+            t = toks[j] if fixed[j] in VARIANT_WORDS else fixed[j]
             if (
                 has_digit(t)
                 or t in VARIANT_WORDS
@@ -546,17 +595,23 @@ class AliasIndex:
         return sorted(ids, key=key, reverse=True)
 
     def nearest(self, text: str, limit: int = 3) -> list[str]:
-        """Closest real model names to something that matched none."""
+        """Closest real models to a name that matched none: the same family's best-covered
+        current models first ("gpt 9" -> GPT-5.x), else the nearest names by spelling."""
+        words = tokens(text)
+        family = SYNONYMS.get(words[0], words[0]) if words else ""
+        if family in FAMILIES and family != "o":
+            scores = self.scoreboard.catalog.scores_by_model
+            same = sorted(
+                (m for m in self.models.values() if family in self.display_tokens[m.id]),
+                key=lambda m: (bool(scores.get(m.id)), _snapshot_date(m) or dt.date.min, m.id),
+                reverse=True,
+            )
+            if same:
+                return [m.id for m in same[:limit]]
         names = {m.name: m.id for m in self.models.values()}
         hits = process.extract(text, list(names), limit=limit * 3)
-        family = text.split()[0]
-        ranked = sorted(
-            hits,
-            key=lambda h: (family in tokens(h[0]), h[1]),
-            reverse=True,
-        )
         out: list[str] = []
-        for name, _, _ in ranked:
+        for name, _, _ in hits:
             if names[name] not in out:
                 out.append(names[name])
         return out[:limit]

@@ -60,7 +60,9 @@ class ModelLookup:
             return [self._choice(mid) for mid in self._default[:limit]]
         out: list[str] = []
         mentions, _, _ = self.index.find(text)
-        out.extend(m.model for m in mentions)
+        for m in mentions:
+            if m.model not in out:
+                out.append(m.model)
         hits = process.extract(
             text.lower(), self._labels, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=50
         )

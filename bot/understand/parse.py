@@ -344,7 +344,7 @@ _HELP = re.compile(
     r"\bguide (?:for|to) (?:this|the) bot\b|\bwhat are you for\b|\bhow does this bot\b|"
     r"\bbot help\b|^\W*help\W*$|\bwhat (?:kind|sort) of questions can i ask\b|\bhow do you work\b|"
     r"\bwhere do (?:your|the) (?:scores|numbers|data) come from\b|\bexplain what you do\b|"
-    r"\bwhat do you do\b|\bhow (?:do|can) i use (?:you|this|the bot|this bot)\b"
+    r"\bhow (?:do|can) i use (?:you|this|the bot|this bot)\b"
 )
 _NUMBER_WORDS = {
     "one": 1,
@@ -380,6 +380,7 @@ class Query:
     unknown: list[str] = field(default_factory=list)
     count: int | None = None
     open_weights: bool = False
+    dropped: list[str] = field(default_factory=list)  # models past the five we compare
 
 
 def _phrase_hit(low: str, phrase: str) -> int:
@@ -429,16 +430,18 @@ class Understander:
         low = " ".join(clean(text).lower().split())
         # a model's own words must not read as a category ("gpt-5 codex", "qwen3 coder")
         mentions, loose, toks = self.index.find(text)
-        spans = " ".join(toks)
         q = Query(text=text, intent="none")
         if _HELP.search(low) and not mentions:
             q.intent = "help"
             return q
-        q.models = _dedupe([m.model for m in mentions])[:MAX_MODELS]
+        found = _dedupe([m.model for m in mentions])
+        q.models, q.dropped = found[:MAX_MODELS], found[MAX_MODELS:]
         named = {i for m in mentions for i in range(m.start, m.end)}
         named |= {i for x in loose for i in range(x.start, x.end)}
         q.category = find_category(" ".join(t for i, t in enumerate(toks) if i not in named))
-        q.metric = find_metric(low)
+        # "grok 4 fast" names a model, not a question about speed
+        name_words = {toks[i] for i in named}
+        q.metric = find_metric(_without_words(low, name_words & _METRIC_NAME_WORDS))
         q.count = _count(low)
         q.open_weights = bool(_OPEN_WEIGHTS.search(low))
         unknown = [x for x in loose if x.kind == "unknown"]
@@ -446,7 +449,6 @@ class Understander:
         compare_cue = bool(_COMPARE_CUES.search(low.replace("?", " ")))
         profile_cue = bool(_PROFILE_CUES.search(low)) or q.metric is not None
         n = len(q.models)
-        del spans
 
         asked = "?" in low or len(toks) <= 12
         short_unknown = unknown and len(toks) - sum(u.end - u.start for u in unknown) <= 2
@@ -465,7 +467,14 @@ class Understander:
                 q.candidates = _dedupe([c for f in families for c in f.candidates])[:8]
                 return q
             quick = "?" in low and len(toks) <= 6
-            if profile_cue or _short(toks, mentions) or quick or (q.category and "?" in low):
+            # "my finetune vs gpt-4.1": the one model we know, with what we know of it
+            if (
+                profile_cue
+                or compare_cue
+                or _short(toks, mentions)
+                or quick
+                or (q.category and "?" in low)
+            ):
                 q.intent = "profile"
             return q
         if families:
@@ -483,6 +492,15 @@ class Understander:
                 q.metric = _superlative_metric(low)
             return q
         return q
+
+
+_METRIC_NAME_WORDS = frozenset({"fast", "instant", "turbo", "flash", "lite", "mini", "speed"})
+
+
+def _without_words(low: str, words: set[str]) -> str:
+    for w in words:
+        low = re.sub(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", " ", low, count=1)
+    return low
 
 
 def _superlative_metric(low: str) -> str | None:

@@ -52,7 +52,7 @@ VARIANT_WORDS = frozenset(
 )
 
 _DISCORD_TOKENS = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|https?://\S+")
-_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]*")
 _LETTERS_THEN_DIGITS = re.compile(r"^([a-z]{2,})([0-9].*)$")
 _DIGITS_THEN_WORD = re.compile(r"^([0-9]+(?:\.[0-9]+)*)([a-z]{3,})$")
 _SERIES_THEN_WORD = re.compile(r"^([a-z][0-9]+)([a-z]{3,})$")  # o3mini -> o3 mini
