@@ -1013,7 +1013,10 @@ def leaderboard(
     pool = [m for m in ctx.catalog.models if not open_weights or m.open_weights]
     scope = " open-weights" if open_weights else ""
     ans = Answer(intent="leaderboard", category=category, metric=metric)
-    if metric and not category:
+    if metric:
+        if category:
+            # "cheapest model for math": by the metric, among models with a ranked math score
+            pool = [m for m in pool if sb.category_rank(m.id, category) is not None]
         vals = [(m.id, _metric_key(m, metric)) for m in pool]
         vals = [
             (mid, v)
@@ -1029,24 +1032,23 @@ def leaderboard(
             "latency": "Lowest latency",
             "context": "Biggest context",
         }[metric]
-        ans.title = f"{title}{scope} models"
+        ans.title = f"{title}{scope} models" + (
+            f" for {CATEGORY_PHRASE[category]}" if category else ""
+        )
         rows = [
             [
                 str(i + 1),
                 ctx.model(mid).name,
                 _metric_value(ctx.model(mid), metric),
+                *([num(sb.profiles[mid].categories[category].value)] if category else []),
                 ctx.model(mid).creator,
             ]
             for i, (mid, _) in enumerate(top)
         ]
+        columns = ["#", "Model", METRIC_NAMES[metric].capitalize()]
+        columns += [ctx.cat_name(category)] if category else []
         if rows:
-            ans.blocks.append(
-                Table(
-                    title=ans.title,
-                    columns=["#", "Model", METRIC_NAMES[metric].capitalize(), "Creator"],
-                    rows=rows,
-                )
-            )
+            ans.blocks.append(Table(title=ans.title, columns=[*columns, "Creator"], rows=rows))
         if top:
             first = ctx.model(top[0][0])
             ans.headline = f"{first.name} comes first on {METRIC_NAMES[metric]}: {_metric_value(first, metric)}."
@@ -1054,6 +1056,10 @@ def leaderboard(
                 ans.headline += " Ranked by output price per 1M tokens; models with no published price are left out."
         else:
             ans.headline = f"No{scope} model has {METRIC_NAMES[metric]} data."
+        if category:
+            ans.caveats.append(
+                f"Among the models with a ranked {ctx.cat_name(category).lower()} score."
+            )
         if 0 < len(vals) < n:
             ans.caveats.append(
                 f"Only {plural(len(vals), 'model')} in our data "
@@ -1138,8 +1144,6 @@ def leaderboard(
         + f". {plural(len(ranked), 'model')} qualify"
         + (" here." if category else ".")
     )
-    if metric:
-        ans.caveats.append(f"Sorted by score; see each model for its {METRIC_NAMES[metric]}.")
     ans.data["ranking"] = [{"model": mid, "value": v} for mid, v in top]
     ans.model_ids = [mid for mid, _ in top]
     ans.models = [ctx.model(mid).name for mid in ans.model_ids]

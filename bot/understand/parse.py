@@ -264,6 +264,7 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "price": (
         "cheaper",
         "cheapest",
+        "cheap",
         "price",
         "prices",
         "pricing",
@@ -403,10 +404,16 @@ def find_category(low: str) -> str | None:
     return best[2] if best else None
 
 
+_NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")
+
+
 def find_metric(low: str) -> str | None:
     for metric, words in METRIC_WORDS.items():  # ordered: latency before speed
-        if any(_phrase_hit(low, w) >= 0 for w in words):
-            return metric
+        for w in words:
+            pos = _phrase_hit(low, w)
+            # "doesn't have to be cheap", "don't care about price": not the question
+            if pos >= 0 and not _NEGATION.search(low[max(0, pos - 25) : pos]):
+                return metric
     return None
 
 
