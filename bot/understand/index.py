@@ -275,6 +275,9 @@ class AliasIndex:
                     ):
                         self.vendor_keys[m.creator][key[1:]].add(m.id)
         self.prefixes: set[Key] = {k[:i] for k in self.keys for i in range(1, len(k) + 1)}
+        self.keys_by_first: dict[str, list[Key]] = defaultdict(list)
+        for k in self.keys:
+            self.keys_by_first[k[0]].append(k)
         self.max_len = max(len(k) for k in self.keys)
         self.vocab = sorted(
             {t for k in self.keys for t in k if t.isalpha() and len(t) >= 4}
@@ -543,7 +546,7 @@ class AliasIndex:
         """True when some name starts with these words, a bare major version ("llama 3")
         standing for any of its minor versions (3.1, 3.3)."""
         n = len(words)
-        for key in self.keys:
+        for key in self.keys_by_first.get(words[0], ()):
             if len(key) < n:
                 continue
             if all(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -384,11 +385,18 @@ class Query:
     dropped: list[str] = field(default_factory=list)  # models past the five we compare
 
 
+@functools.lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])")
+
+
 def _phrase_hit(low: str, phrase: str) -> int:
     """Position of a whole-word phrase in text, or -1."""
-    if phrase in {"$"}:
+    if phrase == "$":
         return low.find(phrase)
-    m = re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", low)
+    if phrase not in low:  # cheap test first: most phrases are absent from most messages
+        return -1
+    m = _phrase_pattern(phrase).search(low)
     return m.start() if m else -1
 
 
