@@ -15,6 +15,7 @@ DATA = Path(__file__).parent / "data"
 SETS = {
     "labelled": DATA / "labelled_messages.jsonl",  # 471 messages, used while building the matcher
     "heldout": DATA / "heldout_messages.jsonl",  # 200 messages, written without seeing the matcher
+    "blind2": DATA / "blind2_messages.jsonl",  # 250 harder ones, also written blind
 }
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
 OVERALL_FLOOR = 0.97

@@ -219,14 +219,16 @@ def _variants(name: str) -> list[Key]:
             or (t.isalpha() and t not in _WEAK)
             for t in rest[1:]
         )
-        # "4o" / "4o mini" for OpenAI's, never a bare size like "8b"
-        if (
-            re.fullmatch(r"\d+[a-z]+", head)
-            and not _SIZE.fullmatch(head)
-            and tail_ok
-            or re.fullmatch(r"[a-z]\d[\d.]*", head)
-            and tail_ok
-        ):
+        if not tail_ok:
+            continue
+        # "4o" / "4o mini" for OpenAI's (never a bare size like "8b"); "r1", "v3", "k2",
+        # "r1 distill llama 70b", "r1 0528"; and "4.1 nano", "2.5 flash": a version alone is too
+        # common a number, with a tier after it it is a name
+        short = (re.fullmatch(r"\d+[a-z]+", head) and not _SIZE.fullmatch(head)) or re.fullmatch(
+            r"[a-z]\d[\d.]*", head
+        )
+        tiered = _VERSION.fullmatch(head) and len(rest) >= 2 and rest[1] in STRONG_VARIANTS
+        if short or tiered:
             extra.append(rest)
     return keys + extra
 
@@ -561,6 +563,9 @@ class AliasIndex:
         return any(need <= toks for toks in self.display_tokens.values())
 
     def family_candidates(self, words: list[str], limit: int = 8) -> list[str]:
+        if words[0] == "o":  # "o series": OpenAI's o1, o3, o4-mini...
+            pool = [m.id for m in self.models.values() if re.match(r"o\d", m.name)]
+            return self._rank_candidates(pool)[:limit]
         need = set(words) - {"o"}
         majors = {w for w in need if w.isdigit()}
         need -= majors
@@ -572,7 +577,9 @@ class AliasIndex:
         else:
             pool = [m for m in self.models.values() if need <= self.name_tokens[m.id]]
         if majors:
-            pool = [
+            # "qwen3" is Qwen3 itself when such models exist; "llama 3" means 3.1, 3.3...
+            exact = [m for m in pool if majors <= self.name_tokens[m.id]]
+            pool = exact or [
                 m
                 for m in pool
                 if all(
@@ -586,11 +593,12 @@ class AliasIndex:
         sb = self.scoreboard
 
         def key(mid: str) -> tuple:
+            # the current models people most likely mean: scored ones, newest first
             p = sb.profiles[mid]
             m = self.models[mid]
             return (
                 p.overall is not None,
-                len(p.categories),
+                bool(p.categories),
                 _snapshot_date(m) or dt.date.min,
                 mid,
             )

@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.understand.index import AliasIndex, Mention
 from bot.understand.text import clean
 
@@ -134,6 +137,10 @@ CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "backend",
         "scripts",
         "scripting",
+        "vscode",
+        "vs code",
+        "copilot",
+        "ide",
         "livecodebench",
         "compiler",
         "bug fixing",
@@ -166,6 +173,8 @@ CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
         "math",
         "maths",
         "mathematics",
+        "mathematic",
+        "mathematical",
         "calculus",
         "algebra",
         "geometry",
@@ -311,7 +320,7 @@ _COMPARE_CUES = re.compile(
     r"diff|against|beats?|between|stack up|head to head|h2h|pick|choose|prefer)\b|\?|/"
 )
 _PROFILE_CUES = re.compile(
-    r"\b(can it|does it|is it|how did|how is|how does|know about|everything about|worth using|worth|good|how quick|how fast|how good|how smart|how strong|how fast|how much|how expensive|how cheap|how long|"
+    r"\b(rundown|run down|breakdown|overview of|give me|show me|can it|does it|is it|how did|how is|how does|know about|everything about|worth using|worth|good|how quick|how fast|how good|how smart|how strong|how fast|how much|how expensive|how cheap|how long|"
     r"how big|how well|how does|hows|how's|tell me about|what about|whats|what's|what is|"
     r"info|information|stats|specs|profile|benchmarks?|scores?|rating|rank(?:ed|ing)?|"
     r"any good|good at|good for|worth it|is it good|thoughts on|opinions? on|review|price|"
@@ -320,7 +329,8 @@ _PROFILE_CUES = re.compile(
 # What makes a lone family name ("is mistral any good") a question for the bot.
 _QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
-    r"how does .* (?:compare|do)|is \w+ good|which \w+ should|which one of)\b"
+    r"how does .* (?:compare|do)|is \w+ good|which \w+ should|which one of|how is|"
+    r"how (?:fast|cheap|expensive|smart|strong|quick) is)\b"
 )
 _LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
@@ -346,7 +356,10 @@ _HELP = re.compile(
     r"\bguide (?:for|to) (?:this|the) bot\b|\bwhat are you for\b|\bhow does this bot\b|"
     r"\bbot help\b|^\W*help\W*$|\bwhat (?:kind|sort) of questions can i ask\b|\bhow do you work\b|"
     r"\bwhere do (?:your|the) (?:scores|numbers|data) come from\b|\bexplain what you do\b|"
-    r"\bhow (?:do|can) i use (?:you|this|the bot|this bot)\b"
+    r"\bhow (?:do|can) i use (?:you|this|the bot|this bot)\b|"
+    r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
+    r"\bwhat am i supposed to (?:type|ask|say)\b|\bbot\b.{0,20}\bhow to use\b|"
+    r"\bhow to use\b.{0,20}\bbot\b"
 )
 _NUMBER_WORDS = {
     "one": 1,
@@ -400,6 +413,27 @@ def _phrase_hit(low: str, phrase: str) -> int:
     return m.start() if m else -1
 
 
+@functools.lru_cache(maxsize=1)
+def _category_words() -> tuple[list[str], dict[str, str]]:
+    single = {
+        w: cat
+        for cat, words in CATEGORY_WORDS.items()
+        for w in words
+        if w.isalpha() and len(w) >= 6
+    }
+    return sorted(single), single
+
+
+def _fuzzy_category(low: str) -> str | None:
+    """ "codng", "mathematic", "multilingal": one slip in a long category word."""
+    words, owner = _category_words()
+    for tok in re.findall(r"[a-z]{5,}", low):
+        hit = process.extractOne(tok, words, scorer=OSA.distance, score_cutoff=1)
+        if hit is not None and hit[0][0] == tok[0]:
+            return owner[hit[0]]
+    return None
+
+
 def find_category(low: str) -> str | None:
     best: tuple[int, int, str] | None = None
     for cat, words in CATEGORY_WORDS.items():
@@ -409,7 +443,7 @@ def find_category(low: str) -> str | None:
                 cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
                 if best is None or cand < best:
                     best = cand
-    return best[2] if best else None
+    return best[2] if best else _fuzzy_category(low)
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")
@@ -494,13 +528,15 @@ class Understander:
             return q
         if families:
             two = len(families) >= 2 and (compare_cue or profile_cue)
-            if two or _QUALITY_CUES.search(low):
+            # "glm for agents?", "deepseek for coding?": a family with a question about it
+            asked_about = "?" in low and (q.category is not None or q.metric is not None)
+            if two or asked_about or _QUALITY_CUES.search(low):
                 q.intent = "clarify"
                 per = max(2, 8 // len(families))
                 q.candidates = _dedupe([c for f in families for c in f.candidates[:per]])[:8]
                 return q
         if _LEADER_CUES.search(low) and (
-            q.category or q.metric or _MODEL_WORDS.search(low) or q.count
+            q.category or q.metric or _MODEL_WORDS.search(low) or q.count or len(toks) <= 3
         ):
             q.intent = "leaderboard"
             if q.metric is None and q.category is None:
