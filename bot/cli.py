@@ -208,7 +208,8 @@ def _since(text: str | None) -> str | None:
         ) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
-    return when.isoformat(timespec="seconds")
+    # stored times are UTC strings: compare like with like
+    return when.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 async def _changes(settings: Settings, since: str | None, as_json: bool) -> int:
@@ -222,8 +223,8 @@ async def _changes(settings: Settings, since: str | None, as_json: bool) -> int:
         print("No changes recorded" + (f" since {start}." if start else "."))
         return 0
     for r in rows:
-        mark = "alerted" if r["alerted"] else "logged"
-        print(f"{r['at']}  {r['kind']:<13} {mark:<7}  {r['text']}")
+        mark = "confirmed" if r["alerted"] else "logged"
+        print(f"{r['at']}  {r['kind']:<13} {mark:<9}  {r['text']}")
     return 0
 
 

@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     alert_max_failures: int = Field(
         default=3, ge=1, description="Failed deliveries before a channel's alerts are turned off."
     )
+    alert_retry_backoff_seconds: float = Field(
+        default=300,
+        ge=0,
+        description="After a failed delivery, wait this long (doubling each time) before trying a channel again.",
+    )
     http_timeout_seconds: float = Field(default=30, gt=0)
     http_retries: int = Field(default=3, ge=1)
     http_backoff_seconds: float = Field(default=2, ge=0)

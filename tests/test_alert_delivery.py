@@ -53,6 +53,7 @@ def settings(tmp_path: Path, standin: DiscordStandin, feed: Path) -> Settings:
         refresh_interval_minutes=0,
         refresh_sources=[f"native={feed}"],
         alert_confirmations=1,
+        alert_retry_backoff_seconds=0,  # each refresh retries at once in these tests
         delivery_interval_seconds=3600,  # delivery is driven by the refresh in these tests
         _env_file=None,
     )
@@ -248,3 +249,18 @@ async def test_rate_limited_channel_is_retried_and_others_flow(
     assert [r.status for r in second] == [200]
     # the other channel did not wait for the rate-limited one
     assert second[0].index < general[-1].index
+
+
+async def test_test_alert_reports_a_failure_honestly(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin) as bot:
+        standin.forbid_channel(SECOND_CHANNEL_ID, code=50013)
+        cmd = await standin.slash_command(
+            "alerts test", {"channel": SECOND_CHANNEL_ID}, user=MANAGER_ID
+        )
+        await cmd.response()
+        follow = await cmd.followup()
+        assert "couldn't post the test alert" in follow.json["content"]
+        assert await bot.store.outbox() == []  # failed for good, not retried forever
+        assert [r.status for r in await bot.store.outbox(("failed",))] == ["failed"]

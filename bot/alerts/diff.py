@@ -1,4 +1,9 @@
-"""Old catalog vs new catalog -> change events, each with a stable key, numbers and a sentence."""
+"""Old catalog vs new catalog -> change events, each with a stable key, numbers and a sentence.
+
+Every watched fact has a key ("price:gpt-4.1", "score:o3:gpqa", "leader:coding") and a current
+value; a change is a key whose value differs.  The same `describe` words a change between two
+snapshots and a change confirmed after several refreshes (its first value to its last), so an alert
+always states the net move."""
 
 from __future__ import annotations
 
@@ -34,150 +39,225 @@ class Change:
         return (IMPORTANCE[self.kind], -abs(self.delta or 0), self.key)
 
 
+def watched(sb: Scoreboard) -> dict[str, Any]:
+    """Every watched fact of a catalog, by key, as a JSON value."""
+    c = sb.catalog
+    out: dict[str, Any] = {}
+    for m in c.models:
+        out[f"model:{m.id}"] = m.name
+        out[f"price:{m.id}"] = [m.input_price, m.output_price]
+        out[f"context:{m.id}"] = m.context_window
+    for s in c.scores:
+        out[f"score:{s.model}:{s.benchmark}"] = s.value
+    for scope in ("overall", *[cat.id for cat in c.categories]):
+        ranked = sb.ranked(None if scope == "overall" else scope)[:TOP]
+        out[f"leader:{scope}"] = ranked[0][0] if ranked else None
+        for i, (mid, _) in enumerate(ranked, start=1):
+            out[f"top10:{scope}:{mid}"] = i
+    return out
+
+
+def current_value(sb: Scoreboard, key: str) -> Any:
+    return watched_cache(sb).get(key)
+
+
+_CACHE: dict[int, tuple[Scoreboard, dict[str, Any]]] = {}
+
+
+def watched_cache(sb: Scoreboard) -> dict[str, Any]:
+    hit = _CACHE.get(id(sb))
+    if hit is None or hit[0] is not sb:
+        _CACHE.clear()  # one scoreboard at a time is all a refresh needs
+        hit = (sb, watched(sb))
+        _CACHE[id(sb)] = hit
+    return hit[1]
+
+
+def _name(mid: str | None, *boards: Scoreboard | None) -> str:
+    if mid is None:
+        return "nobody"
+    for sb in boards:
+        if sb is not None and mid in sb.catalog.model_by_id:
+            return sb.catalog.model_by_id[mid].name
+    return mid
+
+
 def _scope_name(sb: Scoreboard, scope: str) -> str:
     return "overall" if scope == "overall" else f"in {sb.catalog.category_by_id[scope].name}"
 
 
+def _price(pair: list | None) -> str:
+    if not pair or (pair[0] is None and pair[1] is None):
+        return fmt.NO_DATA
+    a, b = pair
+    return f"{fmt.money(a)} / {fmt.money(b)}"
+
+
+def describe(
+    key: str, old: Any, new: Any, new_sb: Scoreboard, old_sb: Scoreboard | None = None
+) -> Change | None:
+    """The sentence for one fact moving from `old` to `new`; None when they are the same."""
+    if old == new:
+        return None
+    kind, _, rest = key.partition(":")
+    c = new_sb.catalog
+    if kind == "model":
+        mid = rest
+        if new is not None and old is None:
+            m = c.model_by_id[mid]
+            bits = [m.creator]
+            if m.input_price is not None or m.output_price is not None:
+                bits.append(f"{fmt.price(m)} per 1M tokens")
+            if m.context_window:
+                bits.append(f"{fmt.context(m.context_window)} context")
+            return Change(
+                "new_model", key, f"New model: {m.name} ({', '.join(bits)}).", mid, new=new
+            )
+        if new is None:
+            return Change(
+                "removed_model", key, f"Removed: {old} is no longer in the data.", mid, old=old
+            )
+        return None  # a renamed model is not news
+    if kind == "price":
+        mid = rest
+        name = _name(mid, new_sb, old_sb)
+        delta = None
+        if old and new and old[1] and new[1] is not None:
+            delta = (new[1] - old[1]) / old[1] * 100
+        verb = "cut" if delta is not None and delta < 0 else ("raised" if delta else "changed")
+        pct = f" ({'+' if delta > 0 else ''}{fmt.num(delta, 0)}% on output)" if delta else ""
+        return Change(
+            "price",
+            key,
+            f"Price {verb}: {name} {_price(old)} → {_price(new)} per 1M tokens{pct}.",
+            mid,
+            old=old,
+            new=new,
+            delta=delta,
+        )
+    if kind == "context":
+        mid = rest
+        return Change(
+            "context",
+            key,
+            f"Context window: {_name(mid, new_sb, old_sb)} {fmt.context(old)} → {fmt.context(new)}.",
+            mid,
+            old=old,
+            new=new,
+        )
+    if kind == "score":
+        mid, _, bid = rest.partition(":")
+        name = _name(mid, new_sb, old_sb)
+        bench = c.benchmark_by_id.get(bid) or (
+            old_sb.catalog.benchmark_by_id.get(bid) if old_sb else None
+        )
+        bname = bench.name if bench else bid
+        if old is None:
+            return Change(
+                "score",
+                key,
+                f"New score: {name} on {bname}: {fmt.num(new)}.",
+                mid,
+                old=old,
+                new=new,
+            )
+        if new is None:
+            return Change(
+                "score",
+                key,
+                f"Score withdrawn: {name} on {bname} (was {fmt.num(old)}).",
+                mid,
+                old=old,
+                new=new,
+            )
+        delta = new - old
+        return Change(
+            "score",
+            key,
+            f"Score: {name} on {bname} {fmt.num(old)} → {fmt.num(new)} ({'+' if delta > 0 else ''}{fmt.num(delta)}).",
+            mid,
+            old=old,
+            new=new,
+            delta=delta,
+        )
+    if kind == "leader":
+        scope = rest
+        if new is None:
+            return None
+        ranked = new_sb.ranked(None if scope == "overall" else scope)
+        score = fmt.num(ranked[0][1]) if ranked else fmt.NO_DATA
+        return Change(
+            "leader",
+            key,
+            f"New #1 {_scope_name(new_sb, scope)}: {_name(new, new_sb)} ({score}), taking over from {_name(old, new_sb, old_sb)}.",
+            new,
+            scope,
+            old=old,
+            new=new,
+        )
+    if kind == "top10":
+        scope, _, mid = rest.partition(":")
+        name = _name(mid, new_sb, old_sb)
+        where = _scope_name(new_sb, scope)
+        if old is None:
+            return Change(
+                "top10",
+                key,
+                f"Into the top {TOP} {where}: {name} at #{new}.",
+                mid,
+                scope,
+                old=old,
+                new=new,
+            )
+        if new is None:
+            return Change(
+                "top10",
+                key,
+                f"Out of the top {TOP} {where}: {name} (was #{old}).",
+                mid,
+                scope,
+                old=old,
+                new=new,
+            )
+        return Change(
+            "top10",
+            key,
+            f"{name} moves #{old} → #{new} {where}.",
+            mid,
+            scope,
+            old=old,
+            new=new,
+            delta=old - new,
+        )
+    return None
+
+
 def diff(old: Scoreboard, new: Scoreboard) -> list[Change]:
-    oc, nc = old.catalog, new.catalog
+    before, after = watched_cache(old), dict(watched(new))
+    added = {k.split(":", 1)[1] for k in after if k.startswith("model:") and k not in before}
+    removed = {k.split(":", 1)[1] for k in before if k.startswith("model:") and k not in after}
+    # A model that left under one id and came back under another with the same name (a live
+    # source's model that the base data has now taken over) is the same model: no news.
+    by_name = {before[f"model:{m}"].casefold(): m for m in removed}
+    paired: set[str] = set()
+    for m in list(added):
+        twin = by_name.get(after[f"model:{m}"].casefold())
+        if twin is not None:
+            added.discard(m)
+            removed.discard(twin)
+            paired |= {m, twin}
+    quiet = added | removed | paired
     out: list[Change] = []
-    old_ids, new_ids = set(oc.model_by_id), set(nc.model_by_id)
-    for mid in sorted(new_ids - old_ids):
-        m = nc.model_by_id[mid]
-        bits = [m.creator]
-        if m.input_price is not None or m.output_price is not None:
-            bits.append(f"{fmt.price(m)} per 1M tokens")
-        if m.context_window:
-            bits.append(f"{fmt.context(m.context_window)} context")
-        out.append(
-            Change(
-                "new_model",
-                f"model:{mid}",
-                f"New model: {m.name} ({', '.join(bits)}).",
-                mid,
-                new=m.name,
-            )
-        )
-    for mid in sorted(old_ids - new_ids):
-        m = oc.model_by_id[mid]
-        out.append(
-            Change(
-                "removed_model",
-                f"model:{mid}",
-                f"Removed: {m.name} is no longer in the data.",
-                mid,
-                old=m.name,
-            )
-        )
-    for mid in sorted(old_ids & new_ids):
-        a, b = oc.model_by_id[mid], nc.model_by_id[mid]
-        if (a.input_price, a.output_price) != (b.input_price, b.output_price):
-            delta = None
-            if a.output_price and b.output_price is not None:
-                delta = (b.output_price - a.output_price) / a.output_price * 100
-            verb = "cut" if delta is not None and delta < 0 else ("raised" if delta else "changed")
-            pct = f" ({'+' if delta > 0 else ''}{fmt.num(delta, 0)}% on output)" if delta else ""
-            out.append(
-                Change(
-                    "price",
-                    f"price:{mid}",
-                    f"Price {verb}: {b.name} {fmt.price(a)} → {fmt.price(b)} per 1M tokens{pct}.",
-                    mid,
-                    old=[a.input_price, a.output_price],
-                    new=[b.input_price, b.output_price],
-                    delta=delta,
-                )
-            )
-        if a.context_window != b.context_window:
-            out.append(
-                Change(
-                    "context",
-                    f"context:{mid}",
-                    f"Context window: {b.name} {fmt.context(a.context_window)} → {fmt.context(b.context_window)}.",
-                    mid,
-                    old=a.context_window,
-                    new=b.context_window,
-                )
-            )
-        sa, sb_ = oc.scores_of(mid), nc.scores_of(mid)
-        for bid in sorted(sa.keys() | sb_.keys()):
-            va = sa[bid].value if bid in sa else None
-            vb = sb_[bid].value if bid in sb_ else None
-            if va == vb:
-                continue
-            bench = (nc.benchmark_by_id.get(bid) or oc.benchmark_by_id[bid]).name
-            if va is None:
-                text = f"New score: {b.name} on {bench}: {fmt.num(vb)}."
-                delta = None
-            elif vb is None:
-                text = f"Score withdrawn: {b.name} on {bench} (was {fmt.num(va)})."
-                delta = None
-            else:
-                delta = vb - va
-                text = f"Score: {b.name} on {bench} {fmt.num(va)} → {fmt.num(vb)} ({'+' if delta > 0 else ''}{fmt.num(delta)})."
-            out.append(
-                Change("score", f"score:{mid}:{bid}", text, mid, old=va, new=vb, delta=delta)
-            )
-    for scope in ("overall", *[c.id for c in nc.categories]):
-        cat = None if scope == "overall" else scope
-        before = [m for m, _ in old.ranked(cat)[:TOP]]
-        after_full = new.ranked(cat)
-        after = [m for m, _ in after_full[:TOP]]
-        if before[:1] != after[:1] and after:
-            leader = nc.model_by_id[after[0]]
-            was = oc.model_by_id[before[0]].name if before else "nobody"
-            out.append(
-                Change(
-                    "leader",
-                    f"leader:{scope}",
-                    f"New #1 {_scope_name(new, scope)}: {leader.name} ({fmt.num(after_full[0][1])}), taking over from {was}.",
-                    after[0],
-                    scope,
-                    old=before[0] if before else None,
-                    new=after[0],
-                )
-            )
-        for mid in after:
-            rank_new = after.index(mid) + 1
-            if mid not in before:
-                out.append(
-                    Change(
-                        "top10",
-                        f"top10:{scope}:{mid}",
-                        f"Into the top {TOP} {_scope_name(new, scope)}: {nc.model_by_id[mid].name} at #{rank_new}.",
-                        mid,
-                        scope,
-                        old=None,
-                        new=rank_new,
-                    )
-                )
-            elif before.index(mid) + 1 != rank_new:
-                rank_old = before.index(mid) + 1
-                out.append(
-                    Change(
-                        "top10",
-                        f"top10:{scope}:{mid}",
-                        f"{nc.model_by_id[mid].name} moves #{rank_old} → #{rank_new} {_scope_name(new, scope)}.",
-                        mid,
-                        scope,
-                        old=rank_old,
-                        new=rank_new,
-                        delta=rank_old - rank_new,
-                    )
-                )
-        for mid in before:
-            if mid not in after:
-                name = (nc.model_by_id.get(mid) or oc.model_by_id[mid]).name
-                out.append(
-                    Change(
-                        "top10",
-                        f"top10:{scope}:{mid}",
-                        f"Out of the top {TOP} {_scope_name(new, scope)}: {name} (was #{before.index(mid) + 1}).",
-                        mid,
-                        scope,
-                        old=before.index(mid) + 1,
-                        new=None,
-                    )
-                )
+    for key in sorted(before.keys() | after.keys()):
+        kind, _, rest = key.partition(":")
+        if kind == "model" and rest not in added and rest not in removed:
+            continue
+        if kind == "top10" and rest.split(":")[1] in paired:
+            continue
+        if kind in ("price", "context", "score") and rest.split(":")[0] in quiet:
+            continue  # a new or removed model's own facts are in its one line
+        change = describe(key, before.get(key), after.get(key), new, old)
+        if change is not None:
+            out.append(change)
     out.sort(key=Change.sort_key)
     return out

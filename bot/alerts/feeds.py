@@ -269,6 +269,11 @@ def _modelsdev_part(spec: SourceSpec, api: Any) -> Part:
                     raise CatalogError(
                         where, f"negative price {fields[key]}", f"{provider}/{tail}", key
                     )
+            for key in ("context_window", "max_output_tokens"):
+                if key in fields and fields[key] <= 0:
+                    raise CatalogError(
+                        where, f"{fields[key]} is not a token count", f"{provider}/{tail}", key
+                    )
             name = fields.pop("name", None) or tail
             part.overlays.append(
                 {"keys": [tail.lower()], "fields": fields, "source": f"models.dev/{provider}"}
@@ -305,7 +310,7 @@ def _benchlm_part(spec: SourceSpec, files: dict[str, Any]) -> Part:
     }
     for m in items("models"):
         keys = [k for k in (m.get("slug"), m.get("model")) if k]
-        url = m.get("url") or f"https://benchlm.ai/models/{m.get('slug')}"
+        url = "benchlm export: " + (m.get("url") or f"https://benchlm.ai/models/{m.get('slug')}")
         fields: dict[str, Any] = {}
         if isinstance(m.get("contextWindowTokens"), int) and m["contextWindowTokens"] > 0:
             fields["context_window"] = m["contextWindowTokens"]
@@ -349,7 +354,13 @@ def _benchlm_part(spec: SourceSpec, files: dict[str, Any]) -> Part:
                     )
                 fields[dst] = float(v)
         if fields:
-            part.overlays.append({"keys": keys, "fields": fields, "source": m.get("url") or where})
+            part.overlays.append(
+                {
+                    "keys": keys,
+                    "fields": fields,
+                    "source": "benchlm export: " + (m.get("url") or where),
+                }
+            )
     for m in items("speed"):
         keys = [k for k in (m.get("slug"), m.get("model")) if k]
         fields = {}
@@ -363,7 +374,7 @@ def _benchlm_part(spec: SourceSpec, files: dict[str, Any]) -> Part:
                 {
                     "keys": keys,
                     "fields": fields,
-                    "source": f"{m.get('url') or where} ({origin} measurement)",
+                    "source": f"benchlm export: {m.get('url') or where} ({origin} measurement)",
                 }
             )
     return part

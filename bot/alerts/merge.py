@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -20,22 +21,24 @@ from bot.alerts.feeds import Part, norm_key
 from bot.catalog.check import parse_catalog
 from bot.catalog.errors import CatalogError
 from bot.catalog.models import Catalog
+from bot.sources.raw import strip_date
 
+# Provenance of values a live source set, as opposed to curated ones (URLs of vendors' pages).
+LIVE_SOURCES = ("models.dev/", "benchlm export:")
+
+# What a live source may change on a model the base already has: the commercial facts that move.
+# Names, dates, families and flags belong to the base build, where curated values win.
 OVERLAY_FIELDS = frozenset(
-    {
-        "family",
-        "reasoning",
-        "open_weights",
-        "context_window",
-        "max_output_tokens",
-        "input_price",
-        "output_price",
-        "output_speed",
-        "ttft",
-        "input_modalities",
-        "release_date",
-    }
+    {"context_window", "max_output_tokens", "input_price", "output_price", "output_speed", "ttft"}
 )
+NEW_MODEL_FIELDS = OVERLAY_FIELDS | {
+    "family",
+    "reasoning",
+    "open_weights",
+    "input_modalities",
+    "release_date",
+}
+_UNSAFE = re.compile(r"[\[\]()*_~`|<>@#\\]")  # markdown and mention syntax never reach a digest
 SOURCE_INFO = {
     "modelsdev": {
         "id": "models.dev-live",
@@ -94,7 +97,7 @@ class _Names:
         return any(self.owners.get(norm_key(k)) for k in keys)
 
 
-def merge(parts: list[Part]) -> Catalog:
+def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> Catalog:
     natives = [p for p in parts if p.kind == "native"]
     data = _base(natives)
     models = {m["id"]: m for m in data["models"]}
@@ -116,8 +119,13 @@ def merge(parts: list[Part]) -> Catalog:
             if mid is None:
                 continue
             m = models[mid]
+            curated = {
+                f
+                for f, src in m.get("provenance", {}).items()
+                if not str(src).startswith(LIVE_SOURCES)
+            }
             for f, v in ov["fields"].items():
-                if f in OVERLAY_FIELDS and v is not None and m.get(f) != v:
+                if f in OVERLAY_FIELDS and f not in curated and v is not None and m.get(f) != v:
                     m[f] = v
                     m.setdefault("provenance", {})[f] = ov["source"]
                     touched = True
@@ -125,15 +133,22 @@ def merge(parts: list[Part]) -> Catalog:
                 m["sources"] = sorted({*m.get("sources", []), part.kind})
         for nm in part.new_models:
             released = nm.get("release_date")
-            if names.known(nm["keys"] + [nm["name"]]) or nm["id"] in models:
+            name = _UNSAFE.sub(
+                "", re.sub(r"\s*\((?:latest|preview)\)$", "", str(nm["name"]), flags=re.I)
+            ).strip()
+            tail = nm["keys"][0] if nm["keys"] else nm["id"]
+            if not name or tail in skip or tail.endswith("-latest"):
                 continue
+            if names.known(nm["keys"] + [name, strip_date(tail)]) or nm["id"] in models:
+                continue  # the base has it already, or an undated alias of a snapshot it has
             if (
                 cutoff is None
                 or released is None
                 or dt.date.fromisoformat(str(released)[:10]) <= cutoff
             ):
                 continue
-            new = {k: v for k, v in nm.items() if k in OVERLAY_FIELDS | {"id", "name", "creator"}}
+            new = {k: v for k, v in nm.items() if k in NEW_MODEL_FIELDS | {"id", "creator"}}
+            new["name"] = name
             new["release_date"] = str(released)[:10]
             new["aliases"] = sorted({k for k in nm["keys"] if k != new["id"]})
             new["sources"] = [part.kind]

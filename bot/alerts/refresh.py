@@ -1,8 +1,14 @@
-"""One refresh run: read each configured source, rebuild the merged catalog from the parts, record
-what changed, hold alerts until a change has lasted, and queue digests for subscribed channels.
+"""One refresh run: read the sources, rebuild the merged catalog from every source's last good
+part, record what changed, hold alerts until a change has lasted, and queue digests.
 
-Everything a run writes (source parts, the new snapshot, change events, pending and confirmed
-alerts, outbox rows) goes into the store in one transaction, so a crash mid-run changes nothing."""
+- The merge always uses every configured source's part: refreshing one source replaces that
+  source's part and nothing else.
+- Everything a run writes (source parts, the new snapshot, change events, pending and confirmed
+  alerts, outbox rows) lands in one transaction, which first checks that no other refresh (another
+  process, say) moved the data since this one read it; if one did, this run starts again from it.
+- A change alerts once it has held for ALERT_CONFIRMATIONS consecutive refreshes that read every
+  configured source; one that goes back before then (a flicker) never alerts, and an alert states
+  the net move from the value before to the value now."""
 
 from __future__ import annotations
 
@@ -10,12 +16,13 @@ import asyncio
 import json
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 
 from bot.alerts import digest
-from bot.alerts.diff import diff
+from bot.alerts.diff import current_value, describe, diff
 from bot.alerts.feeds import FetchError, HttpPolicy, Part, SourceSpec, fetch, parse_part
 from bot.alerts.merge import merge
 from bot.catalog.errors import CatalogError
@@ -27,6 +34,12 @@ from bot.store.alerts import now_iso
 from bot.store.db import content_hash
 
 log = logging.getLogger(__name__)
+ATTEMPTS = 3
+_LOCKS: dict[str, asyncio.Lock] = {}  # one refresh at a time per database, in this process
+
+
+class _Moved(Exception):
+    """Another refresh wrote between this one's reads and its write."""
 
 
 @dataclass
@@ -55,20 +68,46 @@ def specs_from(settings: Settings, overrides: list[str] | None = None) -> list[S
     return [SourceSpec.parse(s) for s in (overrides or settings.refresh_sources)]
 
 
+def _skip_list(settings: Settings) -> set[str]:
+    """Vendor listings the base build set aside on purpose (aliases), so a refresh does not
+    bring them back as "new" models."""
+    path = settings.data_dir / "curated" / "models.json"
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {s.split("/", 1)[-1] for s in data.get("skip", []) if s.startswith("models.dev:")}
+
+
 async def refresh(
     store: Store,
     settings: Settings,
-    specs: list[SourceSpec],
+    specs: list[SourceSpec] | None = None,
     session: aiohttp.ClientSession | None = None,
 ) -> RefreshReport:
+    configured = specs_from(settings)
+    run_specs = specs or configured
     policy = HttpPolicy(
         settings.http_timeout_seconds, settings.http_retries, settings.http_backoff_seconds
     )
+    skip = await asyncio.to_thread(_skip_list, settings)
     own_session = session is None
     if own_session:
         session = aiohttp.ClientSession(headers={"User-Agent": "model-comparison-bot"})
+    lock = _LOCKS.setdefault(str(store.path), asyncio.Lock())
     try:
-        return await _refresh(store, settings, specs, session, policy)
+        async with lock:
+            for attempt in range(ATTEMPTS):
+                try:
+                    return await _refresh(
+                        store, settings, configured, run_specs, session, policy, skip
+                    )
+                except _Moved:
+                    log.info(
+                        "another refresh wrote first; starting again from its data (%d)",
+                        attempt + 1,
+                    )
+            raise CatalogError("refresh", "the data kept changing under this refresh; try again")
     finally:
         if own_session:
             await session.close()
@@ -77,79 +116,106 @@ async def refresh(
 async def _refresh(
     store: Store,
     settings: Settings,
-    specs: list[SourceSpec],
+    configured: list[SourceSpec],
+    run_specs: list[SourceSpec],
     session: aiohttp.ClientSession,
     policy: HttpPolicy,
+    skip: set[str],
 ) -> RefreshReport:
+    before = await store.current_snapshot_id()
     states = await store.source_states()
     saved: dict[tuple[str, str], Part] = {
         k: Part.from_json(v["part"]) for k, v in states.items() if v.get("part")
     }
     fresh: dict[tuple[str, str], tuple[Part, Any]] = {}
     checked: dict[tuple[str, str], tuple[Any, str | None]] = {}
-    outcomes: list[SourceOutcome] = []
-    for spec in specs:
+    outcomes: dict[tuple[str, str], SourceOutcome] = {}
+    for spec in run_specs:
         key = (spec.kind, spec.location)
-        location = settings.resolve_location(spec.location)
         try:
-            got = await fetch(spec, location, states.get(key), session, policy)
+            got = await fetch(
+                spec, settings.resolve_location(spec.location), states.get(key), session, policy
+            )
             if not got.changed:
-                outcomes.append(
-                    SourceOutcome(str(spec), "not modified" if "304" in got.note else "unchanged")
+                outcomes[key] = SourceOutcome(
+                    str(spec), "not modified" if "304" in got.note else "unchanged"
                 )
                 checked[key] = (got, None)
                 continue
             part = await asyncio.to_thread(parse_part, spec, got.body or b"")
+            part = Part.from_json(part.to_json())  # the same JSON types a saved part has
+            _check_not_gutted(spec, part, saved.get(key))
         except FetchError as err:
             log.warning("refresh from %s failed: %s; the last good data keeps serving", spec, err)
-            outcomes.append(SourceOutcome(str(spec), "failed", str(err)))
+            outcomes[key] = SourceOutcome(str(spec), "failed", str(err))
             checked[key] = (None, str(err))
             continue
         except CatalogError as err:
             log.warning(
                 "refresh from %s sent invalid data: %s; the last good data keeps serving", spec, err
             )
-            outcomes.append(SourceOutcome(str(spec), "invalid", str(err)))
+            outcomes[key] = SourceOutcome(str(spec), "invalid", str(err))
             checked[key] = (None, str(err))
             continue
         fresh[key] = (part, got)
-        outcomes.append(SourceOutcome(str(spec), "updated"))
+        outcomes[key] = SourceOutcome(str(spec), "updated")
 
+    order = [(s.kind, s.location) for s in configured]
+    order += [(s.kind, s.location) for s in run_specs if (s.kind, s.location) not in order]
     current = await store.read_catalog()
-    merged: Catalog | None = None
-    if fresh:
-        parts = [
-            fresh[k][0] if k in fresh else saved[k]
-            for k in ((s.kind, s.location) for s in specs)
-            if k in fresh or k in saved
-        ]
+
+    def assemble(use: dict[tuple[str, str], Part]) -> list[Part]:
+        parts = [use.get(k) or saved[k] for k in order if k in use or k in saved]
         if not any(p.kind == "native" for p in parts) and current is not None:
             parts.insert(0, Part("native", "store", catalog=current.model_dump(mode="json")))
-        try:
-            merged = await asyncio.to_thread(merge, parts)
-        except CatalogError as err:
-            log.warning(
-                "the refreshed sources do not merge into a valid catalog: %s; keeping the last good data",
-                err,
-            )
-            for k in fresh:
-                checked[k] = (None, f"merge failed: {err}")
-                for o in outcomes:
-                    if o.source == f"{k[0]}={k[1]}":
-                        o.status, o.detail = "invalid", str(err)
-            fresh = {}
-            merged = None
+        return parts
 
-    changes = []
+    merged: Catalog | None = None
+    if fresh:
+        good = {k: p for k, (p, _) in fresh.items()}
+        try:
+            merged = await asyncio.to_thread(merge, assemble(good), skip)
+        except CatalogError as err:
+            # Find which fresh source breaks the merge; keep the others.
+            for k in list(good):
+                try:
+                    await asyncio.to_thread(merge, assemble({k: good[k]}), skip)
+                except CatalogError as alone:
+                    del good[k]
+                    fresh.pop(k)
+                    checked[k] = (None, f"does not merge: {alone}")
+                    outcomes[k].status, outcomes[k].detail = "invalid", str(alone)
+                    log.warning(
+                        "refresh from %s=%s does not merge: %s; keeping its last good data",
+                        k[0],
+                        k[1],
+                        alone,
+                    )
+            merged = await asyncio.to_thread(merge, assemble(good), skip) if good else None
+            if merged is None:
+                log.warning("no refreshed source could be used (%s)", err)
+
     if merged is not None and current is not None and content_hash(merged) == content_hash(current):
         merged = None  # the sources changed their bytes, not their meaning
-    if merged is not None and current is not None:
-        old_sb, new_sb = await asyncio.to_thread(lambda: (Scoreboard(current), Scoreboard(merged)))
-        changes = diff(old_sb, new_sb)
+    now_catalog = merged or current
+    old_sb = Scoreboard(current) if current is not None else None
+    new_sb = await asyncio.to_thread(Scoreboard, now_catalog) if merged is not None else old_sb
+    changes = diff(old_sb, new_sb) if merged is not None and old_sb is not None else []
+    # Only a run that read every configured source can confirm (or break) a held change.
+    read_all = all(
+        (s.kind, s.location) in outcomes
+        and outcomes[(s.kind, s.location)].status in ("updated", "unchanged", "not modified")
+        for s in configured
+    )
 
-    before = await store.current_snapshot_id()
-    report = RefreshReport(run_id=0, outcomes=outcomes)
+    report = RefreshReport(
+        run_id=0, outcomes=[outcomes[k] for k in [(s.kind, s.location) for s in run_specs]]
+    )
     async with store.transaction():
+        if await store.current_snapshot_id() != before or await _digests(store) != _digests_of(
+            states
+        ):
+            raise _Moved
         for (kind, loc), (part, got) in fresh.items():
             await store.save_source_state(
                 kind,
@@ -170,7 +236,7 @@ async def _refresh(
                 part=None,
                 error=error,
             )
-        run_id = await store.start_run([str(s) for s in specs], before)
+        run_id = await store.start_run([str(s) for s in run_specs], before)
         report.run_id = run_id
         snapshot = None
         if merged is not None:
@@ -178,11 +244,9 @@ async def _refresh(
             snapshot = (await store.insert_snapshot(merged, origin)).snapshot_id
             report.catalog = merged
         at = now_iso()
-        ids = {}
-        for c in changes:
-            ids[c.key] = (c, await store.record_change(run_id, at, c))
-        confirmed = await _gate(store, settings, run_id, ids)
-        queued = await _queue(store, settings, run_id, confirmed, (merged or current))
+        ids = {c.key: (c, await store.record_change(run_id, at, c)) for c in changes}
+        confirmed = await _gate(store, settings, run_id, ids, new_sb, read_all) if new_sb else []
+        queued = await _queue(store, settings, run_id, confirmed, now_catalog)
         await store.finish_run(run_id, snapshot, len(changes), len(confirmed))
     report.changes, report.confirmed, report.queued, report.snapshot = (
         len(changes),
@@ -190,7 +254,7 @@ async def _refresh(
         queued,
         snapshot,
     )
-    if changes:
+    if changes or confirmed:
         log.info(
             "refresh %d: %d changes, %d alerts confirmed, %d digests queued",
             run_id,
@@ -201,39 +265,74 @@ async def _refresh(
     return report
 
 
+def _check_not_gutted(spec: SourceSpec, part: Part, previous: Part | None) -> None:
+    """A well-formed but nearly empty feed is a broken feed, not news that everything went away."""
+    if previous is None:
+        return
+    if spec.kind == "native":
+        old = len((previous.catalog or {}).get("models", []))
+        new = len((part.catalog or {}).get("models", []))
+    else:
+        old, new = (
+            len(previous.overlays) + len(previous.scores),
+            len(part.overlays) + len(part.scores),
+        )
+    if old >= 10 and new < old / 2:
+        raise CatalogError(
+            str(spec), f"has {new} entries where it had {old}; refusing to drop more than half"
+        )
+
+
+async def _digests(store: Store) -> dict[tuple[str, str], str | None]:
+    return _digests_of(await store.source_states())
+
+
+def _digests_of(states: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str, str], str | None]:
+    return {k: v.get("digest") for k, v in states.items()}
+
+
 async def _gate(
-    store: Store, settings: Settings, run_id: int, changed: dict[str, tuple[Any, int]]
+    store: Store,
+    settings: Settings,
+    run_id: int,
+    changed: dict[str, tuple[Any, int]],
+    now: Scoreboard,
+    read_all: bool,
 ) -> list[dict[str, Any]]:
-    """A change alerts once it has held for ALERT_CONFIRMATIONS consecutive refreshes; one that
-    goes back to where it was before that (a flicker) is dropped without a word."""
     need = settings.alert_confirmations
     pending = await store.pending()
-    ready: list[int] = []
+    ready: list[tuple[str, int, Any, Any]] = []  # key, change id, value before, value now
     for key, p in pending.items():
+        baseline = json.loads(p["baseline"]) if p["baseline"] is not None else None
         if key in changed:
             c, cid = changed[key]
             if json.dumps(c.new) == p["baseline"]:
                 await store.drop_pending(key)
                 log.info("change %s went back before it was confirmed: no alert", key)
-            else:
-                await store.put_pending(key, cid, json.loads(p["baseline"]), c.new, 1, run_id)
-                if need == 1:
-                    ready.append(cid)
-        else:
+                continue
+            await store.put_pending(key, cid, baseline, c.new, 1, run_id)
+            if need == 1:
+                ready.append((key, cid, baseline, c.new))
+        elif read_all:
+            value = current_value(now, key)
+            if json.dumps(value) != p["value"]:
+                await store.drop_pending(key)  # it no longer holds (its model went away, say)
+                continue
             await store.bump_pending(key, run_id)
             if p["count"] + 1 >= need:
-                ready.append(p["change_id"])
+                ready.append((key, p["change_id"], baseline, value))
     for key, (c, cid) in changed.items():
         if key not in pending:
             await store.put_pending(key, cid, c.old, c.new, 1, run_id)
             if need == 1:
-                ready.append(cid)
+                ready.append((key, cid, c.old, c.new))
     out = []
-    for cid in ready:
-        change = await store.change(cid)
-        await store.drop_pending(change["key"])
-        await store.record_alert(cid, run_id)
-        out.append(change)
+    for key, cid, old, new in ready:
+        await store.drop_pending(key)
+        net = describe(key, old, new, now)
+        if net is None:
+            continue  # back where it started: nothing to say
+        out.append(await store.record_alert(cid, run_id, net))
     return out
 
 
@@ -256,5 +355,6 @@ async def _queue(
         if not items:
             continue
         parts = digest.render(items, as_of, f"s{sub.id}-r{run_id}")
-        queued += await store.enqueue(sub.id, sub.channel_id, run_id, parts) and 1
+        if await store.enqueue(sub.id, sub.channel_id, run_id, parts):
+            queued += 1
     return queued

@@ -54,9 +54,15 @@ def parse_kinds(text: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _can_manage(interaction: discord.Interaction) -> bool:
-    p = interaction.permissions
-    return bool(p.manage_guild or p.manage_channels)
+def _can_manage(
+    interaction: discord.Interaction, channel: discord.abc.GuildChannel | None = None
+) -> bool:
+    """Manage Server, or Manage Channels in the channel concerned (not just where they typed)."""
+    if interaction.permissions.manage_guild:
+        return True
+    if channel is not None and isinstance(interaction.user, discord.Member):
+        return channel.permissions_for(interaction.user).manage_channels
+    return interaction.permissions.manage_channels
 
 
 def _missing(channel: discord.abc.GuildChannel, me: discord.Member) -> list[str]:
@@ -65,6 +71,7 @@ def _missing(channel: discord.abc.GuildChannel, me: discord.Member) -> list[str]
         "view_channel": "View Channel",
         "send_messages": "Send Messages",
         "embed_links": "Embed Links",
+        "read_message_history": "Read Message History",  # to find a digest after a restart
     }
     return [label for attr, label in needed.items() if not getattr(perms, attr)]
 
@@ -80,11 +87,13 @@ def register_alerts(bot: ModelBot) -> None:
     async def _target(
         interaction: discord.Interaction, channel: discord.TextChannel | None
     ) -> discord.TextChannel:
-        if not _can_manage(interaction):
-            raise UserError("Only members who can manage this channel or server can change alerts.")
         target = channel or interaction.channel
         if not isinstance(target, discord.TextChannel) or interaction.guild is None:
             raise UserError("Pick a text channel in this server.")
+        if not _can_manage(interaction, target):
+            raise UserError(
+                f"Only members who can manage {target.mention} (or the server) can change its alerts."
+            )
         return target
 
     @group.command(name="subscribe", description="Post change digests in a channel")
@@ -175,6 +184,18 @@ def register_alerts(bot: ModelBot) -> None:
             sub.id if sub else None, target.id, None, digest.test_digest(target.name, ref)
         )
         await bot.deliverer.run_once()
-        await interaction.followup.send(f"Sent a test alert to {target.mention}.", ephemeral=True)
+        statuses = ("pending", "sending", "sent", "failed")
+        rows = [
+            r
+            for r in await bot.store.outbox(statuses)
+            if r.payload.get("footer", "").endswith(f"ref {ref}-p1")
+        ]
+        if rows and await bot.store.outbox_status(rows[-1].id) == "sent":
+            text = f"Sent a test alert to {target.mention}."
+        else:
+            text = (
+                f"I couldn't post the test alert in {target.mention}: check my permissions there."
+            )
+        await interaction.followup.send(text, ephemeral=True)
 
     bot.tree.add_command(group)

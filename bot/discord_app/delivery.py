@@ -1,27 +1,33 @@
 """Delivering queued alert digests from the outbox.
 
-A row is marked delivered only once Discord has accepted the message.  Before sending, a row is
-marked "sending"; if the bot stops between Discord accepting and the row being marked, the next
-start finds the message in the channel by its reference (in the footer) instead of sending it again.
-Channels are served concurrently, so one slow or rate-limited channel holds up no other; 403 and
-404 count against the subscription, which is turned off after ALERT_MAX_FAILURES."""
+- A row is marked delivered only once Discord has accepted the message.  It is marked "sending"
+  first; when the outcome is unknown (the bot stopped, or Discord answered 5xx or timed out), the
+  next attempt looks for the message in the channel by the reference in its footer before sending,
+  and every send carries the row's nonce, which Discord enforces, so a repeat is dropped.
+- Channels are served concurrently, each under its own lock, so one slow or rate-limited channel
+  holds up no other; two passes at once never send the same row twice.
+- 403 and 404 count against the subscription, with a growing pause between attempts; after
+  ALERT_MAX_FAILURES it is turned off, with a log line and a note in the server's system channel.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 
-from bot.store.alerts import OutboxRow
+from bot.store.alerts import OutboxRow, Subscription
 
 if TYPE_CHECKING:
     from bot.discord_app.app import ModelBot
 
 log = logging.getLogger(__name__)
-HISTORY_LOOKBACK = 50
+HISTORY_LOOKBACK = 100
 
 
 def embed_from(payload: dict) -> discord.Embed:
@@ -38,32 +44,39 @@ def embed_from(payload: dict) -> discord.Embed:
 class Deliverer:
     def __init__(self, bot: ModelBot) -> None:
         self.bot = bot
-        self._lock = asyncio.Lock()
+        self._locks: dict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.pace = 0.5  # seconds between two messages to one channel
 
     async def run_once(self) -> int:
-        """Send what is queued; returns how many messages Discord accepted.  Runs one at a time:
-        a call during another run waits for it, then sends whatever is still queued."""
-        async with self._lock:
-            store = self.bot.store
-            if store is None:
-                return 0
-            by_channel: dict[int, list[OutboxRow]] = defaultdict(list)
-            for row in await store.outbox():
-                by_channel[row.channel_id].append(row)
-            if not by_channel:
-                return 0
-            results = await asyncio.gather(
-                *(self._channel(cid, rows) for cid, rows in by_channel.items()),
-                return_exceptions=True,
-            )
-            sent = 0
-            for cid, result in zip(by_channel, results, strict=True):
-                if isinstance(result, BaseException):
-                    log.error("delivery to channel %s failed unexpectedly", cid, exc_info=result)
-                else:
-                    sent += result
-            return sent
+        """Send what is queued; returns how many messages Discord accepted."""
+        store = self.bot.store
+        if store is None:
+            return 0
+        by_channel: dict[int, list[OutboxRow]] = defaultdict(list)
+        for row in await store.outbox():
+            by_channel[row.channel_id].append(row)
+        if not by_channel:
+            return 0
+        subs = {s.id: s for s in await store.subscriptions()}
+        results = await asyncio.gather(
+            *(self._channel(cid, rows, subs) for cid, rows in by_channel.items()),
+            return_exceptions=True,
+        )
+        sent = 0
+        for cid, result in zip(by_channel, results, strict=True):
+            if isinstance(result, BaseException):
+                log.error("delivery to channel %s failed unexpectedly", cid, exc_info=result)
+            else:
+                sent += result
+        return sent
+
+    def _resting(self, sub: Subscription | None) -> bool:
+        """A failing channel waits between attempts, longer after each failure."""
+        if sub is None or sub.status != "failing" or not sub.last_failure_at:
+            return False
+        pause = self.bot.settings.alert_retry_backoff_seconds * 2 ** max(0, sub.failures - 1)
+        last = dt.datetime.fromisoformat(sub.last_failure_at)
+        return dt.datetime.now(dt.UTC) - last < dt.timedelta(seconds=pause)
 
     async def _resolve(self, channel_id: int) -> discord.abc.Messageable:
         channel = self.bot.get_channel(channel_id)
@@ -83,57 +96,70 @@ class Deliverer:
                     return message
         return None
 
-    async def _channel(self, channel_id: int, rows: list[OutboxRow]) -> int:
+    async def _channel(
+        self, channel_id: int, rows: list[OutboxRow], subs: dict[int, Subscription]
+    ) -> int:
         store = self.bot.store
         assert store is not None
-        sent = 0
-        try:
-            channel = await self._resolve(channel_id)
-        except (discord.NotFound, discord.Forbidden) as err:
-            await self._failed(
-                rows[0], f"{type(err).__name__} {getattr(err, 'code', '')}: {err.text}".strip()
-            )
+        if rows[0].subscription_id is not None and self._resting(subs.get(rows[0].subscription_id)):
             return 0
-        for row in rows:
-            if await store.outbox_status(row.id) not in ("pending", "sending"):
-                continue  # dropped meanwhile (the subscription was turned off)
-            ref = row.payload.get("footer", "").rsplit("ref ", 1)[-1]
+        async with self._locks[channel_id]:
+            sent = 0
             try:
-                if row.status == "sending" and ref:
-                    found = await self._already_sent(channel, ref)
-                    if found is not None:
-                        await store.mark_sent(row.id, found.id)
-                        log.info(
-                            "outbox %s was delivered before a restart (message %s)",
-                            row.id,
-                            found.id,
-                        )
-                        continue
-                await store.mark_sending(row.id)
-                message = await channel.send(embed=embed_from(row.payload))
-                await store.mark_sent(row.id, message.id)
-                if row.subscription_id is not None:
-                    await store.delivery_ok(row.subscription_id)
-                sent += 1
-                await asyncio.sleep(self.pace)
-            except (discord.Forbidden, discord.NotFound) as err:
-                await store.mark_retry(row.id, f"{err.status} {err.code}: {err.text}")
-                await self._failed(row, f"{err.status} (code {err.code}): {err.text}")
-                return sent
-            except discord.HTTPException as err:
-                await store.mark_retry(row.id, f"{err.status}: {err.text}")
-                log.warning(
-                    "alert delivery to channel %s failed (%s); will retry", channel_id, err.status
-                )
-                return sent
-        return sent
+                channel = await self._resolve(channel_id)
+            except (discord.NotFound, discord.Forbidden) as err:
+                await self._failed(rows[0], f"{err.status} (code {err.code}): {err.text}")
+                return 0
+            for row in rows:
+                status = await store.outbox_status(row.id)
+                if status not in ("pending", "sending"):
+                    continue  # sent by another pass, or dropped meanwhile
+                ref = row.payload.get("footer", "").rsplit("ref ", 1)[-1]
+                try:
+                    if status == "sending" and ref:
+                        found = await self._already_sent(channel, ref)
+                        if found is not None:
+                            await store.mark_sent(row.id, found.id)
+                            log.info("outbox %s had been delivered (message %s)", row.id, found.id)
+                            continue
+                    await store.mark_sending(row.id)
+                    message = await channel.send(embed=embed_from(row.payload), nonce=f"ob{row.id}")
+                    await store.mark_sent(row.id, message.id)
+                    if row.subscription_id is not None:
+                        await store.delivery_ok(row.subscription_id)
+                    sent += 1
+                    await asyncio.sleep(self.pace)
+                except (discord.Forbidden, discord.NotFound) as err:
+                    await self._failed(row, f"{err.status} (code {err.code}): {err.text}")
+                    return sent
+                except discord.HTTPException as err:
+                    if err.status >= 500:
+                        await store.mark_unsure(row.id, f"{err.status}: {err.text}")
+                    else:
+                        await store.mark_retry(row.id, f"{err.status}: {err.text}")
+                    log.warning(
+                        "alert delivery to channel %s failed (%s); will retry",
+                        channel_id,
+                        err.status,
+                    )
+                    return sent
+                except (TimeoutError, aiohttp.ClientError) as err:
+                    await store.mark_unsure(row.id, f"no answer from Discord: {err}")
+                    log.warning(
+                        "alert delivery to channel %s got no answer; will check and retry",
+                        channel_id,
+                    )
+                    return sent
+            return sent
 
     async def _failed(self, row: OutboxRow, error: str) -> None:
         store = self.bot.store
         assert store is not None
-        if row.subscription_id is None:
-            await store.mark_retry(row.id, error)
+        if row.subscription_id is None:  # a test alert: nothing to keep retrying
+            await store.mark_failed(row.id, error)
+            log.warning("test alert to channel %s failed: %s", row.channel_id, error)
             return
+        await store.mark_retry(row.id, error)
         status = await store.delivery_failed(
             row.subscription_id, error, self.bot.settings.alert_max_failures
         )
@@ -150,8 +176,10 @@ class Deliverer:
             log.warning("alert delivery to channel %s failed: %s", row.channel_id, error)
 
     async def _tell_server(self, channel_id: int, error: str) -> None:
-        subs = [s for s in await self.bot.store.subscriptions() if s.channel_id == channel_id]  # type: ignore[union-attr]
-        guild = self.bot.get_guild(subs[0].guild_id) if subs and subs[0].guild_id else None
+        store = self.bot.store
+        assert store is not None
+        sub = next((s for s in await store.subscriptions() if s.channel_id == channel_id), None)
+        guild = self.bot.get_guild(sub.guild_id) if sub and sub.guild_id else None
         target = guild.system_channel if guild else None
         if target is None or guild is None or not target.permissions_for(guild.me).send_messages:
             return

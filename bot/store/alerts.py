@@ -39,6 +39,7 @@ class Subscription:
     status: str
     failures: int
     last_error: str | None
+    last_failure_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def _sub(r: aiosqlite.Row) -> Subscription:
         r["status"],
         r["failures"],
         r["last_error"],
+        r["last_failure_at"],
     )
 
 
@@ -72,6 +74,7 @@ class AlertsMixin:
 
     # -- sources -----------------------------------------------------------------------------
 
+    @write
     async def source_states(self) -> dict[tuple[str, str], dict[str, Any]]:
         async with self.db.execute("SELECT * FROM source_state") as cur:
             return {(r["kind"], r["location"]): dict(r) async for r in cur}
@@ -149,6 +152,7 @@ class AlertsMixin:
         )
         return int(cur.lastrowid)
 
+    @write
     async def list_changes(
         self, since: str | None = None, limit: int = 500
     ) -> list[dict[str, Any]]:
@@ -168,6 +172,7 @@ class AlertsMixin:
             )
         return rows
 
+    @write
     async def pending(self) -> dict[str, dict[str, Any]]:
         async with self.db.execute("SELECT * FROM pending_alerts") as cur:
             return {r["key"]: dict(r) async for r in cur}
@@ -193,6 +198,7 @@ class AlertsMixin:
     async def drop_pending(self, key: str) -> None:
         await self.db.execute("DELETE FROM pending_alerts WHERE key = ?", (key,))
 
+    @write
     async def change(self, change_id: int) -> dict[str, Any]:
         async with self.db.execute("SELECT * FROM changes WHERE id = ?", (change_id,)) as cur:
             r = await cur.fetchone()
@@ -201,11 +207,31 @@ class AlertsMixin:
         return d
 
     @write
-    async def record_alert(self, change_id: int, run_id: int) -> None:
+    async def record_alert(self, change_id: int, run_id: int, change: Any) -> dict[str, Any]:
+        """A confirmed change, worded as its net move; returns it as a digest item."""
         await self.db.execute(
-            "INSERT INTO alerts (change_id, run_id, at) VALUES (?, ?, ?)",
-            (change_id, run_id, now_iso()),
+            "INSERT INTO alerts (change_id, run_id, at, kind, key, text, old, new, delta) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                change_id,
+                run_id,
+                now_iso(),
+                change.kind,
+                change.key,
+                change.text,
+                json.dumps(change.old),
+                json.dumps(change.new),
+                change.delta,
+            ),
         )
+        return {
+            "kind": change.kind,
+            "key": change.key,
+            "text": change.text,
+            "old": change.old,
+            "new": change.new,
+            "delta": change.delta,
+        }
 
     # -- subscriptions -------------------------------------------------------------------------
 
@@ -233,6 +259,7 @@ class AlertsMixin:
         cur = await self.db.execute("DELETE FROM subscriptions WHERE channel_id = ?", (channel_id,))
         return cur.rowcount > 0
 
+    @write
     async def subscription(self, channel_id: int) -> Subscription | None:
         async with self.db.execute(
             "SELECT * FROM subscriptions WHERE channel_id = ?", (channel_id,)
@@ -240,6 +267,7 @@ class AlertsMixin:
             r = await cur.fetchone()
         return _sub(r) if r else None
 
+    @write
     async def subscriptions(
         self, guild_id: int | None = None, status: str | None = None
     ) -> list[Subscription]:
@@ -255,11 +283,22 @@ class AlertsMixin:
 
     @write
     async def delivery_failed(self, subscription_id: int, error: str, max_failures: int) -> str:
-        """Count a failed delivery; returns the subscription's status after it."""
+        """Count a failed delivery; returns the subscription's status after it.  One transaction:
+        a channel is never left disabled with digests still queued for it."""
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            status = await self._delivery_failed(subscription_id, error, max_failures)
+        except BaseException:
+            await self.db.execute("ROLLBACK")
+            raise
+        await self.db.execute("COMMIT")
+        return status
+
+    async def _delivery_failed(self, subscription_id: int, error: str, max_failures: int) -> str:
         await self.db.execute(
-            "UPDATE subscriptions SET failures = failures + 1, last_error = ?, status = CASE "
-            "WHEN failures + 1 >= ? THEN 'disabled' ELSE 'failing' END WHERE id = ?",
-            (error, max_failures, subscription_id),
+            "UPDATE subscriptions SET failures = failures + 1, last_error = ?, last_failure_at = ?, "
+            "status = CASE WHEN failures + 1 >= ? THEN 'disabled' ELSE 'failing' END WHERE id = ?",
+            (error, now_iso(), max_failures, subscription_id),
         )
         async with self.db.execute(
             "SELECT status FROM subscriptions WHERE id = ?", (subscription_id,)
@@ -312,6 +351,7 @@ class AlertsMixin:
             n += cur.rowcount
         return n
 
+    @write
     async def outbox(self, statuses: tuple[str, ...] = ("pending", "sending")) -> list[OutboxRow]:
         marks = ", ".join("?" for _ in statuses)
         async with self.db.execute(
@@ -332,6 +372,7 @@ class AlertsMixin:
                 async for r in cur
             ]
 
+    @write
     async def outbox_status(self, row_id: int) -> str | None:
         async with self.db.execute("SELECT status FROM outbox WHERE id = ?", (row_id,)) as cur:
             r = await cur.fetchone()
@@ -349,6 +390,21 @@ class AlertsMixin:
         await self.db.execute(
             "UPDATE outbox SET status = 'sent', message_id = ?, updated_at = ?, last_error = NULL WHERE id = ?",
             (message_id, now_iso(), row_id),
+        )
+
+    @write
+    async def mark_failed(self, row_id: int, error: str) -> None:
+        await self.db.execute(
+            "UPDATE outbox SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?",
+            (error, now_iso(), row_id),
+        )
+
+    @write
+    async def mark_unsure(self, row_id: int, error: str) -> None:
+        """Discord may or may not have taken it: stay "sending", so the next attempt looks first."""
+        await self.db.execute(
+            "UPDATE outbox SET last_error = ?, updated_at = ? WHERE id = ?",
+            (error, now_iso(), row_id),
         )
 
     @write

@@ -127,8 +127,14 @@ class Store(AlertsMixin):
                 f"({len(MIGRATIONS)}): upgrade the bot or use another DATABASE_PATH"
             )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            log.info("applying database migration %d", number)
             await self.db.execute("BEGIN IMMEDIATE")
+            # Another process may have migrated while this one waited for the lock.
+            async with self.db.execute("PRAGMA user_version") as cur:
+                row = await cur.fetchone()
+            if row and int(row[0]) >= number:
+                await self.db.execute("COMMIT")
+                continue
+            log.info("applying database migration %d", number)
             try:
                 for statement in _statements(script):
                     await self.db.execute(statement)
@@ -157,6 +163,7 @@ class Store(AlertsMixin):
             (channel_id, guild_id, int(listen), user_id, now),
         )
 
+    @write
     async def listening_channels(self) -> set[int]:
         async with self.db.execute(
             "SELECT channel_id FROM channel_settings WHERE listen = 1"
@@ -165,6 +172,7 @@ class Store(AlertsMixin):
 
     # -- catalog snapshots ------------------------------------------------------------------
 
+    @write
     async def current_snapshot_id(self) -> int | None:
         async with self.db.execute("SELECT value FROM state WHERE key = 'current_snapshot'") as cur:
             row = await cur.fetchone()
@@ -319,6 +327,7 @@ class Store(AlertsMixin):
             int(sid), True, len(catalog.models), len(catalog.benchmarks), len(catalog.scores), now
         )
 
+    @write
     async def snapshot_info(self, snapshot_id: int | None = None) -> SnapshotInfo | None:
         sid = snapshot_id if snapshot_id is not None else await self.current_snapshot_id()
         if sid is None:
@@ -344,10 +353,12 @@ class Store(AlertsMixin):
             models_with_scores=row["with_scores"],
         )
 
+    @write
     async def snapshot_ids(self) -> list[int]:
         async with self.db.execute("SELECT id FROM snapshots ORDER BY id") as cur:
             return [int(r[0]) async for r in cur]
 
+    @write
     async def read_catalog(self, snapshot_id: int | None = None) -> Catalog | None:
         sid = snapshot_id if snapshot_id is not None else await self.current_snapshot_id()
         if sid is None:
