@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE = 4000  # longer messages are read up to here; Discord's own cap is 4000 for Nitro
 COOLDOWN_MESSAGES = 3
 COOLDOWN_SECONDS = 20.0
+BAD_TOKEN = (
+    "Discord rejected DISCORD_TOKEN (401 Unauthorized): copy a fresh token from the "
+    "Developer Portal (your application > Bot > Reset Token) into DISCORD_TOKEN"
+)
 
 
 def apply_endpoints(settings: Settings) -> None:
@@ -280,27 +284,18 @@ class ModelBot(discord.Client):
             assert self.engine is not None
             ids = list(dict.fromkeys([*partial, *values]))[:5]
             valid = [i for i in ids if i in self.engine.catalog.model_by_id]
-            if len(valid) >= 2:
-                q = Query(
-                    text="",
-                    intent="compare",
-                    models=valid,
-                    category=answer.category,
-                    metric=answer.metric,
-                )
-            elif valid:
-                q = Query(
-                    text="",
-                    intent="profile",
-                    models=valid,
-                    category=answer.category,
-                    metric=answer.metric,
-                )
-            else:
+            if not valid:
                 await interaction.response.send_message(
                     "Those models are no longer in the catalog; ask again.", ephemeral=True
                 )
                 return
+            q = Query(
+                text="",
+                intent="compare" if len(valid) >= 2 else "profile",
+                models=valid,
+                category=answer.category,
+                metric=answer.metric,
+            )
             new = self.engine.answer_query(q)
             out = await replies.build_edit(self, new, interaction.user.id)
             await interaction.response.edit_message(**out.kwargs)
@@ -320,10 +315,7 @@ async def _start(settings: Settings) -> int:
                 await bot.start(token)
             return 0
         except discord.LoginFailure:
-            log.error(
-                "Discord rejected DISCORD_TOKEN (401 Unauthorized): copy a fresh token from the "
-                "Developer Portal (your application > Bot > Reset Token) into DISCORD_TOKEN"
-            )
+            log.error(BAD_TOKEN)
             return 1
         except discord.PrivilegedIntentsRequired:
             if not message_content:
@@ -358,10 +350,7 @@ async def _sync(settings: Settings, guild_id: int | None) -> int:
                     f"Synced {len(synced)} commands globally (Discord may take up to an hour to show them)."
                 )
     except discord.LoginFailure:
-        log.error(
-            "Discord rejected DISCORD_TOKEN (401 Unauthorized): copy a fresh token from the "
-            "Developer Portal (your application > Bot > Reset Token) into DISCORD_TOKEN"
-        )
+        log.error(BAD_TOKEN)
         return 1
     return 0
 
