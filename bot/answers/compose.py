@@ -457,7 +457,7 @@ def compare_two(
                 paragraphs.append(_basis(ctx, row, na, nb))
         ans.blocks.append(_category_bench_table(ctx, a, b, category))
         csep = shared_benchmarks(ctx.catalog, a, b, category)
-        if csep:
+        if len(csep) > 1:  # with one shared benchmark, the basis sentence already names it
             s = csep[0]
             paragraphs.append(
                 f"Inside {ctx.cat_name(category)}, {ctx.bench_name(s.benchmark)} "
