@@ -101,7 +101,7 @@ def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> C
     natives = [p for p in parts if p.kind == "native"]
     data = _base(natives)
     models = {m["id"]: m for m in data["models"]}
-    names = _names = _Names(data)
+    names = _Names(data)
     bench_keys: dict[str, str] = {}
     for b in data["benchmarks"]:
         for key in (b["id"], b["name"], *b.get("aliases", [])):
@@ -183,5 +183,4 @@ def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> C
         if info and all(s["id"] != info["id"] for s in sources):
             sources.append(info)
     data["meta"]["sources"] = sources
-    del _names
     return parse_catalog(data, "merged catalog")

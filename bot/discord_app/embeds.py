@@ -102,10 +102,6 @@ def _description(answer: Answer) -> str:
     return clip("\n\n".join(parts), DESCRIPTION) or "\u200b"
 
 
-def _size(embed: discord.Embed) -> int:
-    return len(embed)
-
-
 def answer_pages(answer: Answer, chart: bool = False) -> list[discord.Embed]:
     """One embed per page; each page fits a message on its own."""
     colour = COLOUR.get(answer.intent, 0x99AAB5)
@@ -126,7 +122,7 @@ def answer_pages(answer: Answer, chart: bool = False) -> list[discord.Embed]:
     pages = [new_page(0)]
     for name, value in fields:
         page = pages[-1]
-        if len(page.fields) >= FIELDS or _size(page) + len(name) + len(value) > TOTAL - 50:
+        if len(page.fields) >= FIELDS or len(page) + len(name) + len(value) > TOTAL - 50:
             pages.append(new_page(len(pages)))
             page = pages[-1]
         page.add_field(name=name, value=value or "\u200b", inline=False)
