@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.answers import Answer, Context, compose, render_text
+from bot.answers.compose import METRIC_NAMES
 from bot.catalog.method import Scoreboard
 from bot.catalog.models import Catalog
 from bot.understand import AliasIndex, Query, Understander
@@ -47,6 +48,13 @@ class Engine:
         # tell snapshots apart cheaply; the store's content hash is not needed here.
         self.version = (str(catalog.meta.data_as_of), loaded_at, len(catalog.scores))
         self.lookup = ModelLookup(self.index)
+        # Fill the per-catalog tables now, while the engine is built off the event loop.
+        for metric in METRIC_NAMES:
+            self.context.by_metric(metric)
+        for category in (None, *(c.id for c in catalog.categories)):
+            for open_weights in (False, True):
+                self.context.qualifying(category, open_weights)
+        self.context.same_name("")
 
     def ask(self, text: str) -> Reply:
         start = time.perf_counter()

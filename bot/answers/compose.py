@@ -3,8 +3,9 @@ left out when it does not apply."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.answers import fmt
 from bot.answers.fmt import NO_DATA, num, pct, plural
@@ -35,6 +36,12 @@ CATEGORY_PHRASE = {
 class Context:
     scoreboard: Scoreboard
     loaded_at: str | None = None
+    # Per-catalog orders and counts, filled on first use (the context lives as long as its data).
+    _metric_orders: dict[str, list[tuple[str, float]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _counts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _names: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def catalog(self) -> Catalog:
@@ -51,6 +58,41 @@ class Context:
 
     def cat_name(self, cid: str) -> str:
         return self.catalog.category_by_id[cid].name
+
+    def by_metric(self, metric: str) -> list[tuple[str, float]]:
+        """Models with a figure for `metric`, best first (cheapest, fastest, ...): sorted once per
+        catalog, on first use."""
+        order = self._metric_orders.get(metric)
+        if order is None:
+            vals = [(m.id, _metric_key(m, metric), m.name) for m in self.catalog.models]
+            order = [
+                (mid, v)
+                for mid, v, _ in sorted(
+                    (t for t in vals if t[1] is not None), key=lambda t: (t[1], t[2])
+                )
+                # a price of 0 with no input price is a listing with no price, not a free model
+                if not (metric == "price" and v == 0 and self.model(mid).input_price is None)
+            ]
+            self._metric_orders[metric] = order
+        return order
+
+    def same_name(self, base: str) -> list[str]:
+        """Every model whose name, less a snapshot month, is `base` ("GPT-4o (May 2024)")."""
+        if not self._names:
+            for m in self.catalog.models:
+                self._names.setdefault(_SNAPSHOT.sub("", m.name), []).append(m.id)
+        return self._names.get(base, [])
+
+    def qualifying(self, category: str | None, open_weights: bool) -> int:
+        """How many models have a ranked score (overall or in `category`); counted once."""
+        key = f"{category}:{open_weights}"
+        if key not in self._counts:
+            self._counts[key] = sum(
+                1
+                for mid, _ in self.scoreboard.ranked_iter(category)
+                if not open_weights or self.model(mid).open_weights
+            )
+        return self._counts[key]
 
     def footer(self) -> str:
         meta = self.catalog.meta
@@ -745,7 +787,7 @@ def _richer_snapshot(ctx: Context, mid: str) -> str | None:
         return None
     mine = len(ctx.catalog.scores_of(mid))
     best = max(
-        (o.id for o in ctx.catalog.models if o.id != mid and _SNAPSHOT.sub("", o.name) == base),
+        (o for o in ctx.same_name(base) if o != mid),
         key=lambda o: len(ctx.catalog.scores_of(o)),
         default=None,
     )
@@ -1010,21 +1052,20 @@ def leaderboard(
 ) -> Answer:
     n = min(count or 5, MAX_TOP)
     sb = ctx.scoreboard
-    pool = [m for m in ctx.catalog.models if not open_weights or m.open_weights]
     scope = " open-weights" if open_weights else ""
     ans = Answer(intent="leaderboard", category=category, metric=metric)
+
+    def eligible(mid: str) -> bool:
+        # "cheapest model for math": by the metric, among models with a ranked math score
+        if open_weights and not ctx.model(mid).open_weights:
+            return False
+        return not (metric and category) or sb.category_rank(mid, category) is not None
+
     if metric:
-        if category:
-            # "cheapest model for math": by the metric, among models with a ranked math score
-            pool = [m for m in pool if sb.category_rank(m.id, category) is not None]
-        vals = [(m.id, _metric_key(m, metric)) for m in pool]
-        vals = [
-            (mid, v)
-            for mid, v in vals
-            if v is not None
-            and not (metric == "price" and v == 0 and ctx.model(mid).input_price is None)
-        ]
-        vals.sort(key=lambda kv: (kv[1], ctx.model(kv[0]).name))
+        # Walk the order sorted once per catalog; one more than asked tells whether it ran short.
+        vals = list(
+            itertools.islice(filter(lambda kv: eligible(kv[0]), ctx.by_metric(metric)), n + 1)
+        )
         top = vals[:n]
         title = {
             "price": "Cheapest",
@@ -1075,9 +1116,7 @@ def leaderboard(
         ans.model_ids = [mid for mid, _ in top]
         ans.models = [ctx.model(mid).name for mid in ans.model_ids]
         return ans
-    allowed = {m.id for m in pool}
-    ranked = [(mid, v) for mid, v in sb.ranked(category) if mid in allowed]
-    top = ranked[:n]
+    top = list(itertools.islice(filter(lambda kv: eligible(kv[0]), sb.ranked_iter(category)), n))
     label = ctx.cat_name(category) if category else "Overall"
     head = f"Top{scope} model" if len(top) == 1 else f"Top {len(top)}{scope} models"
     ans.title = head + (f" for {CATEGORY_PHRASE[category]}" if category else " overall")
@@ -1141,7 +1180,7 @@ def leaderboard(
             if category
             else f"; an overall score needs {plural(rule.min_categories, 'category', 'categories')} covering {round(rule.min_weight * 100)}% of the weight"
         )
-        + f". {plural(len(ranked), 'model')} qualify"
+        + f". {plural(ctx.qualifying(category, open_weights), 'model')} qualify"
         + (" here." if category else ".")
     )
     ans.data["ranking"] = [{"model": mid, "value": v} for mid, v in top]
@@ -1230,7 +1269,7 @@ def help_answer(ctx: Context) -> Answer:
     return Answer(
         intent="help",
         title="How to use me",
-        headline=f"I compare {len(c.models)} AI models ({len({s.model for s in c.scores})} of them "
+        headline=f"I compare {len(c.models)} AI models ({ctx.scoreboard.models_with_scores} of them "
         f"with benchmark scores, {len(c.scores):,} scores in all).",
         blocks=[Text(text=HELP_TEXT)],
     )

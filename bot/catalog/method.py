@@ -11,6 +11,7 @@ The weights themselves live in data (data/curated/benchmarks.json, data/curated/
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from bot.catalog.models import Catalog, Model
@@ -145,27 +146,32 @@ class Scoreboard:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.profiles: dict[str, Profile] = {m.id: profile(catalog, m.id) for m in catalog.models}
-        self._overall_rank = self._rank(
-            {
-                mid: p.overall.value
+        # Rankings, sorted once per catalog: a leaderboard question walks a ready list.
+        self._ordered: dict[str | None, list[tuple[str, float]]] = {
+            None: self._order(
+                (mid, p.overall.value)
                 for mid, p in self.profiles.items()
                 if p.overall and not p.overall.provisional
-            }
-        )
-        self._category_rank = {
-            cat.id: self._rank(
-                {
-                    mid: p.categories[cat.id].value
-                    for mid, p in self.profiles.items()
-                    if cat.id in p.categories and p.categories[cat.id].ranked
-                }
             )
-            for cat in catalog.categories
         }
+        for cat in catalog.categories:
+            self._ordered[cat.id] = self._order(
+                (mid, p.categories[cat.id].value)
+                for mid, p in self.profiles.items()
+                if cat.id in p.categories and p.categories[cat.id].ranked
+            )
+        self._overall_rank = self._rank(self._ordered[None])
+        self._category_rank = {
+            cat.id: self._rank(self._ordered[cat.id]) for cat in catalog.categories
+        }
+        self.models_with_scores = sum(1 for mid in self.profiles if catalog.scores_of(mid))
 
     @staticmethod
-    def _rank(values: dict[str, float]) -> dict[str, tuple[int, int]]:
-        ordered = sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
+    def _order(items: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+        return sorted(items, key=lambda kv: (-kv[1], kv[0]))
+
+    @staticmethod
+    def _rank(ordered: list[tuple[str, float]]) -> dict[str, tuple[int, int]]:
         n = len(ordered)
         ranks: dict[str, tuple[int, int]] = {}
         prev_value: float | None = None
@@ -186,17 +192,8 @@ class Scoreboard:
 
     def ranked(self, category: str | None = None) -> list[tuple[str, float]]:
         """Models in rank order, overall or in one category; only scores that can be ranked."""
-        if category is None:
-            items = [
-                (m, p.overall.value)
-                for m, p in self.profiles.items()
-                if p.overall and not p.overall.provisional
-            ]
-        else:
-            items = [
-                (m, p.categories[category].value)
-                for m, p in self.profiles.items()
-                if category in p.categories and p.categories[category].ranked
-            ]
-        items.sort(key=lambda kv: (-kv[1], kv[0]))
-        return items
+        return list(self._ordered.get(category, ()))
+
+    def ranked_iter(self, category: str | None = None) -> Iterator[tuple[str, float]]:
+        """The same order without a copy, for callers that stop after the first few."""
+        return iter(self._ordered.get(category, ()))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -128,6 +130,7 @@ _VERSION = re.compile(r"\d+\.\d+")
 _MONTH_SUFFIX = re.compile(r"\s*\((?:[A-Z][a-z]{2} \d{4}|\d{4}-\d{2}-\d{2}|latest)\)$")
 
 Key = tuple[str, ...]
+T = TypeVar("T")
 # Words that end the stretch of text a date or month can belong to.
 _SEPARATORS = frozenset({"vs", "v", "versus", "or", "and", "than", "against"})
 _COMMON = frozenset(
@@ -292,6 +295,23 @@ class AliasIndex:
         }
         self.display_tokens: dict[str, frozenset[str]] = {
             m.id: frozenset(tokens(m.name)) for m in catalog.models
+        }
+        # Inverted indexes, so that a question costs the same with 300 models or 10,000:
+        # which models carry a word in their names, which a creator made, the o-series, and
+        # the character trigrams of each name for spelling suggestions.
+        self.by_name_token = _postings(self.name_tokens)
+        self.by_display_token = _postings(self.display_tokens)
+        self.by_creator: dict[str, list[str]] = defaultdict(list)
+        for m in catalog.models:
+            self.by_creator[m.creator].append(m.id)
+        self.o_series = [m.id for m in catalog.models if re.match(r"o\d", m.name)]
+        self.names: dict[str, str] = {m.name: m.id for m in catalog.models}
+        self._name_list = list(self.names)
+        self.by_trigram = {
+            g: tuple(sorted(ids))
+            for g, ids in _postings(
+                {i: _trigrams(n) for i, n in enumerate(self._name_list)}
+            ).items()
         }
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
 
@@ -559,35 +579,33 @@ class AliasIndex:
         return False
 
     def _contained(self, words: list[str]) -> bool:
-        need = set(words)
-        return any(need <= toks for toks in self.display_tokens.values())
+        return bool(_having(self.by_display_token, set(words)))
 
     def family_candidates(self, words: list[str], limit: int = 8) -> list[str]:
         if words[0] == "o":  # "o series": OpenAI's o1, o3, o4-mini...
-            pool = [m.id for m in self.models.values() if re.match(r"o\d", m.name)]
-            return self._rank_candidates(pool)[:limit]
+            return self._rank_candidates(self.o_series)[:limit]
         need = set(words) - {"o"}
         majors = {w for w in need if w.isdigit()}
         need -= majors
         if words[0] in VENDORS:
-            creator = VENDORS[words[0]]
-            pool = [m for m in self.models.values() if m.creator == creator]
             need -= {words[0]}
-            pool = [m for m in pool if need <= self.name_tokens[m.id]]
+            made = self.by_creator.get(VENDORS[words[0]], [])
+            pool = [mid for mid in made if need <= self.name_tokens[mid]]
         else:
-            pool = [m for m in self.models.values() if need <= self.name_tokens[m.id]]
+            having = _having(self.by_name_token, need)
+            pool = list(self.models) if having is None else list(having)
         if majors:
             # "qwen3" is Qwen3 itself when such models exist; "llama 3" means 3.1, 3.3...
-            exact = [m for m in pool if majors <= self.name_tokens[m.id]]
+            exact = [mid for mid in pool if majors <= self.name_tokens[mid]]
             pool = exact or [
-                m
-                for m in pool
+                mid
+                for mid in pool
                 if all(
-                    any(t == v or t.startswith(v + ".") for t in self.name_tokens[m.id])
+                    any(t == v or t.startswith(v + ".") for t in self.name_tokens[mid])
                     for v in majors
                 )
             ]
-        return self._rank_candidates([m.id for m in pool])[:limit]
+        return self._rank_candidates(pool)[:limit]
 
     def _rank_candidates(self, ids: list[str]) -> list[str]:
         sb = self.scoreboard
@@ -613,19 +631,49 @@ class AliasIndex:
         if family in FAMILIES and family != "o":
             scores = self.scoreboard.catalog.scores_by_model
             same = sorted(
-                (m for m in self.models.values() if family in self.display_tokens[m.id]),
+                (self.models[mid] for mid in self.by_display_token.get(family, ())),
                 key=lambda m: (bool(scores.get(m.id)), _snapshot_date(m) or dt.date.min, m.id),
                 reverse=True,
             )
             if same:
                 return [m.id for m in same[:limit]]
-        names = {m.name: m.id for m in self.models.values()}
-        hits = process.extract(text, list(names), limit=limit * 3)
+        # Spell-match only the names that share the most letter trigrams with the text, not
+        # every name in the catalog.
+        shared: Counter[int] = Counter()
+        for gram in sorted(_trigrams(text)):  # sorted: ties break the same way in every process
+            shared.update(self.by_trigram.get(gram, ()))
+        pool = [self._name_list[i] for i, _ in shared.most_common(NEAREST_POOL)]
+        hits = process.extract(text, pool, limit=limit * 3)
         out: list[str] = []
         for name, _, _ in hits:
-            if names[name] not in out:
-                out.append(names[name])
+            if self.names[name] not in out:
+                out.append(self.names[name])
         return out[:limit]
+
+
+NEAREST_POOL = 200  # names spell-matched for a suggestion, picked by shared trigrams
+
+
+def _postings(sets: Mapping[T, Iterable[str]]) -> dict[str, set[T]]:
+    """word -> the keys whose sets hold it."""
+    out: dict[str, set[T]] = defaultdict(set)
+    for key, words in sets.items():
+        for w in words:
+            out[w].add(key)
+    return dict(out)
+
+
+def _having(postings: Mapping[str, set[str]], need: set[str]) -> set[str] | None:
+    """The keys holding every word in `need`; None when `need` is empty (no constraint)."""
+    if not need:
+        return None
+    lists = sorted((postings.get(w, set()) for w in need), key=len)
+    return lists[0].intersection(*lists[1:])
+
+
+def _trigrams(text: str) -> set[str]:
+    t = f"  {text.lower()} "
+    return {t[i : i + 3] for i in range(len(t) - 2)}
 
 
 _MONTHS = {
