@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.answers import Answer, Context, compose, render_text
 from bot.answers.compose import METRIC_NAMES
+from bot.bulk import bulk
 from bot.catalog.method import Scoreboard
 from bot.catalog.models import Catalog
 from bot.understand import AliasIndex, Query, Understander
@@ -38,6 +39,7 @@ class Reply:
 
 
 class Engine:
+    @bulk
     def __init__(self, catalog: Catalog, loaded_at: str | None = None) -> None:
         self.catalog = catalog
         self.scoreboard = Scoreboard(catalog)

@@ -143,7 +143,8 @@ async def _refresh(
                 checked[key] = (got, None)
                 continue
             part = await asyncio.to_thread(parse_part, spec, got.body or b"")
-            part = Part.from_json(part.to_json())  # the same JSON types a saved part has
+            if spec.kind != "native":  # a native part is a JSON dump already
+                part = Part.from_json(part.to_json())  # the same JSON types a saved part has
             _check_not_gutted(spec, part, saved.get(key))
         except FetchError as err:
             log.warning("refresh from %s failed: %s; the last good data keeps serving", spec, err)
@@ -163,6 +164,7 @@ async def _refresh(
     order = [(s.kind, s.location) for s in configured]
     order += [(s.kind, s.location) for s in run_specs if (s.kind, s.location) not in order]
     current = await store.read_catalog()
+    current_info = await store.snapshot_info() if current is not None else None
 
     def assemble(use: dict[tuple[str, str], Part]) -> list[Part]:
         parts = [use.get(k) or saved[k] for k in order if k in use or k in saved]
@@ -195,12 +197,17 @@ async def _refresh(
             if merged is None:
                 log.warning("no refreshed source could be used (%s)", err)
 
-    if merged is not None and current is not None and content_hash(merged) == content_hash(current):
+    digest = await asyncio.to_thread(content_hash, merged) if merged is not None else None
+    if merged is not None and current_info is not None and digest == current_info.content_hash:
         merged = None  # the sources changed their bytes, not their meaning
     now_catalog = merged or current
-    old_sb = Scoreboard(current) if current is not None else None
+    old_sb = await asyncio.to_thread(Scoreboard, current) if current is not None else None
     new_sb = await asyncio.to_thread(Scoreboard, now_catalog) if merged is not None else old_sb
-    changes = diff(old_sb, new_sb) if merged is not None and old_sb is not None else []
+    changes = (
+        await asyncio.to_thread(diff, old_sb, new_sb)
+        if merged is not None and old_sb is not None and new_sb is not None
+        else []
+    )
     # Only a run that read every configured source can confirm (or break) a held change.
     read_all = all(
         (s.kind, s.location) in outcomes
@@ -241,7 +248,7 @@ async def _refresh(
         snapshot = None
         if merged is not None:
             origin = "refresh: " + ", ".join(f"{k[0]}={k[1]}" for k in fresh)
-            snapshot = (await store.insert_snapshot(merged, origin)).snapshot_id
+            snapshot = (await store.insert_snapshot(merged, origin, digest)).snapshot_id
             report.catalog = merged
         at = now_iso()
         ids = {c.key: (c, await store.record_change(run_id, at, c)) for c in changes}

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.bulk import bulk
 from bot.catalog.errors import CatalogError
 from bot.catalog.models import CATEGORY_IDS, Catalog
 
@@ -111,6 +112,7 @@ def check_consistency(catalog: Catalog, file: str) -> None:
             )
 
 
+@bulk
 def parse_catalog(raw: Any, file: str) -> Catalog:
     if not isinstance(raw, dict):
         raise CatalogError(file, "expected a JSON object with meta, categories, benchmarks, ...")
@@ -122,6 +124,7 @@ def parse_catalog(raw: Any, file: str) -> Catalog:
     return catalog
 
 
+@bulk
 def read_catalog_file(path: Path) -> Catalog:
     file = str(path)
     try:

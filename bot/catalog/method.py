@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from bot.bulk import bulk
 from bot.catalog.models import Catalog, Model
 
 
@@ -143,6 +144,7 @@ def biggest_separator(
 class Scoreboard:
     """Every model's profile and the rankings, computed once per catalog."""
 
+    @bulk
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.profiles: dict[str, Profile] = {m.id: profile(catalog, m.id) for m in catalog.models}

@@ -19,6 +19,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.bulk import bulk
 from bot.catalog.models import Catalog
 from bot.store.alerts import AlertsMixin, write
 from bot.store.migrations import MIGRATIONS
@@ -57,10 +58,10 @@ class SnapshotInfo:
 
 
 def content_hash(catalog: Catalog) -> str:
-    """Hash of the data itself: loading the same data twice is a no-op."""
-    data = catalog.model_dump(mode="json")
-    data["meta"].pop("built_at", None)
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    """Hash of the data itself: loading the same data twice is a no-op.  Serialised by
+    pydantic's own JSON writer, in field order (stable), without the build time."""
+    data = catalog.model_dump_json(exclude={"meta": {"built_at"}})
+    return hashlib.sha256(data.encode()).hexdigest()
 
 
 def _b(v: bool | None) -> int | None:
@@ -206,7 +207,8 @@ class Store(AlertsMixin):
     async def load_catalog(self, catalog: Catalog, origin: str) -> LoadResult:
         """Store `catalog` as the current snapshot, in one transaction."""
         current = await self.snapshot_info()
-        if current is not None and current.content_hash == content_hash(catalog):
+        digest = await asyncio.to_thread(content_hash, catalog)
+        if current is not None and current.content_hash == digest:
             return LoadResult(
                 current.id,
                 False,
@@ -216,13 +218,16 @@ class Store(AlertsMixin):
                 current.loaded_at,
             )
         async with self.transaction():
-            result = await self.insert_snapshot(catalog, origin)
+            result = await self.insert_snapshot(catalog, origin, digest)
         log.info("loaded snapshot %d from %s", result.snapshot_id, origin)
         return result
 
-    async def insert_snapshot(self, catalog: Catalog, origin: str) -> LoadResult:
+    async def insert_snapshot(
+        self, catalog: Catalog, origin: str, digest: str | None = None
+    ) -> LoadResult:
         """Write a snapshot and make it current; the caller holds the transaction."""
-        digest = content_hash(catalog)
+        if digest is None:
+            digest = await asyncio.to_thread(content_hash, catalog)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         db = self.db
         cur = await db.execute(
@@ -243,76 +248,11 @@ class Store(AlertsMixin):
             ),
         )
         sid = cur.lastrowid
-        await db.executemany(
-            "INSERT INTO categories VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (sid, c.id, i, c.name, c.weight, c.description)
-                for i, c in enumerate(catalog.categories)
-            ],
-        )
-        await db.executemany(
-            "INSERT INTO benchmarks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    sid,
-                    b.id,
-                    b.name,
-                    b.category,
-                    b.weight,
-                    b.unit,
-                    b.scale_max,
-                    int(b.higher_is_better),
-                    int(b.saturated),
-                    b.description,
-                    b.url,
-                    json.dumps(b.aliases),
-                )
-                for b in catalog.benchmarks
-            ],
-        )
-        await db.executemany(
-            "INSERT INTO models VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    sid,
-                    m.id,
-                    m.name,
-                    json.dumps(m.aliases),
-                    m.creator,
-                    m.family,
-                    m.release_date.isoformat() if m.release_date else None,
-                    _b(m.reasoning),
-                    _b(m.open_weights),
-                    m.context_window,
-                    m.max_output_tokens,
-                    m.input_price,
-                    m.output_price,
-                    m.output_speed,
-                    m.ttft,
-                    json.dumps(m.input_modalities),
-                    m.params_b,
-                    json.dumps(m.sources),
-                    json.dumps(m.provenance),
-                )
-                for m in catalog.models
-            ],
-        )
-        await db.executemany(
-            "INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    sid,
-                    s.model,
-                    s.benchmark,
-                    s.value,
-                    s.source_url,
-                    _b(s.self_reported),
-                    s.date.isoformat() if s.date else None,
-                    s.source,
-                )
-                for s in catalog.scores
-            ],
-        )
+        rows = await asyncio.to_thread(_rows, catalog, int(sid))
+        for table, batch in rows.items():
+            marks = ", ".join("?" * len(batch[0])) if batch else ""
+            if batch:
+                await db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
         await db.execute(
             "INSERT INTO state (key, value) VALUES ('current_snapshot', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -368,67 +308,144 @@ class Store(AlertsMixin):
             snap = await cur.fetchone()
         if snap is None:
             return None
-        raw: dict[str, Any] = {
-            "meta": {
-                "built_at": snap["built_at"],
-                "data_as_of": snap["data_as_of"],
-                "sources": json.loads(snap["sources"]),
-                "overall_rule": json.loads(snap["overall_rule"]),
+        tables = {}
+        scores = (
+            "snapshot_id, model_id, benchmark_id, value, source_url, self_reported, date, source"
+        )
+        for table, columns, order in (
+            ("categories", "*", "position"),
+            ("benchmarks", "*", "id"),
+            ("models", "*", "id"),
+            ("scores", scores, "model_id, benchmark_id"),
+        ):
+            # fetchall: one hop to the database thread per table, not one per row
+            async with db.execute(
+                f"SELECT {columns} FROM {table} WHERE snapshot_id = ? ORDER BY {order}", (sid,)
+            ) as cur:
+                tables[table] = await cur.fetchall()
+        return await asyncio.to_thread(_assemble, dict(snap), tables)
+
+
+_JSON_COLS = ("aliases", "input_modalities", "sources", "provenance")
+
+
+@bulk
+def _assemble(snap: dict[str, Any], tables: dict[str, list[aiosqlite.Row]]) -> Catalog:
+    """A stored snapshot's rows back into a Catalog (validated again: the file is editable)."""
+    models = []
+    for r in tables["models"]:
+        m = {k: r[k] for k in r.keys() if k != "snapshot_id"}
+        for k in _JSON_COLS:
+            m[k] = json.loads(m[k])
+        for k in ("reasoning", "open_weights"):
+            if m[k] is not None:
+                m[k] = bool(m[k])
+        models.append(m)
+    raw: dict[str, Any] = {
+        "meta": {
+            "built_at": snap["built_at"],
+            "data_as_of": snap["data_as_of"],
+            "sources": json.loads(snap["sources"]),
+            "overall_rule": json.loads(snap["overall_rule"]),
+        },
+        "categories": [
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "weight": r["weight"],
+                "description": r["description"],
             }
-        }
-        async with db.execute(
-            "SELECT id, name, weight, description FROM categories WHERE snapshot_id = ? "
-            "ORDER BY position",
-            (sid,),
-        ) as cur:
-            raw["categories"] = [dict(r) async for r in cur]
-        async with db.execute(
-            "SELECT * FROM benchmarks WHERE snapshot_id = ? ORDER BY id", (sid,)
-        ) as cur:
-            raw["benchmarks"] = [
-                {
-                    **{k: r[k] for k in r.keys() if k not in ("snapshot_id", "aliases")},
-                    "higher_is_better": bool(r["higher_is_better"]),
-                    "saturated": bool(r["saturated"]),
-                    "aliases": json.loads(r["aliases"]),
-                }
-                async for r in cur
-            ]
-        json_cols = ("aliases", "input_modalities", "sources", "provenance")
-        bool_cols = ("reasoning", "open_weights")
-        async with db.execute(
-            "SELECT * FROM models WHERE snapshot_id = ? ORDER BY id", (sid,)
-        ) as cur:
-            models = []
-            async for r in cur:
-                m: dict[str, Any] = {}
-                for k in r.keys():
-                    if k == "snapshot_id":
-                        continue
-                    v = r[k]
-                    if k in json_cols:
-                        v = json.loads(v)
-                    elif k in bool_cols and v is not None:
-                        v = bool(v)
-                    m[k] = v
-                models.append(m)
-            raw["models"] = models
-        async with db.execute(
-            "SELECT model_id AS model, benchmark_id AS benchmark, value, source_url, "
-            "self_reported, date, source FROM scores WHERE snapshot_id = ? "
-            "ORDER BY model_id, benchmark_id",
-            (sid,),
-        ) as cur:
-            raw["scores"] = [
-                {
-                    **dict(r),
-                    "self_reported": None
-                    if r["self_reported"] is None
-                    else bool(r["self_reported"]),
-                }
-                async for r in cur
-            ]
-        return Catalog.model_validate(raw)
+            for r in tables["categories"]
+        ],
+        "benchmarks": [
+            {
+                **{k: r[k] for k in r.keys() if k not in ("snapshot_id", "aliases")},
+                "higher_is_better": bool(r["higher_is_better"]),
+                "saturated": bool(r["saturated"]),
+                "aliases": json.loads(r["aliases"]),
+            }
+            for r in tables["benchmarks"]
+        ],
+        "models": models,
+        "scores": [
+            {
+                "model": model,
+                "benchmark": bench,
+                "value": value,
+                "source_url": url,
+                "self_reported": None if own is None else bool(own),
+                "date": date,
+                "source": source,
+            }
+            for _, model, bench, value, url, own, date, source in tables["scores"]
+        ],
+    }
+    return Catalog.model_validate(raw)
+
+
+@bulk
+def _rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
+    """A snapshot's rows per table, in the tables' column order."""
+    return {
+        "categories": [
+            (sid, c.id, i, c.name, c.weight, c.description)
+            for i, c in enumerate(catalog.categories)
+        ],
+        "benchmarks": [
+            (
+                sid,
+                b.id,
+                b.name,
+                b.category,
+                b.weight,
+                b.unit,
+                b.scale_max,
+                int(b.higher_is_better),
+                int(b.saturated),
+                b.description,
+                b.url,
+                json.dumps(b.aliases),
+            )
+            for b in catalog.benchmarks
+        ],
+        "models": [
+            (
+                sid,
+                m.id,
+                m.name,
+                json.dumps(m.aliases),
+                m.creator,
+                m.family,
+                m.release_date.isoformat() if m.release_date else None,
+                _b(m.reasoning),
+                _b(m.open_weights),
+                m.context_window,
+                m.max_output_tokens,
+                m.input_price,
+                m.output_price,
+                m.output_speed,
+                m.ttft,
+                json.dumps(m.input_modalities),
+                m.params_b,
+                json.dumps(m.sources),
+                json.dumps(m.provenance),
+            )
+            for m in catalog.models
+        ],
+        "scores": [
+            (
+                sid,
+                s.model,
+                s.benchmark,
+                s.value,
+                s.source_url,
+                _b(s.self_reported),
+                s.date.isoformat() if s.date else None,
+                s.source,
+            )
+            for s in catalog.scores
+        ],
+    }
 
 
 def _statements(script: str) -> list[str]:
