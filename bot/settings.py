@@ -61,6 +61,16 @@ class Settings(BaseSettings):
     http_backoff_seconds: float = Field(default=2, ge=0)
     delivery_interval_seconds: float = Field(default=30, gt=0)
 
+    # Charts
+    chart_workers: int = Field(
+        default=1, ge=0, description="Processes that draw charts; 0 = draw in a thread."
+    )
+    chart_wait_seconds: float = Field(
+        default=1.5,
+        ge=0,
+        description="How long a reply waits for its chart before going out without one.",
+    )
+
     @field_validator("discord_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, v: object) -> object:

@@ -21,6 +21,7 @@ from tests.discord_standin import (
     MANAGER_ID,
     NO_EMBED_CHANNEL_ID,
     NO_SEND_CHANNEL_ID,
+    OWNER_ID,
     USER_ID,
     DiscordStandin,
     running_client,
@@ -45,6 +46,7 @@ def settings(tmp_path: Path, standin: DiscordStandin) -> Settings:
         owner_ids=[MANAGER_ID],
         refresh_interval_minutes=0,  # no live refresh against the internet from tests
         refresh_sources=["native=shipped"],
+        chart_wait_seconds=20,  # a slow CI machine must not turn "chart attached" into a race
         _env_file=None,
     )
 
@@ -430,3 +432,26 @@ async def test_an_answer_too_long_for_one_message_pages(
         page2 = (await click.response()).json["data"]["embeds"][0]
         assert embed_size(page2) <= 6000 and "Page 2 of" in page2["footer"]["text"]
         assert page2["fields"][0]["name"] != first["fields"][0]["name"]
+
+
+async def test_reply_does_not_wait_for_a_late_chart(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    # No time for the chart: the answer goes out at once, complete, without an image; the chart
+    # is still drawn (once) into the cache, and the next asker gets it.
+    late = settings.model_copy(update={"chart_wait_seconds": 0})
+    async with running_client(ModelBot(late), standin) as bot:
+        _, first = await ask(standin, f"{MENTION} gpt-4.1 vs o3", mentions=[BOT_ID])
+        assert first.json["embeds"][0]["title"] == "GPT-4.1 vs o3"
+        assert "image" not in first.json["embeds"][0] and not first.files
+        for _ in range(200):
+            if bot.charts.renders == 1 and not bot.charts._pending:
+                break
+            await asyncio.sleep(0.05)
+        start = standin.mark()  # another user: the per-user cooldown stays out of it
+        await standin.send_message(
+            GENERAL_CHANNEL_ID, OWNER_ID, f"{MENTION} gpt-4.1 vs o3", mentions=[BOT_ID]
+        )
+        second = await standin.wait_for_message_post(GENERAL_CHANNEL_ID, start=start)
+        assert second.files and second.files[0].is_png
+        assert bot.charts.renders == 1

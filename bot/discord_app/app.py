@@ -84,7 +84,7 @@ class ModelBot(discord.Client):
         self.engine: Engine | None = None
         self.listening: set[int] = set()
         self.cooldown = Cooldown()
-        self.charts = ChartCache()
+        self.charts = ChartCache(workers=settings.chart_workers)
         self.sync_on_start = True
         self.background = True  # refresh and delivery loops; off for one-shot uses like sync
         self._ready_logged = False
@@ -105,6 +105,8 @@ class ModelBot(discord.Client):
         from bot.discord_app.commands import register
 
         register(self)
+        # The chart worker starts (and imports its drawing code) beside the login, not before it.
+        self._tasks.append(asyncio.create_task(self.charts.start(), name="chart-worker"))
         if self.background:
             self._tasks.append(asyncio.create_task(self._delivery_loop(), name="alert-delivery"))
             if self.settings.refresh_interval_minutes > 0:
@@ -169,6 +171,7 @@ class ModelBot(discord.Client):
         if self.store is not None:
             await self.store.close()
             self.store = None
+        self.charts.close()
         await super().close()
 
     async def on_ready(self) -> None:
@@ -245,7 +248,9 @@ class ModelBot(discord.Client):
                 message.guild.id if message.guild else "-",
             )
             return
-        out = await replies.build(self, answer, perms, message.author.id)
+        out = await replies.build(
+            self, answer, perms, message.author.id, chart_wait=self.settings.chart_wait_seconds
+        )
         can_reference = perms is None or perms.read_message_history
         try:
             if can_reference:

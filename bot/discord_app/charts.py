@@ -1,51 +1,140 @@
-"""Radar charts for compare answers: rendered in a worker thread, cached per models and data."""
+"""Radar charts for compare answers, drawn in a separate process and cached per models and data.
+
+Drawing a chart is about 0.1 s of pure Python and C under the GIL. In a thread it competes with
+the event loop for that lock, so a burst of compare questions stalled every other reply and made
+autocomplete miss Discord's 3 s deadline. A worker process draws instead; the loop only waits on
+a future. Identical requests in flight share one drawing, and a reply never waits on a chart past
+its deadline: it goes out without one (the embed reads the same), while the drawing finishes into
+the cache for the next asker.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import io
+import logging
+import multiprocessing
 from collections import OrderedDict
+from concurrent.futures.process import BrokenProcessPool
 
 import discord
 
-from bot.answers.chart import radar_png
+from bot import chart_process
 from bot.discord_app.embeds import CHART
 from bot.engine import Engine
 
+log = logging.getLogger(__name__)
+
+MAX_PENDING = 8  # drawings queued at most; past that a reply goes without a chart
+
 
 class ChartCache:
-    def __init__(self, size: int = 128) -> None:
+    def __init__(self, size: int = 128, workers: int = 1) -> None:
         self.size = size
+        self.workers = workers
         self._png: OrderedDict[tuple, bytes] = OrderedDict()
+        self._pending: dict[tuple, asyncio.Future[bytes]] = {}
+        self._pool: concurrent.futures.Executor | None = None
         self.renders = 0  # how many were drawn rather than served from the cache
+        self.skipped = 0  # replies sent without their chart (late or queue full)
 
-    async def file_for(self, engine: Engine, model_ids: list[str]) -> discord.File | None:
+    def _executor(self) -> concurrent.futures.Executor | None:
+        """A process pool, or None to draw in a thread (workers = 0)."""
+        if self.workers <= 0:
+            return None
+        if self._pool is None:
+            # spawn, not fork: the bot has threads (the database's, discord.py's) that a fork
+            # would copy mid-operation.
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return self._pool
+
+    async def start(self) -> None:
+        """Start the worker and import the drawing code in it, so the first chart is quick."""
+        pool = self._executor()
+        if pool is not None:
+            try:
+                await asyncio.get_running_loop().run_in_executor(pool, chart_process.warm)
+            except (OSError, BrokenProcessPool) as err:
+                log.warning("chart worker could not start (%s); drawing in a thread instead", err)
+                self.workers, self._pool = 0, None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _draw(self, engine: Engine, model_ids: list[str]) -> asyncio.Future[bytes]:
+        catalog = engine.catalog
+        cats = [(c.id, c.name) for c in catalog.categories]
+        models = [
+            (
+                catalog.model_by_id[mid].name,
+                {
+                    c: (
+                        s.value
+                        if (s := engine.scoreboard.profiles[mid].categories.get(c))
+                        else None
+                    )
+                    for c, _ in cats
+                },
+            )
+            for mid in model_ids
+        ]
+        loop = asyncio.get_running_loop()
+        pool = self._executor()
+        if pool is None:
+            return asyncio.ensure_future(asyncio.to_thread(chart_process.render, models, cats))
+        return asyncio.wrap_future(pool.submit(chart_process.render, models, cats), loop=loop)
+
+    async def png_for(
+        self, engine: Engine, model_ids: list[str], wait: float | None = None
+    ) -> bytes | None:
+        """The chart's PNG, or None when it is not ready within `wait` seconds."""
         if len(model_ids) < 2:
             return None
         key = (engine.version, tuple(model_ids))
         png = self._png.get(key)
-        if png is None:
-            catalog = engine.catalog
-            cats = [(c.id, c.name) for c in catalog.categories]
-            models = [
-                (
-                    catalog.model_by_id[mid].name,
-                    {
-                        c: (
-                            s.value
-                            if (s := engine.scoreboard.profiles[mid].categories.get(c))
-                            else None
-                        )
-                        for c, _ in cats
-                    },
-                )
-                for mid in model_ids
-            ]
-            png = await asyncio.to_thread(radar_png, models, cats)
-            self.renders += 1
-            self._png[key] = png
-            while len(self._png) > self.size:
-                self._png.popitem(last=False)
-        else:
+        if png is not None:
             self._png.move_to_end(key)
-        return discord.File(io.BytesIO(png), filename=CHART)
+            return png
+        fut = self._pending.get(key)
+        if fut is None:
+            if len(self._pending) >= MAX_PENDING:
+                self.skipped += 1
+                return None
+            fut = self._draw(engine, model_ids)
+            self._pending[key] = fut
+            self.renders += 1
+            fut.add_done_callback(lambda f, key=key: self._done(key, f))
+        try:
+            return await asyncio.wait_for(asyncio.shield(fut), wait)
+        except TimeoutError:
+            self.skipped += 1
+            return None
+        except Exception:  # noqa: BLE001 - logged in _done; the reply goes without a chart
+            return None
+
+    def _done(self, key: tuple, fut: asyncio.Future[bytes]) -> None:
+        self._pending.pop(key, None)
+        if fut.cancelled():
+            return
+        err = fut.exception()
+        if isinstance(err, BrokenProcessPool):
+            log.warning("the chart worker died; a new one starts with the next chart")
+            self._pool = None
+            return
+        if err is not None:
+            log.error("drawing a chart failed", exc_info=err)
+            return
+        self._png[key] = fut.result()
+        while len(self._png) > self.size:
+            self._png.popitem(last=False)
+
+    async def file_for(
+        self, engine: Engine, model_ids: list[str], wait: float | None = None
+    ) -> discord.File | None:
+        png = await self.png_for(engine, model_ids, wait)
+        return discord.File(io.BytesIO(png), filename=CHART) if png is not None else None

@@ -44,11 +44,16 @@ class UserError(app_commands.AppCommandError):
     """Something the user can fix; the message is shown to them as is."""
 
 
+DEFERRED_CHART_WAIT = 10.0
+
+
 async def _respond(
     bot: ModelBot, interaction: discord.Interaction, answer: Answer, *, deferred: bool
 ) -> None:
     perms = interaction.app_permissions if interaction.guild is not None else None
-    out = await replies.build(bot, answer, perms, interaction.user.id)
+    # acknowledged (deferred) answers may wait for their chart; others have 3 s in all
+    wait = DEFERRED_CHART_WAIT if deferred else bot.settings.chart_wait_seconds
+    out = await replies.build(bot, answer, perms, interaction.user.id, chart_wait=wait)
     if deferred:
         msg = await interaction.followup.send(wait=True, **out.kwargs)
     else:

@@ -44,12 +44,14 @@ async def build(
     answer: Answer,
     perms: discord.Permissions | None,
     author_id: int | None,
+    *,
+    chart_wait: float | None = None,
 ) -> Outgoing:
     embeds_ok = perms is None or perms.embed_links
     files_ok = perms is None or perms.attach_files
     chart = None
     if embeds_ok and files_ok and answer.intent == "compare" and len(answer.model_ids) >= 2:
-        chart = await bot.charts.file_for(bot.engine, answer.model_ids)
+        chart = await bot.charts.file_for(bot.engine, answer.model_ids, chart_wait)
     kwargs: dict[str, Any] = {}
     view: discord.ui.View | None = None
     if embeds_ok:
@@ -70,7 +72,7 @@ async def build(
 
 async def build_edit(bot: ModelBot, answer: Answer, author_id: int | None) -> Outgoing:
     """The same answer as an edit of an existing message (a component's response)."""
-    out = await build(bot, answer, None, author_id)
+    out = await build(bot, answer, None, author_id, chart_wait=bot.settings.chart_wait_seconds)
     kwargs = dict(out.kwargs)
     file = kwargs.pop("file", None)
     kwargs["attachments"] = [file] if file is not None else []
