@@ -9,6 +9,8 @@ import logging
 import re
 import time
 from collections import defaultdict, deque
+from collections.abc import Coroutine
+from typing import Any
 
 import discord
 import yarl
@@ -24,6 +26,7 @@ from bot.understand import Query
 
 log = logging.getLogger(__name__)
 
+INBOX_SIZE = 10_000  # messages waiting for an answer; past that they are dropped, with a warning
 MAX_MESSAGE = 4000  # longer messages are read up to here; Discord's own cap is 4000 for Nitro
 COOLDOWN_MESSAGES = 3
 COOLDOWN_SECONDS = 20.0
@@ -89,6 +92,8 @@ class ModelBot(discord.Client):
         self.background = True  # refresh and delivery loops; off for one-shot uses like sync
         self._ready_logged = False
         self._tasks: list[asyncio.Task] = []
+        self._inbox: asyncio.Queue[tuple[discord.Message, bool]] = asyncio.Queue(INBOX_SIZE)
+        self._sending: set[asyncio.Task] = set()
         from bot.discord_app.delivery import Deliverer
 
         self.deliverer = Deliverer(self)
@@ -105,6 +110,7 @@ class ModelBot(discord.Client):
         from bot.discord_app.commands import register
 
         register(self)
+        self._tasks.append(asyncio.create_task(self._answer_worker(), name="answers"))
         # The chart worker starts (and imports its drawing code) beside the login, not before it.
         self._tasks.append(asyncio.create_task(self.charts.start(), name="chart-worker"))
         if self.background:
@@ -209,6 +215,45 @@ class ModelBot(discord.Client):
         if not (is_dm or mentioned or listening):
             return
         addressed = is_dm or mentioned
+        try:
+            self._inbox.put_nowait((message, addressed))
+        except asyncio.QueueFull:
+            log.warning("more than %d messages waiting; message %s dropped", INBOX_SIZE, message.id)
+
+    async def _answer_worker(self) -> None:
+        """Answer queued messages one at a time, yielding to the event loop between them.
+
+        A burst of messages would otherwise run as one long stretch of the loop: every handler
+        starts in the same loop iteration, and autocomplete (3 s deadline), heartbeats and
+        everything else wait until all of them have parsed and composed."""
+        while True:
+            message, addressed = await self._inbox.get()
+            try:
+                sending = self._answer(message, addressed)
+                if sending is not None:
+                    # Sending waits on Discord (and maybe a chart): it runs on its own, so a
+                    # slow channel never holds up the answers behind it.
+                    task = asyncio.create_task(self._guarded(sending, message))
+                    self._sending.add(task)
+                    task.add_done_callback(self._sending.discard)
+            except Exception:
+                log.exception("could not answer message %s", message.id)
+            finally:
+                self._inbox.task_done()
+            await asyncio.sleep(0)
+
+    @staticmethod
+    async def _guarded(sending: Coroutine[Any, Any, None], message: discord.Message) -> None:
+        try:
+            await sending
+        except Exception:
+            log.exception("could not send the answer to message %s", message.id)
+
+    def _answer(
+        self, message: discord.Message, addressed: bool
+    ) -> Coroutine[Any, Any, None] | None:
+        """Read and answer a message; returns the sending still to do, if any."""
+        assert self.engine is not None
         text = self._strip_mention(message.content)[:MAX_MESSAGE]
         try:
             reply = self.engine.ask(text if text else "help")
@@ -217,23 +262,23 @@ class ModelBot(discord.Client):
                 "could not answer message %s in channel %s", message.id, message.channel.id
             )
             if addressed:
-                await self._safe_reply(
+                return self._safe_reply(
                     message, "Sorry, something went wrong on my side; it has been logged."
                 )
-            return
+            return None
         if reply.query.intent == "none" and not addressed:
-            return  # chatter in a listening channel: stay quiet
+            return None  # chatter in a listening channel: stay quiet
         allowed, wait, notify = self.cooldown.check(message.author.id, message.channel.id)
         if not allowed:
             if notify:
-                await self._safe_reply(
+                return self._safe_reply(
                     message,
                     f"You're asking faster than I can keep the channel readable: try again in "
                     f"{max(1, round(wait))} s.",
                     delete_after=15,
                 )
-            return
-        await self.send_answer(message, reply.answer)
+            return None
+        return self.send_answer(message, reply.answer)
 
     async def send_answer(self, message: discord.Message, answer) -> None:  # noqa: ANN001
         me = message.guild.me if message.guild else None
