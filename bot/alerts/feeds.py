@@ -22,9 +22,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import aiohttp
+from pydantic_core import from_json, to_json
 
-from bot.catalog.check import parse_catalog
+from bot.catalog.check import parse_catalog_bytes
 from bot.catalog.errors import CatalogError
+from bot.catalog.models import Catalog
 from bot.sources.modelsdev import FIRST_PARTY, NOT_A_CHAT_MODEL, _fields
 from bot.sources.raw import slugify
 
@@ -84,13 +86,27 @@ class Part:
     overlays: list[dict[str, Any]] = field(default_factory=list)  # {keys, fields, provenance}
     new_models: list[dict[str, Any]] = field(default_factory=list)
     scores: list[dict[str, Any]] = field(default_factory=list)  # {keys, benchmark, value, ...}
+    # native, freshly read: the validated catalog itself, so that merging it neither turns half a
+    # million scores into dicts nor validates them again (`catalog` is then None)
+    validated: Catalog | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, sort_keys=True, default=str)
+        # pydantic's JSON writer: a native part is a whole catalog, and json.dumps took a second
+        fields = {k: v for k, v in sorted(self.__dict__.items()) if k != "validated"}
+        if self.validated is None or self.catalog is not None:
+            return to_json(fields, fallback=str).decode()
+        del fields["catalog"]
+        rest = to_json(fields, fallback=str).decode()
+        return '{"catalog":' + self.validated.model_dump_json() + "," + rest[1:]
+
+    def model_count(self) -> int:
+        if self.validated is not None:
+            return len(self.validated.models)
+        return len((self.catalog or {}).get("models", []))
 
     @classmethod
     def from_json(cls, text: str) -> Part:
-        return cls(**json.loads(text))
+        return cls(**from_json(text))
 
 
 async def _get(
@@ -209,12 +225,8 @@ def parse_part(spec: SourceSpec, body: bytes) -> Part:
     """Validate a fetched body and turn it into a Part; raises CatalogError naming what is wrong."""
     where = str(spec)
     if spec.kind == "native":
-        try:
-            raw = json.loads(body)
-        except json.JSONDecodeError as err:
-            raise CatalogError(where, f"broken JSON at line {err.lineno}: {err.msg}") from None
-        catalog = parse_catalog(raw, where)  # full validation, record and field named
-        return Part(spec.kind, spec.location, catalog=catalog.model_dump(mode="json"))
+        catalog = parse_catalog_bytes(body, where)  # full validation, record and field named
+        return Part(spec.kind, spec.location, validated=catalog)
     try:
         data = json.loads(body)
     except json.JSONDecodeError as err:

@@ -21,7 +21,7 @@ from bot.alerts.feeds import Part, norm_key
 from bot.bulk import bulk
 from bot.catalog.check import parse_catalog
 from bot.catalog.errors import CatalogError
-from bot.catalog.models import Catalog
+from bot.catalog.models import Catalog, Score
 from bot.sources.raw import strip_date
 
 # Provenance of values a live source set, as opposed to curated ones (URLs of vendors' pages).
@@ -58,20 +58,51 @@ SOURCE_INFO = {
 }
 
 
+# A score in the merge is a validated Score (from a freshly read native catalog, kept as it is)
+# or a dict (from a saved part or a feed), validated when the merged catalog is built.
+AnyScore = Score | dict[str, Any]
+
+
+def _key(s: AnyScore) -> tuple[str, str]:
+    return (s.model, s.benchmark) if isinstance(s, Score) else (s["model"], s["benchmark"])
+
+
+def _value(s: AnyScore) -> float:
+    return s.value if isinstance(s, Score) else s["value"]
+
+
+def _from_validated(c: Catalog) -> dict[str, Any]:
+    """A validated catalog in the shape merge works on: models and benchmarks as dicts (merge
+    changes them; there are few), categories and scores as the objects they are."""
+    return {
+        "meta": c.meta.model_dump(mode="json"),
+        "categories": list(c.categories),
+        "benchmarks": [b.model_dump(mode="json") for b in c.benchmarks],
+        "models": [m.model_dump(mode="json") for m in c.models],
+        "scores": list(c.scores),
+    }
+
+
+def _native(part: Part) -> dict[str, Any]:
+    if part.validated is not None:
+        return _from_validated(part.validated)
+    return _copy_catalog(part.catalog)
+
+
 def _base(natives: list[Part]) -> dict[str, Any]:
     if not natives:
         raise CatalogError("refresh sources", "no native source: the catalog needs a base")
-    base = _copy_catalog(natives[0].catalog)
+    base = _native(natives[0])
     for part in natives[1:]:
-        other = part.catalog or {}
+        other = _native(part)
         models = {m["id"]: m for m in base["models"]}
-        models.update({m["id"]: m for m in other.get("models", [])})
+        models.update({m["id"]: m for m in other["models"]})
         base["models"] = sorted(models.values(), key=lambda m: m["id"])
         benches = {b["id"]: b for b in base["benchmarks"]}
-        benches.update({b["id"]: b for b in other.get("benchmarks", [])})
+        benches.update({b["id"]: b for b in other["benchmarks"]})
         base["benchmarks"] = sorted(benches.values(), key=lambda b: b["id"])
-        scores = {(s["model"], s["benchmark"]): s for s in base["scores"]}
-        scores.update({(s["model"], s["benchmark"]): s for s in other.get("scores", [])})
+        scores = {_key(s): s for s in base["scores"]}
+        scores.update({_key(s): s for s in other["scores"]})
         base["scores"] = [scores[k] for k in sorted(scores)]
     return base
 
@@ -121,7 +152,7 @@ def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> C
     for b in data["benchmarks"]:
         for key in (b["id"], b["name"], *b.get("aliases", [])):
             bench_keys.setdefault(norm_key(key), b["id"])
-    scores = {(s["model"], s["benchmark"]): s for s in data["scores"]}
+    scores: dict[tuple[str, str], AnyScore] = {_key(s): s for s in data["scores"]}
     as_of = data["meta"].get("data_as_of")
     cutoff = dt.date.fromisoformat(as_of) if as_of else None
     used: list[str] = []
@@ -176,7 +207,7 @@ def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> C
             if mid is None or bid is None:
                 continue
             old = scores.get((mid, bid))
-            if old is not None and old["value"] == sc["value"]:
+            if old is not None and _value(old) == sc["value"]:
                 continue
             scores[(mid, bid)] = {
                 "model": mid,
