@@ -133,24 +133,37 @@ class AlertsMixin:
         )
 
     @write
-    async def record_change(self, run_id: int, at: str, change: Any) -> int:
-        cur = await self.db.execute(
+    @write
+    async def record_changes(
+        self, run_id: int, at: str, changes: list[Any]
+    ) -> dict[str, tuple[Any, int]]:
+        """Record a run's changes in one statement; each change's key -> (change, its row id)."""
+        if not changes:
+            return {}
+        await self.db.executemany(
             "INSERT INTO changes (run_id, at, kind, key, model_id, scope, old, new, delta, text) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                run_id,
-                at,
-                change.kind,
-                change.key,
-                change.model_id,
-                change.scope,
-                json.dumps(change.old),
-                json.dumps(change.new),
-                change.delta,
-                change.text,
-            ),
+            [
+                (
+                    run_id,
+                    at,
+                    c.kind,
+                    c.key,
+                    c.model_id,
+                    c.scope,
+                    json.dumps(c.old),
+                    json.dumps(c.new),
+                    c.delta,
+                    c.text,
+                )
+                for c in changes
+            ],
         )
-        return int(cur.lastrowid)
+        async with self.db.execute(
+            "SELECT key, id FROM changes WHERE run_id = ?", (run_id,)
+        ) as cur:
+            ids = {r[0]: int(r[1]) for r in await cur.fetchall()}
+        return {c.key: (c, ids[c.key]) for c in changes}
 
     @write
     async def list_changes(
@@ -181,11 +194,19 @@ class AlertsMixin:
     async def put_pending(
         self, key: str, change_id: int, baseline: Any, value: Any, count: int, run_id: int
     ) -> None:
-        await self.db.execute(
+        await self.put_pendings([(key, change_id, baseline, value, count)], run_id)
+
+    @write
+    async def put_pendings(self, rows: list[tuple[str, int, Any, Any, int]], run_id: int) -> None:
+        """Hold changes until confirmed: (key, change id, baseline, value, count) each."""
+        await self.db.executemany(
             "INSERT INTO pending_alerts (key, change_id, baseline, value, count, first_run, last_run) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET change_id = excluded.change_id, "
             "value = excluded.value, count = excluded.count, last_run = excluded.last_run",
-            (key, change_id, json.dumps(baseline), json.dumps(value), count, run_id, run_id),
+            [
+                (key, cid, json.dumps(baseline), json.dumps(value), count, run_id, run_id)
+                for key, cid, baseline, value, count in rows
+            ],
         )
 
     @write
