@@ -10,7 +10,7 @@ from typing import Any
 from bot.answers import Answer, Context, compose, render_text
 from bot.answers.compose import METRIC_NAMES
 from bot.bulk import bulk
-from bot.catalog.method import Scoreboard
+from bot.catalog.method import scoreboard_for
 from bot.catalog.models import Catalog
 from bot.understand import AliasIndex, Query, Understander
 from bot.understand.lookup import ModelLookup
@@ -42,7 +42,7 @@ class Engine:
     @bulk
     def __init__(self, catalog: Catalog, loaded_at: str | None = None) -> None:
         self.catalog = catalog
-        self.scoreboard = Scoreboard(catalog)
+        self.scoreboard = scoreboard_for(catalog)
         self.index = AliasIndex(self.scoreboard)
         self.understander = Understander(self.index)
         self.context = Context(self.scoreboard, loaded_at)

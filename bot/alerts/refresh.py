@@ -22,11 +22,11 @@ from typing import Any
 import aiohttp
 
 from bot.alerts import digest
-from bot.alerts.diff import current_value, describe, diff
+from bot.alerts.diff import Change, current_value, describe, diff
 from bot.alerts.feeds import FetchError, HttpPolicy, Part, SourceSpec, fetch, parse_part
 from bot.alerts.merge import merge
 from bot.catalog.errors import CatalogError
-from bot.catalog.method import Scoreboard
+from bot.catalog.method import Scoreboard, scoreboard_for
 from bot.catalog.models import Catalog
 from bot.settings import Settings
 from bot.store import Store
@@ -169,7 +169,7 @@ async def _refresh(
     def assemble(use: dict[tuple[str, str], Part]) -> list[Part]:
         parts = [use.get(k) or saved[k] for k in order if k in use or k in saved]
         if not any(p.kind == "native" for p in parts) and current is not None:
-            parts.insert(0, Part("native", "store", catalog=current.model_dump(mode="json")))
+            parts.insert(0, Part("native", "store", validated=current))
         return parts
 
     merged: Catalog | None = None
@@ -201,13 +201,14 @@ async def _refresh(
     if merged is not None and current_info is not None and digest == current_info.content_hash:
         merged = None  # the sources changed their bytes, not their meaning
     now_catalog = merged or current
-    old_sb = await asyncio.to_thread(Scoreboard, current) if current is not None else None
-    new_sb = await asyncio.to_thread(Scoreboard, now_catalog) if merged is not None else old_sb
-    changes = (
-        await asyncio.to_thread(diff, old_sb, new_sb)
-        if merged is not None and old_sb is not None and new_sb is not None
-        else []
-    )
+    old_sb = await asyncio.to_thread(scoreboard_for, current) if current is not None else None
+    new_sb: Scoreboard | None = old_sb
+    changes: list[Change] = []
+    if merged is not None:
+        # Not overlapped with writing the snapshot: SQLite drops the GIL for every row and
+        # then waits up to 5 ms to get it back from a busy thread, which doubled the write.
+        new_sb, changes = await asyncio.to_thread(_score_and_diff, old_sb, merged)
+    part_json = {k: await asyncio.to_thread(p.to_json) for k, (p, _) in fresh.items()}
     # Only a run that read every configured source can confirm (or break) a held change.
     read_all = all(
         (s.kind, s.location) in outcomes
@@ -223,14 +224,14 @@ async def _refresh(
             states
         ):
             raise _Moved
-        for (kind, loc), (part, got) in fresh.items():
+        for (kind, loc), (_, got) in fresh.items():
             await store.save_source_state(
                 kind,
                 loc,
                 etag=got.etag,
                 last_modified=got.last_modified,
                 digest=got.digest,
-                part=part.to_json(),
+                part=part_json[(kind, loc)],
                 error=None,
             )
         for (kind, loc), (got, error) in checked.items():
@@ -250,8 +251,7 @@ async def _refresh(
             origin = "refresh: " + ", ".join(f"{k[0]}={k[1]}" for k in fresh)
             snapshot = (await store.insert_snapshot(merged, origin, digest)).snapshot_id
             report.catalog = merged
-        at = now_iso()
-        ids = {c.key: (c, await store.record_change(run_id, at, c)) for c in changes}
+        ids = await store.record_changes(run_id, now_iso(), changes)
         confirmed = await _gate(store, settings, run_id, ids, new_sb, read_all) if new_sb else []
         queued = await _queue(store, settings, run_id, confirmed, now_catalog)
         await store.finish_run(run_id, snapshot, len(changes), len(confirmed))
@@ -272,13 +272,17 @@ async def _refresh(
     return report
 
 
+def _score_and_diff(old_sb: Scoreboard | None, merged: Catalog) -> tuple[Scoreboard, list[Change]]:
+    new_sb = scoreboard_for(merged)
+    return new_sb, (diff(old_sb, new_sb) if old_sb is not None else [])
+
+
 def _check_not_gutted(spec: SourceSpec, part: Part, previous: Part | None) -> None:
     """A well-formed but nearly empty feed is a broken feed, not news that everything went away."""
     if previous is None:
         return
     if spec.kind == "native":
-        old = len((previous.catalog or {}).get("models", []))
-        new = len((part.catalog or {}).get("models", []))
+        old, new = previous.model_count(), part.model_count()
     else:
         old, new = (
             len(previous.overlays) + len(previous.scores),
@@ -328,11 +332,10 @@ async def _gate(
             await store.bump_pending(key, run_id)
             if p["count"] + 1 >= need:
                 ready.append((key, p["change_id"], baseline, value))
-    for key, (c, cid) in changed.items():
-        if key not in pending:
-            await store.put_pending(key, cid, c.old, c.new, 1, run_id)
-            if need == 1:
-                ready.append((key, cid, c.old, c.new))
+    new = [(key, cid, c.old, c.new, 1) for key, (c, cid) in changed.items() if key not in pending]
+    await store.put_pendings(new, run_id)
+    if need == 1:
+        ready += [(key, cid, old, value) for key, cid, old, value, _ in new]
     out = []
     for key, cid, old, new in ready:
         await store.drop_pending(key)

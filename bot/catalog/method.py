@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.bulk import bulk
 from bot.catalog.models import Catalog, Model
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
+    # A named tuple, not a frozen dataclass: a 10,000-model catalog makes 400,000 of them, and a
+    # frozen dataclass sets each field through object.__setattr__.
     benchmark: str
     value: float
     weight: float
@@ -66,27 +68,49 @@ class Profile:
     weighted_benchmarks: int = 0
 
 
-def category_scores(catalog: Catalog, model_id: str) -> dict[str, CategoryScore]:
+Weighted = dict[str, tuple[str, float, bool]]  # benchmark -> (category, weight, saturated)
+
+
+def weighted_benchmarks(catalog: Catalog) -> Weighted:
+    return {
+        b.id: (b.category, b.weight, b.saturated)
+        for b in catalog.benchmarks
+        if b.category is not None and b.weight > 0
+    }
+
+
+def category_scores(
+    catalog: Catalog, model_id: str, weighted: Weighted | None = None
+) -> dict[str, CategoryScore]:
+    weighted = weighted if weighted is not None else weighted_benchmarks(catalog)
     grouped: dict[str, list[Part]] = {}
     for bench_id, score in catalog.scores_of(model_id).items():
-        bench = catalog.benchmark_by_id[bench_id]
-        if bench.category is None or bench.weight <= 0:
-            continue
-        grouped.setdefault(bench.category, []).append(
-            Part(bench_id, score.value, bench.weight, bench.saturated)
-        )
+        info = weighted.get(bench_id)
+        if info is not None:
+            grouped.setdefault(info[0], []).append(Part(bench_id, score.value, info[1], info[2]))
     out: dict[str, CategoryScore] = {}
+    if not grouped:
+        return out
     floor = catalog.meta.overall_rule.min_category_weight
     for cat in catalog.categories:
         parts = grouped.get(cat.id)
         if not parts:
             continue
-        parts.sort(key=lambda p: (-p.weight, p.benchmark))
-        total = sum(p.weight for p in parts)
-        value = sum(p.value * p.weight for p in parts) / total
-        current = sum(p.weight for p in parts if not p.saturated)
-        out[cat.id] = CategoryScore(cat.id, value, tuple(parts), current + 1e-9 >= floor)
+        parts.sort(key=_heaviest_first)
+        total = weighted_sum = current = 0.0
+        for p in parts:
+            total += p.weight
+            weighted_sum += p.value * p.weight
+            if not p.saturated:
+                current += p.weight
+        out[cat.id] = CategoryScore(
+            cat.id, weighted_sum / total, tuple(parts), current + 1e-9 >= floor
+        )
     return out
+
+
+def _heaviest_first(p: Part) -> tuple[float, str]:
+    return (-p.weight, p.benchmark)
 
 
 def overall_score(catalog: Catalog, cats: dict[str, CategoryScore]) -> Overall | None:
@@ -104,8 +128,8 @@ def overall_score(catalog: Catalog, cats: dict[str, CategoryScore]) -> Overall |
     return Overall(value, tuple(used), n_bench, covered, n_bench < rule.ranked_min_benchmarks)
 
 
-def profile(catalog: Catalog, model_id: str) -> Profile:
-    cats = category_scores(catalog, model_id)
+def profile(catalog: Catalog, model_id: str, weighted: Weighted | None = None) -> Profile:
+    cats = category_scores(catalog, model_id, weighted)
     return Profile(
         model=catalog.model(model_id),
         categories=cats,
@@ -147,7 +171,10 @@ class Scoreboard:
     @bulk
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.profiles: dict[str, Profile] = {m.id: profile(catalog, m.id) for m in catalog.models}
+        weighted = weighted_benchmarks(catalog)
+        self.profiles: dict[str, Profile] = {
+            m.id: profile(catalog, m.id, weighted) for m in catalog.models
+        }
         # Rankings, sorted once per catalog: a leaderboard question walks a ready list.
         self._ordered: dict[str | None, list[tuple[str, float]]] = {
             None: self._order(
@@ -199,3 +226,17 @@ class Scoreboard:
     def ranked_iter(self, category: str | None = None) -> Iterator[tuple[str, float]]:
         """The same order without a copy, for callers that stop after the first few."""
         return iter(self._ordered.get(category, ()))
+
+
+_last: list[tuple[Catalog, Scoreboard]] = []
+
+
+def scoreboard_for(catalog: Catalog) -> Scoreboard:
+    """The scoreboard of `catalog`, reusing the one built last for the very same catalog (the
+    engine and a refresh both need the current one; at 10,000 models it takes a second)."""
+    last = _last[0] if _last else None
+    if last is not None and last[0] is catalog:
+        return last[1]
+    sb = Scoreboard(catalog)
+    _last[:] = [(catalog, sb)]
+    return sb
