@@ -60,7 +60,14 @@ class SnapshotInfo:
 def content_hash(catalog: Catalog) -> str:
     """Hash of the data itself: loading the same data twice is a no-op.  Serialised by
     pydantic's own JSON writer, in field order (stable), without the build time."""
-    data = Catalog.__pydantic_serializer__.to_json(catalog, exclude={"meta": {"built_at"}})
+    canonical = Catalog.model_construct(  # the order the store reads records back in
+        meta=catalog.meta,
+        categories=catalog.categories,
+        benchmarks=tuple(sorted(catalog.benchmarks, key=lambda b: b.id)),
+        models=tuple(sorted(catalog.models, key=lambda m: m.id)),
+        scores=tuple(sorted(catalog.scores, key=lambda s: (s.model, s.benchmark))),
+    )
+    data = Catalog.__pydantic_serializer__.to_json(canonical, exclude={"meta": {"built_at"}})
     return hashlib.sha256(data).hexdigest()
 
 

@@ -11,7 +11,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TypeVar
 
 from rapidfuzz import process
@@ -313,9 +312,22 @@ class AliasIndex:
                 {i: _trigrams(n) for i, n in enumerate(self._name_list)}
             ).items()
         }
-        self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+        # A plain dict, not functools.lru_cache around a bound method: that makes a reference
+        # cycle, and an engine with a cycle is freed by the cyclic collector only, not as soon
+        # as a refresh replaces it.
+        self._corrections: dict[tuple[str, bool, bool], str | None] = {}
 
     # -- tokens ------------------------------------------------------------------------------
+
+    def _correct(
+        self, tok: str, before_version: bool = False, after_version: bool = False
+    ) -> str | None:
+        key = (tok, before_version, after_version)
+        if key not in self._corrections:
+            if len(self._corrections) >= 4096:
+                self._corrections.clear()
+            self._corrections[key] = self._correct_uncached(tok, before_version, after_version)
+        return self._corrections[key]
 
     def _correct_uncached(
         self, tok: str, before_version: bool = False, after_version: bool = False

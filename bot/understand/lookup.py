@@ -13,7 +13,6 @@ import bisect
 import heapq
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -70,7 +69,7 @@ class ModelLookup:
         self._words = sorted(by_word)
         self._by_word = {w: frozenset(s) for w, s in by_word.items()}
         self._by_gram = by_gram
-        self._starting = lru_cache(maxsize=8192)(self._starting_uncached)
+        self._prefixes: dict[str, frozenset[int]] = {}  # a dict: lru_cache would make a cycle
         self._default = self._prominence(index)
         # How prominent a model is: ranked ones by rank, then the newest.
         self._place = {mid: i for i, mid in enumerate(self._default)}
@@ -117,6 +116,14 @@ class ModelLookup:
         if len(label) > MAX_NAME:
             label = m.name[: MAX_NAME - 1] + "…"
         return Choice(label, mid)
+
+    def _starting(self, prefix: str) -> frozenset[int]:
+        hit = self._prefixes.get(prefix)
+        if hit is None:
+            if len(self._prefixes) >= 8192:
+                self._prefixes.clear()
+            hit = self._prefixes[prefix] = self._starting_uncached(prefix)
+        return hit
 
     def _starting_uncached(self, prefix: str) -> frozenset[int]:
         """Labels with a word (or maker word) that starts with `prefix`."""

@@ -1,0 +1,158 @@
+"""What keeps the bot fast as the catalog grows, checked for behaviour (timings live in
+`python -m benchmarks`): synthetic catalogs, understanding that a crowd of names does not change,
+autocomplete by word prefixes, engines that free themselves, the store's catalog cache and the
+migration that reshaped the scores table."""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import changed, synthetic_catalog
+from bot.catalog.check import catalog_to_json, check_consistency
+from bot.catalog.models import Catalog
+from bot.engine import Engine
+from bot.store import Store
+from bot.store import db as store_db
+from bot.store.db import content_hash
+from bot.store.migrations import MIGRATIONS
+from tests.conftest import ROOT
+
+LABELLED = ROOT / "tests" / "data" / "labelled_messages.jsonl"
+
+
+@pytest.fixture(scope="module")
+def crowd(catalog: Catalog) -> Catalog:
+    return synthetic_catalog(1000, seed=7, base=catalog)
+
+
+@pytest.fixture(scope="module")
+def engine(catalog: Catalog) -> Engine:
+    return Engine(catalog)
+
+
+@pytest.fixture(scope="module")
+def crowded(crowd: Catalog) -> Engine:
+    return Engine(crowd)
+
+
+def names(choices) -> list[str]:  # noqa: ANN001
+    return [c.name.split(" · ")[0] for c in choices]
+
+
+def test_synthetic_catalogs_are_reproducible_valid_and_apart_from_real_names(
+    catalog: Catalog, crowd: Catalog
+) -> None:
+    assert catalog_to_json(synthetic_catalog(1000, seed=7, base=catalog)) == catalog_to_json(crowd)
+    assert catalog_to_json(synthetic_catalog(1000, seed=8, base=catalog)) != catalog_to_json(crowd)
+    check_consistency(crowd, "synthetic")
+    assert len(crowd.models) == 1000
+    made_up = [m for m in crowd.models if "synthetic" in m.sources]
+    assert len(made_up) == 1000 - len(catalog.models)
+    assert all(len(crowd.scores_of(m.id)) == 50 for m in made_up)
+    real = {w for m in catalog.models for w in m.name.lower().replace("-", " ").split()}
+    assert not {m.family.lower() for m in made_up if m.family} & real
+    nxt = changed(crowd)
+    assert len(nxt.models) == len(crowd.models) + 15
+    assert content_hash(nxt) != content_hash(crowd)
+
+
+def test_a_crowd_of_names_does_not_change_what_messages_mean(
+    engine: Engine, crowded: Engine
+) -> None:
+    texts = [json.loads(x)["text"] for x in LABELLED.read_text().splitlines() if x.strip()]
+    differ = []
+    for text in texts:
+        a, b = engine.understander.parse(text), crowded.understander.parse(text)
+        if (a.intent, a.models, a.category, a.metric) != (b.intent, b.models, b.category, b.metric):
+            differ.append(text)
+    assert differ == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("gpt-4.1", ["GPT-4.1", "GPT-4.1 mini", "GPT-4.1 nano"]),
+        ("gemnii 2.5 pro", ["Gemini 2.5 Pro"]),  # a typo in a word is corrected
+        ("claud sonet 4", ["Claude Sonnet 4"]),
+        ("o3", ["o3", "o3-mini", "o3-pro"]),
+        ("command r+", ["Command R+ (Aug 2024)", "Command R+ (Apr 2024)"]),
+        ("gemma 4 12", ["Gemma 4 12B"]),
+    ],
+)
+def test_autocomplete_offers_the_name_being_typed_first(
+    engine: Engine, crowded: Engine, typed: str, first: list[str]
+) -> None:
+    for e in (engine, crowded):  # the same with 700 made-up names in the way
+        assert names(e.lookup.suggest(typed))[: len(first)] == first
+
+
+def test_autocomplete_words_makers_versions_and_nothing(engine: Engine) -> None:
+    sonnets = names(engine.lookup.suggest("claude son"))
+    assert sonnets and all("Sonnet" in n for n in sonnets[:8])
+    openai = engine.lookup.suggest("openai")
+    assert len(openai) == 25
+    assert {engine.catalog.model_by_id[c.value].creator for c in openai} == {"OpenAI"}
+    llamas = names(engine.lookup.suggest("lama 3"))
+    assert llamas and all(n.lower().startswith("llama") for n in llamas[:5])
+    # "4.1" is a version, never a prefix of 4o
+    assert "GPT-4o mini" not in names(engine.lookup.suggest("gpt-4.1"))[:3]
+    assert engine.lookup.suggest("xyzzy") == []
+    assert len(engine.lookup.suggest("")) == 25
+    assert all(len(c.name) <= 100 for c in engine.lookup.suggest("g"))
+
+
+def test_engines_hold_no_reference_cycles(catalog: Catalog) -> None:
+    # Bulk builds freeze what they made (the collector never walks it again), so a replaced
+    # engine must be freed by reference counting alone: no cycles.
+    gc.collect()
+    gc.disable()
+    try:
+        e = Engine(catalog)
+        for text in ["gemma 4 12b vs gpt-4.1?", "best model for math", "gtp 4.1 vs claud sonet"]:
+            e.ask(text)
+        e.lookup.suggest("gem")
+        e.lookup.resolve("gpt-4.1")
+        del e
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+async def test_the_store_keeps_its_last_catalog_but_never_another_writers(
+    catalog: Catalog, crowd: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    async with Store(path) as a, Store(path) as b:
+        await a.load_catalog(catalog, origin="a")
+        assert await a.read_catalog() is catalog  # what it just wrote, not read back
+        await b.load_catalog(crowd, origin="b")  # another writer moves the current snapshot
+        back = await a.read_catalog()
+        assert back is not None and back is not catalog
+        assert content_hash(back) == content_hash(crowd)
+        assert await a.read_catalog() is back
+
+
+async def test_scores_survive_the_migration_to_a_clustered_table(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS[:5])
+    async with Store(path) as store:
+        await store.load_catalog(catalog, origin="before")
+        assert await store.schema_version() == 5
+    monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS)
+    async with Store(path) as store:
+        assert await store.schema_version() == len(MIGRATIONS)
+        back = await store.read_catalog()
+        assert back is not None and content_hash(back) == content_hash(catalog)
+        async with store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'scores'") as cur:
+            assert "WITHOUT ROWID" in (await cur.fetchone())[0]
+        # a dropped snapshot takes its scores with it
+        for i in range(store_db.KEEP_SNAPSHOTS + 1):
+            await store.load_catalog(synthetic_catalog(330 + i, base=catalog), origin=f"{i}")
+        async with store.db.execute("SELECT COUNT(DISTINCT snapshot_id) FROM scores") as cur:
+            assert (await cur.fetchone())[0] == store_db.KEEP_SNAPSHOTS
