@@ -23,19 +23,20 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot tests
-	$(BIN)/ruff format --check bot tests
+	$(BIN)/ruff check bot tests benchmarks
+	$(BIN)/ruff format --check bot tests benchmarks
 
 format: $(STAMP)
-	$(BIN)/ruff format bot tests
-	$(BIN)/ruff check --fix bot tests
+	$(BIN)/ruff format bot tests benchmarks
+	$(BIN)/ruff check --fix bot tests benchmarks
 
 # Rebuild data/catalog.json from ../shared/sources (needs the source snapshots; running the bot does not).
 data: $(STAMP)
 	$(BIN)/python -m bot data build
 
+# Speed and scale (about two minutes): prints a table, writes benchmarks/results.json.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/answer_latency.py
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

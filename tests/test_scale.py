@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.synthetic import changed, synthetic_catalog
 from bot.catalog.check import catalog_to_json, check_consistency
-from bot.catalog.models import Catalog
+from bot.catalog.models import Catalog, Model
 from bot.engine import Engine
 from bot.store import Store
 from bot.store import db as store_db
@@ -156,3 +156,20 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
             await store.load_catalog(synthetic_catalog(330 + i, base=catalog), origin=f"{i}")
         async with store.db.execute("SELECT COUNT(DISTINCT snapshot_id) FROM scores") as cur:
             assert (await cur.fetchone())[0] == store_db.KEEP_SNAPSHOTS
+
+
+def test_everyday_words_are_never_corrected_into_model_names(catalog: Catalog) -> None:
+    # In a big catalog some name sits two edits from "better"; the question still means what
+    # it says, and a real misspelling of a name is still fixed.
+    bender = Model(id="bender-2", name="Bender 2", creator="Planet Express")
+    crowd = Catalog(
+        meta=catalog.meta,
+        categories=catalog.categories,
+        benchmarks=catalog.benchmarks,
+        models=(*catalog.models, bender),
+        scores=catalog.scores,
+    )
+    e = Engine(crowd)
+    assert e.understander.parse("is gemini better than llama").intent == "clarify"
+    fixed = e.understander.parse("gemnii 2.5 pro vs gpt-4.1")
+    assert fixed.intent == "compare" and fixed.models == ["gemini-2.5-pro", "gpt-4.1"]

@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from bot.catalog.method import Scoreboard
 from bot.catalog.models import Model
 from bot.sources.raw import date_in
+from bot.understand.common import COMMON_WORDS
 from bot.understand.text import VARIANT_WORDS, has_digit, tokens
 
 # Family words: a model line people name on its own ("is gemini any good"), too vague to pick one.
@@ -335,7 +336,7 @@ class AliasIndex:
         """A likely misspelling of a name word: one edit for short words, two for long ones
         (a swap of two letters counts as one).  Three-letter words only before a version
         ("gtp 4.1"), and only into family names."""
-        if tok in self.vocab_set or not tok.isalpha():
+        if tok in self.vocab_set or tok in COMMON_WORDS or not tok.isalpha():
             return None
         if len(tok) == 3:
             # "gtp 4.1" before a version; "o3 mni" after one
