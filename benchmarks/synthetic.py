@@ -178,8 +178,8 @@ def changed(catalog: Catalog, seed: int = 8) -> Catalog:
         moved = min(scale[s.benchmark], s.value + rng.choice([-3, -1.5, 1.5, 3]))
         scores[i] = s.model_copy(update={"value": round(max(0.0, moved), 1)})
     for k, src in enumerate(rng.sample(models, 20)):
-        mid = f"{src.id}-next-{k}"
-        models.append(src.model_copy(update={"id": mid, "name": f"{src.name} Next {k}"}))
+        mid = f"{src.id}-next-{seed}-{k}"
+        models.append(src.model_copy(update={"id": mid, "name": f"{src.name} Next {seed}-{k}"}))
         scores += [s.model_copy(update={"model": mid}) for s in catalog.scores_of(src.id).values()]
     return _with(catalog, tuple(models), tuple(scores))
 

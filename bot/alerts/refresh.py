@@ -31,7 +31,7 @@ from bot.catalog.models import Catalog
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.alerts import now_iso
-from bot.store.db import content_hash
+from bot.store.db import SnapshotInfo, content_hash
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3
@@ -123,10 +123,9 @@ async def _refresh(
     skip: set[str],
 ) -> RefreshReport:
     before = await store.current_snapshot_id()
+    current_info = await store.snapshot_info()
     states = await store.source_states()
-    saved: dict[tuple[str, str], Part] = {
-        k: Part.from_json(v["part"]) for k, v in states.items() if v.get("part")
-    }
+    saved = _SavedParts({k: v["part"] for k, v in states.items() if v.get("part")})
     fresh: dict[tuple[str, str], tuple[Part, Any]] = {}
     checked: dict[tuple[str, str], tuple[Any, str | None]] = {}
     outcomes: dict[tuple[str, str], SourceOutcome] = {}
@@ -145,7 +144,7 @@ async def _refresh(
             part = await asyncio.to_thread(parse_part, spec, got.body or b"")
             if spec.kind != "native":  # a native part is a JSON dump already
                 part = Part.from_json(part.to_json())  # the same JSON types a saved part has
-            _check_not_gutted(spec, part, saved.get(key))
+            _check_not_gutted(spec, part, saved, key, current_info)
         except FetchError as err:
             log.warning("refresh from %s failed: %s; the last good data keeps serving", spec, err)
             outcomes[key] = SourceOutcome(str(spec), "failed", str(err))
@@ -164,7 +163,6 @@ async def _refresh(
     order = [(s.kind, s.location) for s in configured]
     order += [(s.kind, s.location) for s in run_specs if (s.kind, s.location) not in order]
     current = await store.read_catalog()
-    current_info = await store.snapshot_info() if current is not None else None
 
     def assemble(use: dict[tuple[str, str], Part]) -> list[Part]:
         parts = [use.get(k) or saved[k] for k in order if k in use or k in saved]
@@ -277,13 +275,42 @@ def _score_and_diff(old_sb: Scoreboard | None, merged: Catalog) -> tuple[Scorebo
     return new_sb, (diff(old_sb, new_sb) if old_sb is not None else [])
 
 
-def _check_not_gutted(spec: SourceSpec, part: Part, previous: Part | None) -> None:
+class _SavedParts:
+    """Each source's last good part, parsed only when a merge needs it: a native part is a
+    whole catalog, and most refreshes replace it with a fresh one without looking at it."""
+
+    def __init__(self, texts: dict[tuple[str, str], str]) -> None:
+        self._texts = texts
+        self._parts: dict[tuple[str, str], Part] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._texts
+
+    def __getitem__(self, key: tuple[str, str]) -> Part:
+        if key not in self._parts:
+            self._parts[key] = Part.from_json(self._texts[key])
+        return self._parts[key]
+
+    def get(self, key: tuple[str, str]) -> Part | None:
+        return self[key] if key in self._texts else None
+
+
+def _check_not_gutted(
+    spec: SourceSpec,
+    part: Part,
+    saved: _SavedParts,
+    key: tuple[str, str],
+    current: SnapshotInfo | None,
+) -> None:
     """A well-formed but nearly empty feed is a broken feed, not news that everything went away."""
-    if previous is None:
+    if key not in saved:
         return
     if spec.kind == "native":
-        old, new = previous.model_count(), part.model_count()
+        # the stored snapshot's count: the same figure, without parsing the old catalog
+        old = current.models if current is not None else saved[key].model_count()
+        new = part.model_count()
     else:
+        previous = saved[key]
         old, new = (
             len(previous.overlays) + len(previous.scores),
             len(part.overlays) + len(part.scores),
