@@ -65,13 +65,14 @@ _CACHE: list[tuple[Scoreboard, dict[str, Any]]] = []
 
 
 def watched_cache(sb: Scoreboard) -> dict[str, Any]:
-    """`watched(sb)`, kept for the last two scoreboards: a refresh diffs the old and the new one
-    and then reads the new one's values, and the next refresh's old one is this one's new."""
+    """`watched(sb)`, kept for the last scoreboard asked for: a refresh diffs the old one (the
+    last refresh's new one) against the new one, then reads the new one's values. Only one is
+    kept: holding the old one too would keep its whole catalog alive."""
     for board, facts in _CACHE:
         if board is sb:
             return facts
     facts = watched(sb)
-    _CACHE[:] = [*_CACHE[-1:], (sb, facts)]
+    _CACHE[:] = [(sb, facts)]
     return facts
 
 

@@ -89,15 +89,17 @@ class Part:
     # native, freshly read: the validated catalog itself, so that merging it neither turns half a
     # million scores into dicts nor validates them again (`catalog` is then None)
     validated: Catalog | None = field(default=None, repr=False, compare=False)
+    raw: bytes | None = field(default=None, repr=False, compare=False)  # the JSON it came from
 
     def to_json(self) -> str:
         # pydantic's JSON writer: a native part is a whole catalog, and json.dumps took a second
-        fields = {k: v for k, v in sorted(self.__dict__.items()) if k != "validated"}
+        fields = {k: v for k, v in sorted(self.__dict__.items()) if k not in ("validated", "raw")}
         if self.validated is None or self.catalog is not None:
             return to_json(fields, fallback=str).decode()
         del fields["catalog"]
         rest = to_json(fields, fallback=str).decode()
-        return '{"catalog":' + self.validated.model_dump_json() + "," + rest[1:]
+        whole = self.raw.decode() if self.raw is not None else self.validated.model_dump_json()
+        return '{"catalog":' + whole + "," + rest[1:]
 
     def model_count(self) -> int:
         if self.validated is not None:
@@ -226,7 +228,7 @@ def parse_part(spec: SourceSpec, body: bytes) -> Part:
     where = str(spec)
     if spec.kind == "native":
         catalog = parse_catalog_bytes(body, where)  # full validation, record and field named
-        return Part(spec.kind, spec.location, validated=catalog)
+        return Part(spec.kind, spec.location, validated=catalog, raw=body)
     try:
         data = json.loads(body)
     except json.JSONDecodeError as err:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,7 @@ async def _refresh(
     before = await store.current_snapshot_id()
     current_info = await store.snapshot_info()
     states = await store.source_states()
-    saved = _SavedParts({k: v["part"] for k, v in states.items() if v.get("part")})
+    saved = _SavedParts(store, {k for k, v in states.items() if v.get("has_part")})
     fresh: dict[tuple[str, str], tuple[Part, Any]] = {}
     checked: dict[tuple[str, str], tuple[Any, str | None]] = {}
     outcomes: dict[tuple[str, str], SourceOutcome] = {}
@@ -144,7 +145,8 @@ async def _refresh(
             part = await asyncio.to_thread(parse_part, spec, got.body or b"")
             if spec.kind != "native":  # a native part is a JSON dump already
                 part = Part.from_json(part.to_json())  # the same JSON types a saved part has
-            _check_not_gutted(spec, part, saved, key, current_info)
+            previous = await saved.load(key) if key in saved and spec.kind != "native" else None
+            _check_not_gutted(spec, part, key in saved, previous, current_info)
         except FetchError as err:
             log.warning("refresh from %s failed: %s; the last good data keeps serving", spec, err)
             outcomes[key] = SourceOutcome(str(spec), "failed", str(err))
@@ -173,10 +175,12 @@ async def _refresh(
     merged: Catalog | None = None
     if fresh:
         good = {k: p for k, (p, _) in fresh.items()}
+        await saved.load_all(k for k in order if k not in good)
         try:
             merged = await asyncio.to_thread(merge, assemble(good), skip)
         except CatalogError as err:
             # Find which fresh source breaks the merge; keep the others.
+            await saved.load_all(good)
             for k in list(good):
                 try:
                     await asyncio.to_thread(merge, assemble({k: good[k]}), skip)
@@ -276,41 +280,49 @@ def _score_and_diff(old_sb: Scoreboard | None, merged: Catalog) -> tuple[Scorebo
 
 
 class _SavedParts:
-    """Each source's last good part, parsed only when a merge needs it: a native part is a
-    whole catalog, and most refreshes replace it with a fresh one without looking at it."""
+    """Each source's last good part, read and parsed only when a merge needs it: a native part
+    is a whole catalog, and most refreshes replace it with a fresh one without looking at it."""
 
-    def __init__(self, texts: dict[tuple[str, str], str]) -> None:
-        self._texts = texts
+    def __init__(self, store: Store, keys: set[tuple[str, str]]) -> None:
+        self._store = store
+        self._keys = keys
         self._parts: dict[tuple[str, str], Part] = {}
 
     def __contains__(self, key: object) -> bool:
-        return key in self._texts
+        return key in self._keys
 
-    def __getitem__(self, key: tuple[str, str]) -> Part:
+    async def load(self, key: tuple[str, str]) -> Part:
         if key not in self._parts:
-            self._parts[key] = Part.from_json(self._texts[key])
+            text = await self._store.source_part(*key)
+            assert text is not None  # listed as saved
+            self._parts[key] = await asyncio.to_thread(Part.from_json, text)
         return self._parts[key]
 
-    def get(self, key: tuple[str, str]) -> Part | None:
-        return self[key] if key in self._texts else None
+    async def load_all(self, keys: Iterable[tuple[str, str]]) -> None:
+        for key in keys:
+            if key in self._keys:
+                await self.load(key)
+
+    def __getitem__(self, key: tuple[str, str]) -> Part:
+        return self._parts[key]  # loaded before any merge that can ask for it
 
 
 def _check_not_gutted(
     spec: SourceSpec,
     part: Part,
-    saved: _SavedParts,
-    key: tuple[str, str],
+    had_part: bool,
+    previous: Part | None,
     current: SnapshotInfo | None,
 ) -> None:
     """A well-formed but nearly empty feed is a broken feed, not news that everything went away."""
-    if key not in saved:
+    if not had_part:
         return
     if spec.kind == "native":
         # the stored snapshot's count: the same figure, without parsing the old catalog
-        old = current.models if current is not None else saved[key].model_count()
+        old = current.models if current is not None else 0
         new = part.model_count()
     else:
-        previous = saved[key]
+        assert previous is not None
         old, new = (
             len(previous.overlays) + len(previous.scores),
             len(part.overlays) + len(part.scores),
@@ -322,7 +334,7 @@ def _check_not_gutted(
 
 
 async def _digests(store: Store) -> dict[tuple[str, str], str | None]:
-    return _digests_of(await store.source_states())
+    return _digests_of(await store.source_states())  # without the saved parts themselves
 
 
 def _digests_of(states: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str, str], str | None]:
@@ -340,37 +352,39 @@ async def _gate(
     need = settings.alert_confirmations
     pending = await store.pending()
     ready: list[tuple[str, int, Any, Any]] = []  # key, change id, value before, value now
+    drops: list[str] = []
+    bumps: list[str] = []
+    puts: list[tuple[str, int, Any, Any, int]] = []  # key, change id, baseline, value, count
     for key, p in pending.items():
         baseline = json.loads(p["baseline"]) if p["baseline"] is not None else None
         if key in changed:
             c, cid = changed[key]
             if json.dumps(c.new) == p["baseline"]:
-                await store.drop_pending(key)
+                drops.append(key)
                 log.info("change %s went back before it was confirmed: no alert", key)
                 continue
-            await store.put_pending(key, cid, baseline, c.new, 1, run_id)
+            puts.append((key, cid, baseline, c.new, 1))
             if need == 1:
                 ready.append((key, cid, baseline, c.new))
         elif read_all:
             value = current_value(now, key)
             if json.dumps(value) != p["value"]:
-                await store.drop_pending(key)  # it no longer holds (its model went away, say)
+                drops.append(key)  # it no longer holds (its model went away, say)
                 continue
-            await store.bump_pending(key, run_id)
+            bumps.append(key)
             if p["count"] + 1 >= need:
                 ready.append((key, p["change_id"], baseline, value))
     new = [(key, cid, c.old, c.new, 1) for key, (c, cid) in changed.items() if key not in pending]
-    await store.put_pendings(new, run_id)
     if need == 1:
         ready += [(key, cid, old, value) for key, cid, old, value, _ in new]
-    out = []
-    for key, cid, old, new in ready:
-        await store.drop_pending(key)
-        net = describe(key, old, new, now)
-        if net is None:
-            continue  # back where it started: nothing to say
-        out.append(await store.record_alert(cid, run_id, net))
-    return out
+    # One statement per kind of write: a 10,000-model refresh holds thousands of changes.
+    await store.drop_pendings(drops)
+    await store.bump_pendings(bumps, run_id)
+    await store.put_pendings(puts + new, run_id)
+    await store.drop_pendings([key for key, _, _, _ in ready])
+    nets = [(cid, describe(key, old, value, now)) for key, cid, old, value in ready]
+    # back where it started: nothing to say
+    return await store.record_alerts([(cid, net) for cid, net in nets if net is not None], run_id)
 
 
 async def _queue(

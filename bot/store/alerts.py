@@ -76,8 +76,22 @@ class AlertsMixin:
 
     @write
     async def source_states(self) -> dict[tuple[str, str], dict[str, Any]]:
-        async with self.db.execute("SELECT * FROM source_state") as cur:
-            return {(r["kind"], r["location"]): dict(r) async for r in cur}
+        """Each source's state; `has_part` instead of its saved part, which can be a whole
+        catalog (read it with `source_part`)."""
+        async with self.db.execute(
+            "SELECT kind, location, etag, last_modified, digest, fetched_at, checked_at, "
+            "last_error, "
+            "typeof(part) != 'null' AS has_part FROM source_state"
+        ) as cur:
+            return {(r["kind"], r["location"]): dict(r) for r in await cur.fetchall()}
+
+    @write
+    async def source_part(self, kind: str, location: str) -> str | None:
+        async with self.db.execute(
+            "SELECT part FROM source_state WHERE kind = ? AND location = ?", (kind, location)
+        ) as cur:
+            row = await cur.fetchone()
+        return row[0] if row else None
 
     @write
     async def save_source_state(
@@ -188,7 +202,7 @@ class AlertsMixin:
     @write
     async def pending(self) -> dict[str, dict[str, Any]]:
         async with self.db.execute("SELECT * FROM pending_alerts") as cur:
-            return {r["key"]: dict(r) async for r in cur}
+            return {r["key"]: dict(r) for r in await cur.fetchall()}
 
     @write
     async def put_pending(
@@ -211,13 +225,22 @@ class AlertsMixin:
 
     @write
     async def bump_pending(self, key: str, run_id: int) -> None:
-        await self.db.execute(
-            "UPDATE pending_alerts SET count = count + 1, last_run = ? WHERE key = ?", (run_id, key)
+        await self.bump_pendings([key], run_id)
+
+    @write
+    async def bump_pendings(self, keys: list[str], run_id: int) -> None:
+        await self.db.executemany(
+            "UPDATE pending_alerts SET count = count + 1, last_run = ? WHERE key = ?",
+            [(run_id, k) for k in keys],
         )
 
     @write
     async def drop_pending(self, key: str) -> None:
-        await self.db.execute("DELETE FROM pending_alerts WHERE key = ?", (key,))
+        await self.drop_pendings([key])
+
+    @write
+    async def drop_pendings(self, keys: list[str]) -> None:
+        await self.db.executemany("DELETE FROM pending_alerts WHERE key = ?", [(k,) for k in keys])
 
     @write
     async def change(self, change_id: int) -> dict[str, Any]:
@@ -230,29 +253,43 @@ class AlertsMixin:
     @write
     async def record_alert(self, change_id: int, run_id: int, change: Any) -> dict[str, Any]:
         """A confirmed change, worded as its net move; returns it as a digest item."""
-        await self.db.execute(
+        return (await self.record_alerts([(change_id, change)], run_id))[0]
+
+    @write
+    async def record_alerts(
+        self, confirmed: list[tuple[int, Any]], run_id: int
+    ) -> list[dict[str, Any]]:
+        """Confirmed changes (change id, net change), in one statement; as digest items."""
+        at = now_iso()
+        await self.db.executemany(
             "INSERT INTO alerts (change_id, run_id, at, kind, key, text, old, new, delta) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                change_id,
-                run_id,
-                now_iso(),
-                change.kind,
-                change.key,
-                change.text,
-                json.dumps(change.old),
-                json.dumps(change.new),
-                change.delta,
-            ),
+            [
+                (
+                    cid,
+                    run_id,
+                    at,
+                    c.kind,
+                    c.key,
+                    c.text,
+                    json.dumps(c.old),
+                    json.dumps(c.new),
+                    c.delta,
+                )
+                for cid, c in confirmed
+            ],
         )
-        return {
-            "kind": change.kind,
-            "key": change.key,
-            "text": change.text,
-            "old": change.old,
-            "new": change.new,
-            "delta": change.delta,
-        }
+        return [
+            {
+                "kind": c.kind,
+                "key": c.key,
+                "text": c.text,
+                "old": c.old,
+                "new": c.new,
+                "delta": c.delta,
+            }
+            for _, c in confirmed
+        ]
 
     # -- subscriptions -------------------------------------------------------------------------
 
