@@ -40,15 +40,14 @@ class Change:
 
 
 def watched(sb: Scoreboard) -> dict[str, Any]:
-    """Every watched fact of a catalog, by key, as a JSON value."""
+    """Every watched fact of a catalog by key, as a JSON value, but its scores: they are read
+    from the catalog itself (`score:MODEL:BENCHMARK`), half a million of them at 10,000 models."""
     c = sb.catalog
     out: dict[str, Any] = {}
     for m in c.models:
         out[f"model:{m.id}"] = m.name
         out[f"price:{m.id}"] = [m.input_price, m.output_price]
         out[f"context:{m.id}"] = m.context_window
-    for s in c.scores:
-        out[f"score:{s.model}:{s.benchmark}"] = s.value
     for scope in ("overall", *[cat.id for cat in c.categories]):
         ranked = sb.ranked(None if scope == "overall" else scope)[:TOP]
         out[f"leader:{scope}"] = ranked[0][0] if ranked else None
@@ -57,8 +56,31 @@ def watched(sb: Scoreboard) -> dict[str, Any]:
     return out
 
 
-def current_value(sb: Scoreboard, key: str) -> Any:
+def current_value(sb: Scoreboard | None, key: str) -> Any:
+    if sb is None:
+        return None
+    if key.startswith("score:"):
+        _, model, bench = key.split(":", 2)
+        score = sb.catalog.scores_of(model).get(bench)
+        return score.value if score is not None else None
     return watched_cache(sb).get(key)
+
+
+def _moved_scores(old: Scoreboard, new: Scoreboard) -> list[str]:
+    """Keys of the scores that moved, came or went, on models both catalogs have (a new or
+    removed model's scores are in its one line)."""
+    olds, news = old.catalog.scores_by_model, new.catalog.scores_by_model
+    out: list[str] = []
+    for mid, mine in news.items():
+        theirs = olds.get(mid)
+        if theirs is None:
+            continue
+        for bid, sc in mine.items():
+            o = theirs.get(bid)
+            if o is None or o.value != sc.value:
+                out.append(f"score:{mid}:{bid}")
+        out += [f"score:{mid}:{bid}" for bid in theirs if bid not in mine]
+    return out
 
 
 _CACHE: list[tuple[Scoreboard, dict[str, Any]]] = []
@@ -255,6 +277,7 @@ def diff(old: Scoreboard, new: Scoreboard) -> list[Change]:
     # moves a few thousand of them.
     moved = [k for k, v in after.items() if k not in before or before[k] != v]
     moved += [k for k in before.keys() - after.keys()]
+    moved += _moved_scores(old, new)
     for key in sorted(moved):
         kind, _, rest = key.partition(":")
         if kind == "model" and rest not in added and rest not in removed:
@@ -263,7 +286,11 @@ def diff(old: Scoreboard, new: Scoreboard) -> list[Change]:
             continue
         if kind in ("price", "context", "score") and rest.split(":")[0] in quiet:
             continue  # a new or removed model's own facts are in its one line
-        change = describe(key, before.get(key), after.get(key), new, old)
+        if kind == "score":
+            was, now = current_value(old, key), current_value(new, key)
+        else:
+            was, now = before.get(key), after.get(key)
+        change = describe(key, was, now, new, old)
         if change is not None:
             out.append(change)
     out.sort(key=Change.sort_key)

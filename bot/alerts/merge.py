@@ -21,7 +21,7 @@ from bot.alerts.feeds import Part, norm_key
 from bot.bulk import bulk
 from bot.catalog.check import parse_catalog
 from bot.catalog.errors import CatalogError
-from bot.catalog.models import Catalog, Score
+from bot.catalog.models import BY_ID, SCORE_KEY, Catalog, Score
 from bot.sources.raw import strip_date
 
 # Provenance of values a live source set, as opposed to curated ones (URLs of vendors' pages).
@@ -126,8 +126,8 @@ def _in_merge_order(c: Catalog) -> Catalog:
         meta=c.meta,
         categories=c.categories,
         benchmarks=c.benchmarks,
-        models=tuple(sorted(c.models, key=lambda m: m.id)),
-        scores=tuple(sorted(c.scores, key=lambda s: (s.model, s.benchmark))),
+        models=tuple(sorted(c.models, key=BY_ID)),
+        scores=tuple(sorted(c.scores, key=SCORE_KEY)),
     )
 
 

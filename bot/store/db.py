@@ -21,7 +21,7 @@ from typing import Any
 import aiosqlite
 
 from bot.bulk import bulk
-from bot.catalog.models import Catalog, Model, Score
+from bot.catalog.models import BY_ID, SCORE_KEY, Catalog, Model, Score
 from bot.store.alerts import AlertsMixin, write
 from bot.store.migrations import MIGRATIONS
 
@@ -64,9 +64,9 @@ def content_hash(catalog: Catalog) -> str:
     canonical = Catalog.model_construct(  # the order the store reads records back in
         meta=catalog.meta,
         categories=catalog.categories,
-        benchmarks=tuple(sorted(catalog.benchmarks, key=lambda b: b.id)),
-        models=tuple(sorted(catalog.models, key=lambda m: m.id)),
-        scores=tuple(sorted(catalog.scores, key=lambda s: (s.model, s.benchmark))),
+        benchmarks=tuple(sorted(catalog.benchmarks, key=BY_ID)),
+        models=tuple(sorted(catalog.models, key=BY_ID)),
+        scores=tuple(sorted(catalog.scores, key=SCORE_KEY)),
     )
     data = Catalog.__pydantic_serializer__.to_json(canonical, exclude={"meta": {"built_at"}})
     return hashlib.sha256(data).hexdigest()
@@ -537,9 +537,7 @@ def _rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
         **_small_rows(catalog, sid),
         "models": [_model_row(sid, m) for m in catalog.models],
         # in key order: the table is clustered on it, so rows go in at the end
-        "scores": [
-            _score_row(sid, s) for s in sorted(catalog.scores, key=lambda s: (s.model, s.benchmark))
-        ],
+        "scores": [_score_row(sid, s) for s in sorted(catalog.scores, key=SCORE_KEY)],
     }
 
 
