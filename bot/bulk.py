@@ -39,12 +39,12 @@ def gc_paused() -> Iterator[None]:
         with _lock:
             _depth -= 1
             if _depth == 0:
-                # What was built is long-lived: move everything alive to the permanent
-                # generation, so no collection ever walks it again (the first full collection
-                # after a 10,000-model build stalled the event loop for 0.6 s). Catalogs and
-                # engines hold no reference cycles (tests check), so refcounting still frees
-                # them the moment they are dropped.
+                # What was built is long-lived: move it straight to the oldest generation
+                # (freeze, then unfreeze into it) rather than have the next young collection walk
+                # it all. Not frozen for good: other threads kept running while the collector
+                # was off, and a cycle they dropped meanwhile must still be collected.
                 gc.freeze()
+                gc.unfreeze()
                 if _was_enabled:
                     gc.enable()
 

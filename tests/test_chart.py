@@ -216,3 +216,39 @@ def test_fast_enough() -> None:
         radar_png(models, CATEGORIES, "Five models")
         best = min(best, time.perf_counter() - start)
     assert best < 0.5
+
+
+async def test_charts_are_drawn_once_per_chart_in_a_worker_that_comes_back_after_dying() -> None:
+    import asyncio
+    import os
+    import signal
+
+    from bot.catalog.check import read_catalog_file
+    from bot.discord_app.charts import ChartCache
+    from bot.engine import Engine
+    from tests.conftest import SHIPPED
+
+    engine = Engine(read_catalog_file(SHIPPED))
+    charts = ChartCache(workers=1)
+    await charts.start()
+    try:
+        ids = ["gpt-4.1", "o3"]
+        # three askers at once, one drawing
+        pngs = await asyncio.gather(*(charts.png_for(engine, ids, wait=30) for _ in range(3)))
+        assert all(p is not None and p.startswith(b"\x89PNG") for p in pngs)
+        assert charts.renders == 1 and len(set(pngs)) == 1
+        # no wait: nothing now, the drawing still lands in the cache
+        assert await charts.png_for(engine, ["gpt-4.1", "claude-sonnet-4"], wait=0) is None
+        for _ in range(200):
+            if not charts._pending:
+                break
+            await asyncio.sleep(0.05)
+        assert await charts.png_for(engine, ["gpt-4.1", "claude-sonnet-4"], wait=0) is not None
+        # the worker dies while idle: the next chart still comes, from a new worker
+        for pid in list(charts._pool._processes):  # type: ignore[union-attr]
+            os.kill(pid, signal.SIGKILL)
+        await asyncio.sleep(0.5)
+        again = await charts.png_for(engine, ["o3", "claude-sonnet-4"], wait=30)
+        assert again is not None and again.startswith(b"\x89PNG")
+    finally:
+        charts.close()

@@ -5,21 +5,26 @@ migration that reshaped the scores table."""
 
 from __future__ import annotations
 
+import codecs
+import copy
 import gc
 import json
+import weakref
 from pathlib import Path
 
 import pytest
 
 from benchmarks.synthetic import changed, synthetic_catalog
-from bot.catalog.check import catalog_to_json, check_consistency
+from bot.alerts.refresh import refresh
+from bot.catalog.check import catalog_to_json, check_consistency, read_catalog_file
 from bot.catalog.models import Catalog, Model
 from bot.engine import Engine
+from bot.settings import Settings
 from bot.store import Store
 from bot.store import db as store_db
 from bot.store.db import content_hash
 from bot.store.migrations import MIGRATIONS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SHIPPED
 
 LABELLED = ROOT / "tests" / "data" / "labelled_messages.jsonl"
 
@@ -106,8 +111,8 @@ def test_autocomplete_words_makers_versions_and_nothing(engine: Engine) -> None:
 
 
 def test_engines_hold_no_reference_cycles(catalog: Catalog) -> None:
-    # Bulk builds freeze what they made (the collector never walks it again), so a replaced
-    # engine must be freed by reference counting alone: no cycles.
+    # A replaced engine (a catalog's worth of objects) is freed the moment it is dropped, by
+    # reference counting, not whenever the next full collection walks the whole heap.
     gc.collect()
     gc.disable()
     try:
@@ -127,11 +132,19 @@ async def test_the_store_keeps_its_last_catalog_but_never_another_writers(
 ) -> None:
     path = tmp_path / "db.sqlite3"
     async with Store(path) as a, Store(path) as b:
-        await a.load_catalog(catalog, origin="a")
-        assert await a.read_catalog() is catalog  # what it just wrote, not read back
+        await a.load_catalog(crowd, origin="a")  # records out of the store's order
+        kept = await a.read_catalog()
+        assert kept is await a.read_catalog()  # kept, not read back
+        assert [m.id for m in kept.models] == sorted(m.id for m in crowd.models)
+        async with Store(path) as fresh:  # what a restarted bot would answer from
+            again = await fresh.read_catalog()
+        assert again is not None
+        assert [s.model for s in again.scores] == [s.model for s in kept.scores]
+        await a.load_catalog(catalog, origin="a2")
+        assert content_hash(await a.read_catalog()) == content_hash(catalog)
         await b.load_catalog(crowd, origin="b")  # another writer moves the current snapshot
         back = await a.read_catalog()
-        assert back is not None and back is not catalog
+        assert back is not None
         assert content_hash(back) == content_hash(crowd)
         assert await a.read_catalog() is back
 
@@ -173,6 +186,10 @@ def test_everyday_words_are_never_corrected_into_model_names(catalog: Catalog) -
     assert e.understander.parse("is gemini better than llama").intent == "clarify"
     fixed = e.understander.parse("gemnii 2.5 pro vs gpt-4.1")
     assert fixed.intent == "compare" and fixed.models == ["gemini-2.5-pro", "gpt-4.1"]
+    # beside a version an everyday word can still be a slip for a name
+    slip = e.understander.parse("got 4.1 vs claude sonnet 4")
+    assert slip.intent == "compare" and slip.models == ["gpt-4.1", "claude-sonnet-4"]
+    assert e.understander.parse("o4 mind vs o3").models == ["o4-mini", "o3"]
 
 
 async def test_a_snapshot_written_as_changes_to_the_last_reads_back_whole(
@@ -197,3 +214,84 @@ async def test_a_snapshot_written_as_changes_to_the_last_reads_back_whole(
         for sid, expected in zip(await fresh.snapshot_ids(), (crowd, nxt, crowd), strict=True):
             back = await fresh.read_catalog(sid)
             assert back is not None and content_hash(back) == content_hash(expected)
+
+
+def test_catalog_files_in_other_encodings_read_the_same(tmp_path: Path) -> None:
+    raw = SHIPPED.read_bytes()
+    for name, body in (
+        ("bom.json", codecs.BOM_UTF8 + raw),
+        ("utf16.json", raw.decode("utf-8").encode("utf-16")),
+    ):
+        (tmp_path / name).write_bytes(body)
+        assert content_hash(read_catalog_file(tmp_path / name)) == content_hash(
+            read_catalog_file(SHIPPED)
+        )
+
+
+async def test_a_reordered_provenance_is_stored_as_written(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    m = next(m for m in catalog.models if len(m.provenance) >= 2)
+    flipped = m.model_copy(update={"provenance": dict(reversed(m.provenance.items()))})
+    other = Catalog(
+        meta=catalog.meta,
+        categories=catalog.categories,
+        benchmarks=catalog.benchmarks,
+        models=tuple(flipped if x.id == m.id else x for x in catalog.models),
+        scores=catalog.scores,
+    )
+    path = tmp_path / "db.sqlite3"
+    async with Store(path) as store:
+        await store.load_catalog(catalog, origin="one")
+        await store.load_catalog(other, origin="two")
+    async with Store(path) as fresh:
+        back = await fresh.read_catalog()
+    assert back is not None and back.model_by_id[m.id].provenance == flipped.provenance
+    assert list(back.model_by_id[m.id].provenance) == list(flipped.provenance)
+
+
+async def test_two_native_sources_and_a_feed_dated_with_a_time(
+    raw_catalog: dict, tmp_path: Path
+) -> None:
+    # A second, small native source is not "gutted" for being smaller than the whole catalog,
+    # and a feed's values are stored as validated, not as sent.
+    big = copy.deepcopy(raw_catalog)
+    big["meta"]["data_as_of"] = big["meta"]["data_as_of"] + "T00:00:00"
+    keep = {m["id"] for m in raw_catalog["models"][:20]}
+    small = copy.deepcopy(raw_catalog)
+    small["models"] = [m for m in small["models"] if m["id"] in keep]
+    small["scores"] = [x for x in small["scores"] if x["model"] in keep]
+    (tmp_path / "big.json").write_text(json.dumps(big))
+    (tmp_path / "small.json").write_text(json.dumps(small))
+    settings = Settings(
+        _env_file=None,
+        database_path=tmp_path / "db.sqlite3",
+        refresh_sources=[f"native={tmp_path / 'big.json'}", f"native={tmp_path / 'small.json'}"],
+        refresh_interval_minutes=0,
+    )
+    async with Store(settings.database_path) as store:
+        first = await refresh(store, settings)
+        assert [o.status for o in first.outcomes] == ["updated", "updated"]
+        for price in (1.5, 2.5):
+            small["models"][0]["input_price"] = price
+            (tmp_path / "small.json").write_text(json.dumps(small))
+            later = await refresh(store, settings)
+            assert [o.status for o in later.outcomes] == ["unchanged", "updated"]
+            assert later.catalog is not None
+            assert later.catalog.model_by_id[small["models"][0]["id"]].input_price == price
+
+
+def test_a_cycle_dropped_during_a_bulk_build_is_still_collected() -> None:
+    from bot.bulk import gc_paused
+
+    class Node:
+        pass
+
+    gc.collect()
+    with gc_paused():
+        n = Node()
+        n.me = n  # a cycle, dropped while the collector is off
+        probe = weakref.ref(n)
+        del n
+    gc.collect()
+    assert probe() is None

@@ -89,22 +89,28 @@ class Part:
     # native, freshly read: the validated catalog itself, so that merging it neither turns half a
     # million scores into dicts nor validates them again (`catalog` is then None)
     validated: Catalog | None = field(default=None, repr=False, compare=False)
-    raw: bytes | None = field(default=None, repr=False, compare=False)  # the JSON it came from
 
     def to_json(self) -> str:
         # pydantic's JSON writer: a native part is a whole catalog, and json.dumps took a second
-        fields = {k: v for k, v in sorted(self.__dict__.items()) if k not in ("validated", "raw")}
+        fields = {k: v for k, v in sorted(self.__dict__.items()) if k != "validated"}
         if self.validated is None or self.catalog is not None:
             return to_json(fields, fallback=str).decode()
         del fields["catalog"]
         rest = to_json(fields, fallback=str).decode()
-        whole = self.raw.decode() if self.raw is not None else self.validated.model_dump_json()
-        return '{"catalog":' + whole + "," + rest[1:]
+        # the validated dump, not the bytes as fetched: later merges read these values as they
+        # are (a date written "2026-07-02T00:00:00" in a feed is "2026-07-02" here)
+        return '{"catalog":' + self.validated.model_dump_json() + "," + rest[1:]
 
     def model_count(self) -> int:
         if self.validated is not None:
             return len(self.validated.models)
         return len((self.catalog or {}).get("models", []))
+
+    def entries(self) -> int:
+        """What a gutted feed loses: a native part's models, a feed's overlays and scores."""
+        if self.kind == "native":
+            return self.model_count()
+        return len(self.overlays) + len(self.scores)
 
     @classmethod
     def from_json(cls, text: str) -> Part:
@@ -228,7 +234,7 @@ def parse_part(spec: SourceSpec, body: bytes) -> Part:
     where = str(spec)
     if spec.kind == "native":
         catalog = parse_catalog_bytes(body, where)  # full validation, record and field named
-        return Part(spec.kind, spec.location, validated=catalog, raw=body)
+        return Part(spec.kind, spec.location, validated=catalog)
     try:
         data = json.loads(body)
     except json.JSONDecodeError as err:

@@ -21,7 +21,7 @@ from bot.alerts.feeds import Part, norm_key
 from bot.bulk import bulk
 from bot.catalog.check import parse_catalog
 from bot.catalog.errors import CatalogError
-from bot.catalog.models import BY_ID, SCORE_KEY, Catalog, Score
+from bot.catalog.models import Catalog, Score, in_store_order
 from bot.sources.raw import strip_date
 
 # Provenance of values a live source set, as opposed to curated ones (URLs of vendors' pages).
@@ -121,16 +121,6 @@ def _copy_catalog(raw: dict[str, Any] | None) -> dict[str, Any]:
     return out
 
 
-def _in_merge_order(c: Catalog) -> Catalog:
-    return Catalog(
-        meta=c.meta,
-        categories=c.categories,
-        benchmarks=c.benchmarks,
-        models=tuple(sorted(c.models, key=BY_ID)),
-        scores=tuple(sorted(c.scores, key=SCORE_KEY)),
-    )
-
-
 class _Names:
     def __init__(self, data: dict[str, Any]) -> None:
         self.owners: dict[str, set[str]] = defaultdict(set)
@@ -162,8 +152,8 @@ def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> C
         and not any(p.overlays or p.new_models or p.scores for p in others)
     ):
         # Nothing to lay over a freshly validated catalog: the merge is that catalog, in the
-        # order the full merge would give it (10,000 models: 0.3 s instead of 1.2 s).
-        return _in_merge_order(natives[0].validated)
+        # store's order (10,000 models: 0.3 s instead of 1.2 s).
+        return in_store_order(natives[0].validated)
     data = _base(natives)
     models = {m["id"]: m for m in data["models"]}
     names = _Names(data)

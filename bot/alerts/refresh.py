@@ -32,7 +32,7 @@ from bot.catalog.models import Catalog
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.alerts import now_iso
-from bot.store.db import SnapshotInfo, content_hash
+from bot.store.db import content_hash
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3
@@ -145,8 +145,11 @@ async def _refresh(
             part = await asyncio.to_thread(parse_part, spec, got.body or b"")
             if spec.kind != "native":  # a native part is a JSON dump already
                 part = Part.from_json(part.to_json())  # the same JSON types a saved part has
-            previous = await saved.load(key) if key in saved and spec.kind != "native" else None
-            _check_not_gutted(spec, part, key in saved, previous, current_info)
+            if key in saved:
+                had = states[key].get("entries")
+                if had is None:  # saved before the count was kept
+                    had = (await saved.load(key)).entries()
+                _check_not_gutted(spec, part, had)
         except FetchError as err:
             log.warning("refresh from %s failed: %s; the last good data keeps serving", spec, err)
             outcomes[key] = SourceOutcome(str(spec), "failed", str(err))
@@ -226,7 +229,7 @@ async def _refresh(
             states
         ):
             raise _Moved
-        for (kind, loc), (_, got) in fresh.items():
+        for (kind, loc), (part, got) in fresh.items():
             await store.save_source_state(
                 kind,
                 loc,
@@ -235,6 +238,7 @@ async def _refresh(
                 digest=got.digest,
                 part=part_json[(kind, loc)],
                 error=None,
+                entries=part.entries(),
             )
         for (kind, loc), (got, error) in checked.items():
             await store.save_source_state(
@@ -307,29 +311,13 @@ class _SavedParts:
         return self._parts[key]  # loaded before any merge that can ask for it
 
 
-def _check_not_gutted(
-    spec: SourceSpec,
-    part: Part,
-    had_part: bool,
-    previous: Part | None,
-    current: SnapshotInfo | None,
-) -> None:
-    """A well-formed but nearly empty feed is a broken feed, not news that everything went away."""
-    if not had_part:
-        return
-    if spec.kind == "native":
-        # the stored snapshot's count: the same figure, without parsing the old catalog
-        old = current.models if current is not None else 0
-        new = part.model_count()
-    else:
-        assert previous is not None
-        old, new = (
-            len(previous.overlays) + len(previous.scores),
-            len(part.overlays) + len(part.scores),
-        )
-    if old >= 10 and new < old / 2:
+def _check_not_gutted(spec: SourceSpec, part: Part, had: int) -> None:
+    """A well-formed but nearly empty feed is a broken feed, not news that everything went away:
+    `had` is how many entries this source's last good part held."""
+    new = part.entries()
+    if had >= 10 and new < had / 2:
         raise CatalogError(
-            str(spec), f"has {new} entries where it had {old}; refusing to drop more than half"
+            str(spec), f"has {new} entries where it had {had}; refusing to drop more than half"
         )
 
 

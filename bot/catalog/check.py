@@ -138,6 +138,12 @@ def parse_catalog_bytes(body: bytes, file: str) -> Catalog:
     """A catalog from JSON bytes. Good data takes the fast road (pydantic parses and validates
     the JSON in one pass, twice as fast as json.loads and then validating); bad data takes the
     slow one, which names the line, or the record and field, that is wrong."""
+    encoding = json.detect_encoding(body)  # UTF-8 with a byte-order mark, UTF-16, as json reads
+    if encoding != "utf-8":
+        try:
+            body = body.decode(encoding).encode("utf-8")
+        except UnicodeDecodeError as err:
+            raise CatalogError(file, f"cannot read it: {err}") from None
     try:
         catalog = Catalog.model_validate_json(body)
     except ValidationError:

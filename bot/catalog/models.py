@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections.abc import Callable
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -184,3 +185,29 @@ class Catalog(_Strict):
 
     def scores_of(self, model_id: str) -> dict[str, Score]:
         return self.scores_by_model.get(model_id, {})
+
+
+def in_store_order(catalog: Catalog, *, validate: bool = True) -> Catalog:
+    """The catalog with its records in the order the store reads them back in, a canonical
+    order: benchmarks and models by id, scores by model and benchmark (the catalog itself when
+    already so)."""
+    benchmarks = _sorted(catalog.benchmarks, BY_ID)
+    models = _sorted(catalog.models, BY_ID)
+    scores = _sorted(catalog.scores, SCORE_KEY)
+    if benchmarks is catalog.benchmarks and models is catalog.models and scores is catalog.scores:
+        return catalog
+    make = Catalog if validate else Catalog.model_construct
+    return make(
+        meta=catalog.meta,
+        categories=catalog.categories,
+        benchmarks=benchmarks,
+        models=models,
+        scores=scores,
+    )
+
+
+def _sorted(records: tuple[Any, ...], key: Callable[[Any], Any]) -> tuple[Any, ...]:
+    keys = list(map(key, records))
+    if all(a <= b for a, b in zip(keys, keys[1:], strict=False)):
+        return records
+    return tuple(sorted(records, key=key))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import re
 import time
@@ -106,6 +107,9 @@ class ModelBot(discord.Client):
         catalog = await ensure_loaded(self.store, self.settings)
         info = await self.store.snapshot_info()
         self.engine = await asyncio.to_thread(Engine, catalog, info.loaded_at if info else None)
+        # One full collection now, before the gateway connects, rather than in the middle of
+        # the first questions (at 10,000 models it walks millions of objects).
+        gc.collect()
         self.listening = await self.store.listening_channels()
         from bot.discord_app.commands import register
 
@@ -177,6 +181,8 @@ class ModelBot(discord.Client):
         if self.store is not None:
             await self.store.close()
             self.store = None
+        if self._sending:  # answers on their way out get a moment to land
+            await asyncio.wait(self._sending, timeout=5)
         self.charts.close()
         await super().close()
 

@@ -84,10 +84,31 @@ class ChartCache:
             for mid in model_ids
         ]
         loop = asyncio.get_running_loop()
-        pool = self._executor()
-        if pool is None:
-            return asyncio.ensure_future(asyncio.to_thread(chart_process.render, models, cats))
-        return asyncio.wrap_future(pool.submit(chart_process.render, models, cats), loop=loop)
+        for _ in range(2):
+            pool = self._executor()
+            if pool is None:
+                break
+            try:
+                fut = pool.submit(chart_process.render, models, cats)
+            except (BrokenProcessPool, RuntimeError):
+                # the worker died while idle (or the pool was shut down): a new one next time
+                log.warning("the chart worker is gone; starting a new one")
+                self._drop(pool)
+                continue
+            wrapped = asyncio.wrap_future(fut, loop=loop)
+            wrapped.add_done_callback(lambda f, pool=pool: self._pool_check(f, pool))
+            return wrapped
+        return asyncio.ensure_future(asyncio.to_thread(chart_process.render, models, cats))
+
+    def _drop(self, pool: concurrent.futures.Executor) -> None:
+        if self._pool is pool:
+            self._pool = None
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def _pool_check(self, fut: asyncio.Future[bytes], pool: concurrent.futures.Executor) -> None:
+        if not fut.cancelled() and isinstance(fut.exception(), BrokenProcessPool):
+            log.warning("the chart worker died; a new one starts with the next chart")
+            self._drop(pool)
 
     async def png_for(
         self, engine: Engine, model_ids: list[str], wait: float | None = None
@@ -123,9 +144,7 @@ class ChartCache:
             return
         err = fut.exception()
         if isinstance(err, BrokenProcessPool):
-            log.warning("the chart worker died; a new one starts with the next chart")
-            self._pool = None
-            return
+            return  # reported, and the pool replaced, by _pool_check
         if err is not None:
             log.error("drawing a chart failed", exc_info=err)
             return

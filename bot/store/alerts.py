@@ -79,8 +79,8 @@ class AlertsMixin:
         """Each source's state; `has_part` instead of its saved part, which can be a whole
         catalog (read it with `source_part`)."""
         async with self.db.execute(
-            "SELECT kind, location, etag, last_modified, digest, fetched_at, checked_at, "
-            "last_error, "
+            "SELECT kind, location, etag, last_modified, digest, entries, fetched_at, "
+            "checked_at, last_error, "
             "typeof(part) != 'null' AS has_part FROM source_state"
         ) as cur:
             return {(r["kind"], r["location"]): dict(r) for r in await cur.fetchall()}
@@ -104,17 +104,20 @@ class AlertsMixin:
         digest: str | None,
         part: str | None,
         error: str | None,
+        entries: int | None = None,
     ) -> None:
         now = now_iso()
         if part is not None:
             await self.db.execute(
                 "INSERT INTO source_state (kind, location, etag, last_modified, digest, part, "
-                "fetched_at, checked_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL) "
+                "entries, fetched_at, checked_at, last_error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) "
                 "ON CONFLICT(kind, location) DO UPDATE SET etag = excluded.etag, "
                 "last_modified = excluded.last_modified, digest = excluded.digest, "
-                "part = excluded.part, fetched_at = excluded.fetched_at, "
-                "checked_at = excluded.checked_at, last_error = NULL",
-                (kind, location, etag, last_modified, digest, part, now, now),
+                "part = excluded.part, entries = excluded.entries, "
+                "fetched_at = excluded.fetched_at, checked_at = excluded.checked_at, "
+                "last_error = NULL",
+                (kind, location, etag, last_modified, digest, part, entries, now, now),
             )
         else:
             # Checked, not replaced: unchanged, not modified, or failed (keep the last good part).
@@ -146,7 +149,6 @@ class AlertsMixin:
             (now_iso(), snapshot_after, changes, alerts, run_id),
         )
 
-    @write
     @write
     async def record_changes(
         self, run_id: int, at: str, changes: list[Any]

@@ -21,7 +21,7 @@ from typing import Any
 import aiosqlite
 
 from bot.bulk import bulk
-from bot.catalog.models import BY_ID, SCORE_KEY, Catalog, Model, Score
+from bot.catalog.models import SCORE_KEY, Catalog, Model, Score, in_store_order
 from bot.store.alerts import AlertsMixin, write
 from bot.store.migrations import MIGRATIONS
 
@@ -61,14 +61,9 @@ class SnapshotInfo:
 def content_hash(catalog: Catalog) -> str:
     """Hash of the data itself: loading the same data twice is a no-op.  Serialised by
     pydantic's own JSON writer, in field order (stable), without the build time."""
-    canonical = Catalog.model_construct(  # the order the store reads records back in
-        meta=catalog.meta,
-        categories=catalog.categories,
-        benchmarks=tuple(sorted(catalog.benchmarks, key=BY_ID)),
-        models=tuple(sorted(catalog.models, key=BY_ID)),
-        scores=tuple(sorted(catalog.scores, key=SCORE_KEY)),
+    data = Catalog.__pydantic_serializer__.to_json(
+        in_store_order(catalog, validate=False), exclude={"meta": {"built_at"}}
     )
-    data = Catalog.__pydantic_serializer__.to_json(canonical, exclude={"meta": {"built_at"}})
     return hashlib.sha256(data).hexdigest()
 
 
@@ -272,7 +267,9 @@ class Store(AlertsMixin):
                 if batch:
                     marks = ", ".join("?" * len(batch[0]))
                     await db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
-        self._written = ((sid, digest, now), catalog)
+        # Kept in the order the database gives records back, so that the bot answers from the
+        # same catalog whether it has just written this snapshot or reads it after a restart.
+        self._written = ((sid, digest, now), await asyncio.to_thread(in_store_order, catalog))
         await db.execute(
             "INSERT INTO state (key, value) VALUES ('current_snapshot', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -570,8 +567,9 @@ class _Delta:
 
 @bulk
 def _delta(base: Catalog, new: Catalog, sid: int) -> _Delta:
-    """`new` as changes to `base` (the stored snapshot, read or written by this store). Records
-    are compared field by field through their __dict__s: two pydantic models of one class."""
+    """`new` as changes to `base` (the stored snapshot, read or written by this store). Models
+    are compared as the rows they are stored as; scores (flat: text, numbers, a date) field by
+    field through their __dict__s."""
     d = _Delta(_small_rows(new, sid), [], [], [], [], [], [])
     old_models = base.model_by_id
     new_models = {m.id: m for m in new.models}  # not new's cached map: it may be a copy's
@@ -579,8 +577,12 @@ def _delta(base: Catalog, new: Catalog, sid: int) -> _Delta:
         o = old_models.get(m.id)
         if o is None:
             d.models_new.append(_model_row(sid, m))
-        elif o.__dict__ != m.__dict__:
-            d.models_changed.append((*_model_row(sid, m)[2:], sid, m.id))
+        else:
+            # rows, not the records: a dict's key order is stored, and __dict__ equality
+            # would not see it move
+            row = _model_row(sid, m)
+            if _model_row(sid, o) != row:
+                d.models_changed.append((*row[2:], sid, m.id))
     d.models_gone = [(sid, mid) for mid in old_models if mid not in new_models]
     old_scores = base.scores_by_model
     matched: dict[str, int] = {}

@@ -336,8 +336,10 @@ class AliasIndex:
         """A likely misspelling of a name word: one edit for short words, two for long ones
         (a swap of two letters counts as one).  Three-letter words only before a version
         ("gtp 4.1"), and only into family names."""
-        if tok in self.vocab_set or tok in COMMON_WORDS or not tok.isalpha():
+        if tok in self.vocab_set or not tok.isalpha():
             return None
+        if tok in COMMON_WORDS and not (before_version or after_version):
+            return None  # a real word, unless a version beside it says it is a name: "got 4.1"
         if len(tok) == 3:
             # "gtp 4.1" before a version; "o3 mni" after one
             pool = [f for f in FAMILIES if len(f) == 3] if before_version else []

@@ -219,7 +219,7 @@ class ModelLookup:
     def suggest(self, current: str, limit: int = MAX_CHOICES) -> list[Choice]:
         """Up to 25 choices for what has been typed so far; the strongest models when empty."""
         text = " ".join(current.split())[:100]
-        if not text:
+        if not any(c.isalnum() for c in text):  # nothing typed yet but spaces or punctuation
             return [self._choice(mid) for mid in self._default[:limit]]
         out: list[str] = []
         mentions, _, _ = self.index.find(text)
