@@ -20,9 +20,9 @@ which runs in this process. Measured, never assumed:
 `chart_times()` times the radar chart the bot draws for comparisons, in this process.
 
 The stand-in shares the machine with the bot, so its CPU time over the burst (standin_cpu_s) is
-reported beside the bot's (bot_cpu_s: the event-loop thread and the other threads, which are
-mostly chart rendering): the burst's wall time is the bot's only while the stand-in's share is
-small. The loop lag is measured inside the bot process and is the bot's own. The stand-in sends no
+reported beside the bot's (bot_cpu_s: the event-loop thread and the bot's other threads; charts
+are drawn in a separate worker process): the burst's wall time is the bot's only while the
+stand-in's share is small. The loop lag is measured inside the bot process and is the bot's own. The stand-in sends no
 rate-limit headers, so discord.py keeps one message POST in flight per channel (real Discord
 allows 5 per 5 s per channel, which would make a 1,000-reply burst slower still, not faster).
 
