@@ -318,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
 
     headline = _headline(results)
     results["headline"] = headline
+    results["targets"] = TARGETS
+    # the headline figures at the top level too, where a script looks for them first
+    results = {**{k: v for k, v in headline.items() if k != "targets_missed"}, **results}
     results["run_s"] = round(time.monotonic() - started, 1)
     a.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     _print(results)
