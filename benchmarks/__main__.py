@@ -39,6 +39,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bot_burst import percentile
 from benchmarks.synthetic import SHIPPED, changed, synthetic_catalog
 from bot.catalog.check import catalog_to_json, read_catalog_file
 from bot.catalog.models import Catalog
@@ -57,16 +58,6 @@ TARGETS = {
     "loop_lag_p99_ms": 50.0,
     "load_diff_s_10k": 10.0,
 }
-
-
-def _pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    k = (len(ordered) - 1) * p / 100
-    lo = int(k)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def _r(x: float, digits: int = 3) -> float:
@@ -130,7 +121,7 @@ def bench_answers(catalog: Catalog, texts: list[str], reference: dict[str, Any] 
         "engine_build_s": _r(build_s),
         "first_answer_ms": _r(first_ms),
         "answer_p50_ms": _r(statistics.median(ms)),
-        "answer_p99_ms": _r(_pct(ms, 99)),
+        "answer_p99_ms": _r(percentile(ms, 99)),
         "answer_max_ms": _r(max(ms)),
         "answers_per_s": round(len(texts) / wall),
         "same_reading_as_shipped": None if same is None else round(same, 4),
@@ -166,7 +157,7 @@ def bench_autocomplete(catalog: Catalog) -> dict:
     return {
         "autocomplete_keystrokes": len(typed),
         "autocomplete_p50_ms": _r(statistics.median(ms)),
-        "autocomplete_p99_ms": _r(_pct(ms, 99)),
+        "autocomplete_p99_ms": _r(percentile(ms, 99)),
         "autocomplete_max_ms": _r(max(ms)),
     }
 

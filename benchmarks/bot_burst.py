@@ -170,7 +170,7 @@ def shipped_model_names(catalog: Path = SHIPPED) -> list[str]:
 # ---- small helpers --------------------------------------------------------------------------
 
 
-def _pct(values: list[float], p: float) -> float:
+def percentile(values: list[float], p: float) -> float:
     """The p-th percentile (0-100), linear between the closest ranks."""
     if not values:
         return float("nan")
@@ -473,11 +473,11 @@ async def measure_bot(
             autocomplete_too_late=len(callbacks) - accepted,
             burst_s=round(burst_s, 3),
             burst_injected_s=round(injected_s, 3),
-            reply_p50_ms_seen=_ms(_pct(replies, 50)),
-            reply_p99_ms_seen=_ms(_pct(replies, 99)),
+            reply_p50_ms_seen=_ms(percentile(replies, 50)),
+            reply_p99_ms_seen=_ms(percentile(replies, 99)),
             reply_max_ms_seen=_ms(max(replies, default=float("nan"))),
-            autocomplete_p50_ms_seen=_ms(_pct(answers, 50)),
-            autocomplete_p99_ms_seen=_ms(_pct(answers, 99)),
+            autocomplete_p50_ms_seen=_ms(percentile(answers, 50)),
+            autocomplete_p99_ms_seen=_ms(percentile(answers, 99)),
             autocomplete_max_ms_seen=_ms(max(answers, default=float("nan"))),
             refused_requests=_failures(standin.failed[failed_before:]),
         )
@@ -507,11 +507,11 @@ async def measure_bot(
         window = [s[1] for s in samples if burst_wall_from <= s[0] <= burst_wall_to]
         idle = [s[1] for s in samples if idle_from <= s[0] < burst_wall_from]
         result.update(
-            loop_lag_p50_ms=_ms(_pct(window, 50)),
-            loop_lag_p99_ms=_ms(_pct(window, 99)),
+            loop_lag_p50_ms=_ms(percentile(window, 50)),
+            loop_lag_p99_ms=_ms(percentile(window, 99)),
             loop_lag_max_ms=_ms(max(window, default=float("nan"))),
             loop_lag_samples=len(window),
-            loop_lag_idle_p50_ms=_ms(_pct(idle, 50)),
+            loop_lag_idle_p50_ms=_ms(percentile(idle, 50)),
             loop_lag_idle_max_ms=_ms(max(idle, default=float("nan"))),
             loop_lag_share=round(
                 sum(max(0.0, x) for x in window) / max(1e-9, burst_wall_to - burst_wall_from), 3

@@ -207,12 +207,6 @@ class AlertsMixin:
             return {r["key"]: dict(r) for r in await cur.fetchall()}
 
     @write
-    async def put_pending(
-        self, key: str, change_id: int, baseline: Any, value: Any, count: int, run_id: int
-    ) -> None:
-        await self.put_pendings([(key, change_id, baseline, value, count)], run_id)
-
-    @write
     async def put_pendings(self, rows: list[tuple[str, int, Any, Any, int]], run_id: int) -> None:
         """Hold changes until confirmed: (key, change id, baseline, value, count) each."""
         await self.db.executemany(
@@ -226,19 +220,11 @@ class AlertsMixin:
         )
 
     @write
-    async def bump_pending(self, key: str, run_id: int) -> None:
-        await self.bump_pendings([key], run_id)
-
-    @write
     async def bump_pendings(self, keys: list[str], run_id: int) -> None:
         await self.db.executemany(
             "UPDATE pending_alerts SET count = count + 1, last_run = ? WHERE key = ?",
             [(run_id, k) for k in keys],
         )
-
-    @write
-    async def drop_pending(self, key: str) -> None:
-        await self.drop_pendings([key])
 
     @write
     async def drop_pendings(self, keys: list[str]) -> None:
@@ -251,11 +237,6 @@ class AlertsMixin:
         d = dict(r)
         d["old"], d["new"] = json.loads(d["old"]), json.loads(d["new"])
         return d
-
-    @write
-    async def record_alert(self, change_id: int, run_id: int, change: Any) -> dict[str, Any]:
-        """A confirmed change, worded as its net move; returns it as a digest item."""
-        return (await self.record_alerts([(change_id, change)], run_id))[0]
 
     @write
     async def record_alerts(

@@ -21,7 +21,7 @@ from typing import Any
 import aiosqlite
 
 from bot.bulk import bulk
-from bot.catalog.models import SCORE_KEY, Catalog, Model, Score, in_store_order
+from bot.catalog.models import Catalog, Model, Score, in_store_order
 from bot.store.alerts import AlertsMixin, write
 from bot.store.migrations import MIGRATIONS
 
@@ -215,6 +215,7 @@ class Store(AlertsMixin):
     async def load_catalog(self, catalog: Catalog, origin: str) -> LoadResult:
         """Store `catalog` as the current snapshot, in one transaction."""
         current = await self.snapshot_info()
+        catalog = await asyncio.to_thread(in_store_order, catalog)  # sorted once, here
         digest = await asyncio.to_thread(content_hash, catalog)
         if current is not None and current.content_hash == digest:
             return LoadResult(
@@ -256,20 +257,18 @@ class Store(AlertsMixin):
             ),
         )
         sid = int(cur.lastrowid)
+        # In the order the database gives records back: rows go into the clustered scores
+        # table at its end, and the bot answers from the same catalog whether it has just
+        # written this snapshot or reads it after a restart.
+        ordered = await asyncio.to_thread(in_store_order, catalog)
         base = await self._base_for_delta(sid)
         if base is not None:
             await self._write_delta(
-                sid, base[0], await asyncio.to_thread(_delta, base[1], catalog, sid)
+                sid, base[0], await asyncio.to_thread(_delta, base[1], ordered, sid)
             )
         else:
-            rows = await asyncio.to_thread(_rows, catalog, sid)
-            for table, batch in rows.items():
-                if batch:
-                    marks = ", ".join("?" * len(batch[0]))
-                    await db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
-        # Kept in the order the database gives records back, so that the bot answers from the
-        # same catalog whether it has just written this snapshot or reads it after a restart.
-        self._written = ((sid, digest, now), await asyncio.to_thread(in_store_order, catalog))
+            await self._insert_rows(await asyncio.to_thread(_rows, ordered, sid))
+        self._written = ((sid, digest, now), ordered)
         await db.execute(
             "INSERT INTO state (key, value) VALUES ('current_snapshot', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -298,12 +297,15 @@ class Store(AlertsMixin):
         ) as cur:
             return (base_sid, catalog) if await cur.fetchone() is not None else None
 
-    async def _write_delta(self, sid: int, base: int, d: _Delta) -> None:
-        db = self.db
-        for table, batch in d.small.items():
+    async def _insert_rows(self, rows: dict[str, list[tuple]]) -> None:
+        for table, batch in rows.items():
             if batch:
                 marks = ", ".join("?" * len(batch[0]))
-                await db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+                await self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+
+    async def _write_delta(self, sid: int, base: int, d: _Delta) -> None:
+        db = self.db
+        await self._insert_rows(d.small)
         model_cols = (
             "name, aliases, creator, family, release_date, reasoning, open_weights, "
             "context_window, max_output_tokens, input_price, output_price, output_speed, ttft, "
@@ -333,12 +335,7 @@ class Store(AlertsMixin):
             "WHERE snapshot_id = ? AND model_id = ? AND benchmark_id = ?",
             d.scores_changed,
         )
-        if d.models_new:
-            marks = ", ".join("?" * len(d.models_new[0]))
-            await db.executemany(f"INSERT INTO models VALUES ({marks})", d.models_new)
-        if d.scores_new:
-            marks = ", ".join("?" * len(d.scores_new[0]))
-            await db.executemany(f"INSERT INTO scores VALUES ({marks})", d.scores_new)
+        await self._insert_rows({"models": d.models_new, "scores": d.scores_new})
 
     @write
     async def snapshot_info(self, snapshot_id: int | None = None) -> SnapshotInfo | None:
@@ -533,8 +530,7 @@ def _rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
     return {
         **_small_rows(catalog, sid),
         "models": [_model_row(sid, m) for m in catalog.models],
-        # in key order: the table is clustered on it, so rows go in at the end
-        "scores": [_score_row(sid, s) for s in sorted(catalog.scores, key=SCORE_KEY)],
+        "scores": [_score_row(sid, s) for s in catalog.scores],  # the caller ordered them
     }
 
 

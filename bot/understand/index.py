@@ -309,9 +309,7 @@ class AliasIndex:
         self._name_list = list(self.names)
         self.by_trigram = {
             g: tuple(sorted(ids))
-            for g, ids in _postings(
-                {i: _trigrams(n) for i, n in enumerate(self._name_list)}
-            ).items()
+            for g, ids in _postings({i: trigrams(n) for i, n in enumerate(self._name_list)}).items()
         }
         # A plain dict, not functools.lru_cache around a bound method: that makes a reference
         # cycle, and an engine with a cycle is freed by the cyclic collector only, not as soon
@@ -655,7 +653,7 @@ class AliasIndex:
         # Spell-match only the names that share the most letter trigrams with the text, not
         # every name in the catalog.
         shared: Counter[int] = Counter()
-        for gram in sorted(_trigrams(text)):  # sorted: ties break the same way in every process
+        for gram in sorted(trigrams(text)):  # sorted: ties break the same way in every process
             shared.update(self.by_trigram.get(gram, ()))
         pool = [self._name_list[i] for i, _ in shared.most_common(NEAREST_POOL)]
         hits = process.extract(text, pool, limit=limit * 3)
@@ -686,7 +684,8 @@ def _having(postings: Mapping[str, set[str]], need: set[str]) -> set[str] | None
     return lists[0].intersection(*lists[1:])
 
 
-def _trigrams(text: str) -> set[str]:
+def trigrams(text: str) -> set[str]:
+    """The letter trigrams of a name, padded so its first letters count double."""
     t = f"  {text.lower()} "
     return {t[i : i + 3] for i in range(len(t) - 2)}
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.understand.index import SYNONYMS, VENDORS, AliasIndex
+from bot.understand.index import SYNONYMS, VENDORS, AliasIndex, trigrams
 from bot.understand.text import tokens
 
 MAX_CHOICES = 25
@@ -35,11 +35,6 @@ class Choice:
 class Resolution:
     model: str | None
     suggestions: tuple[str, ...] = ()
-
-
-def _trigrams(text: str) -> set[str]:
-    t = f"  {text} "
-    return {t[i : i + 3] for i in range(len(t) - 2)}
 
 
 class ModelLookup:
@@ -64,7 +59,7 @@ class ModelLookup:
                 self._words_of.append(tuple({*toks, *maker}))
                 for w in self._words_of[-1]:
                     by_word.setdefault(w, set()).add(i)
-                for g in _trigrams(label.lower()):
+                for g in trigrams(label.lower()):
                     by_gram.setdefault(g, []).append(i)  # in label order: sorted
         self._words = sorted(by_word)
         self._by_word = {w: frozenset(s) for w, s in by_word.items()}
@@ -210,7 +205,7 @@ class ModelLookup:
     def _spelled_like(self, text: str, limit: int, cutoff: float = 50) -> list[int]:
         """Labels that look like `text` by spelling, among those sharing the most trigrams."""
         shared: Counter[int] = Counter()
-        for g in sorted(_trigrams(text)):  # sorted: ties break the same way in every process
+        for g in sorted(trigrams(text)):  # sorted: ties break the same way in every process
             shared.update(self._by_gram.get(g, ()))
         pool = {i: self._labels[i] for i, _ in shared.most_common(FUZZY_POOL)}
         hits = process.extract(text, pool, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
