@@ -5,12 +5,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.catalog.check import read_catalog_file
 from bot.catalog.method import Scoreboard
 from bot.catalog.models import Catalog
+from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "catalog.json"
@@ -29,6 +31,26 @@ def scoreboard(catalog: Catalog) -> Scoreboard:
 @pytest.fixture(scope="session")
 def raw_catalog() -> dict:
     return json.loads(SHIPPED.read_text(encoding="utf-8"))
+
+
+def bot_settings(tmp_path: Path, standin: Any, **values: Any) -> Settings:
+    """Settings for a bot talking to the Discord stand-in, with its own database and no live
+    refresh against the internet; `values` add to or override them."""
+    from tests.discord_standin import GUILD_ID
+
+    return Settings(
+        **{
+            "database_path": tmp_path / "bot.sqlite3",
+            "discord_token": standin.token,
+            "discord_api_base": standin.api_base,
+            "discord_gateway_url": standin.gateway_url,
+            "dev_guild_id": GUILD_ID,
+            "refresh_interval_minutes": 0,
+            "refresh_sources": ["native=shipped"],
+            **values,
+        },
+        _env_file=None,
+    )
 
 
 @pytest.fixture

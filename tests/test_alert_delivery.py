@@ -11,7 +11,7 @@ import pytest
 
 from bot.discord_app.app import ModelBot
 from bot.settings import Settings
-from tests.conftest import SHIPPED
+from tests.conftest import SHIPPED, bot_settings
 from tests.discord_standin import (
     GENERAL_CHANNEL_ID,
     GUILD_ID,
@@ -44,18 +44,13 @@ def settings(tmp_path: Path, standin: DiscordStandin, feed: Path) -> Settings:
     guild.add_channel(Channel(id=SECOND_CHANNEL_ID, name="second"))
     guild.add_channel(Channel(id=SYSTEM_CHANNEL_ID, name="system"))
     guild.system_channel_id = SYSTEM_CHANNEL_ID
-    return Settings(
-        database_path=tmp_path / "bot.sqlite3",
-        discord_token=standin.token,
-        discord_api_base=standin.api_base,
-        discord_gateway_url=standin.gateway_url,
-        dev_guild_id=GUILD_ID,
-        refresh_interval_minutes=0,
+    return bot_settings(
+        tmp_path,
+        standin,
         refresh_sources=[f"native={feed}"],
         alert_confirmations=1,
         alert_retry_backoff_seconds=0,  # each refresh retries at once in these tests
         delivery_interval_seconds=3600,  # delivery is driven by the refresh in these tests
-        _env_file=None,
     )
 
 

@@ -12,6 +12,7 @@ from pydantic import SecretStr
 from bot.discord_app.app import Cooldown, ModelBot, _start
 from bot.discord_app.embeds import CHART
 from bot.settings import Settings
+from tests.conftest import bot_settings
 from tests.discord_standin import (
     APPLICATION_ID,
     BOT_ID,
@@ -37,17 +38,11 @@ MENTION = f"<@{BOT_ID}>"
 
 @pytest.fixture
 def settings(tmp_path: Path, standin: DiscordStandin) -> Settings:
-    return Settings(
-        database_path=tmp_path / "bot.sqlite3",
-        discord_token=standin.token,
-        discord_api_base=standin.api_base,
-        discord_gateway_url=standin.gateway_url,
-        dev_guild_id=GUILD_ID,
+    return bot_settings(
+        tmp_path,
+        standin,
         owner_ids=[MANAGER_ID],
-        refresh_interval_minutes=0,  # no live refresh against the internet from tests
-        refresh_sources=["native=shipped"],
         chart_wait_seconds=20,  # a slow CI machine must not turn "chart attached" into a race
-        _env_file=None,
     )
 
 
