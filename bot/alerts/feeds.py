@@ -101,15 +101,12 @@ class Part:
         # are (a date written "2026-07-02T00:00:00" in a feed is "2026-07-02" here)
         return '{"catalog":' + self.validated.model_dump_json() + "," + rest[1:]
 
-    def model_count(self) -> int:
-        if self.validated is not None:
-            return len(self.validated.models)
-        return len((self.catalog or {}).get("models", []))
-
     def entries(self) -> int:
         """What a gutted feed loses: a native part's models, a feed's overlays and scores."""
+        if self.validated is not None:
+            return len(self.validated.models)
         if self.kind == "native":
-            return self.model_count()
+            return len((self.catalog or {}).get("models", []))
         return len(self.overlays) + len(self.scores)
 
     @classmethod
