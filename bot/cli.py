@@ -229,7 +229,7 @@ async def _changes(settings: Settings, since: str | None, as_json: bool) -> int:
 
 
 def _data_build(settings: Settings, sources: Path | None, out: Path | None) -> int:
-    from bot.sources.build import BuildReport, build, write_catalog
+    from bot.sources.build import BuildReport, build, report_lines, write_catalog, write_report
 
     src = sources or settings.sources_dir
     if not src.is_dir():
@@ -246,8 +246,12 @@ def _data_build(settings: Settings, sources: Path | None, out: Path | None) -> i
         f"{len(catalog.benchmarks)} benchmarks, {len(catalog.scores)} scores; "
         f"{len(report.merged)} models merged across sources."
     )
-    for line in report.dropped_scores:
-        print(f"  left out: {line}")
+    for line in report_lines(report):
+        print(f"  {line}")
+    if out is None:
+        where = settings.data_dir / "build-report.json"
+        write_report(report, where)
+        print(f"Every match and every refused score: {where}")
     return 0
 
 

@@ -222,7 +222,7 @@ async def test_new_model_and_score_change_and_leaders(store, feeds: Feeds) -> No
     assert {"new_model", "score"} <= kinds
     texts = [c["text"] for c in await s.list_changes()]
     assert "New model: GPT-6 (OpenAI, $3 / $12 per 1M tokens, 2M context)." in texts
-    assert "Score: GPT-4.1 on SWE-bench Verified 54.6 → 74.6 (+20)." in texts
+    assert "Score: GPT-4.1 on SWE-bench Verified 48.5 → 74.6 (+26.1)." in texts
     assert r.changed
     await run(store)
     [row] = await s.outbox()
@@ -374,7 +374,7 @@ async def test_an_alert_states_the_net_move(store, feeds: Feeds) -> None:
     await run(store)
     await run(store)
     [row] = await s.outbox()
-    assert "Score: o3 on GPQA 83.3 → 85.7 (+2.4)." in row.payload["description"]
+    assert "Score: o3 on GPQA 81.8 → 85.7 (+3.9)." in row.payload["description"]
 
 
 async def test_a_net_move_below_min_delta_stays_quiet(store, feeds: Feeds) -> None:
@@ -383,7 +383,7 @@ async def test_a_net_move_below_min_delta_stays_quiet(store, feeds: Feeds) -> No
     await run(store)
     feeds.put("native.json", _with_score(93.3))
     await run(store)
-    feeds.put("native.json", _with_score(83.6))  # +10 then -9.7: net +0.3
+    feeds.put("native.json", _with_score(82.1))  # +11.5 then -11.2: net +0.3
     await run(store)
     await run(store)
     assert await s.outbox() == []

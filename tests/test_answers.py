@@ -21,20 +21,16 @@ def test_reference_pair(engine: Engine) -> None:
     reply = engine.ask("Gemma 4 12B vs GPT-4.1")
     text, a = reply.text, reply.answer
     assert reply.query.intent == "compare" and a.models == ["Gemma 4 12B", "GPT-4.1"]
-    assert (
-        "The biggest single separator is GPQA: 78.8% for Gemma 4 12B and 66.3% for GPT-4.1." in text
-    )
-    assert a.data["separator"] == {"benchmark": "gpqa", "gemma-4-12b": 78.8, "gpt-4.1": 66.3}
+    # Gemma 4 12B's figures exist only in BenchLM's export, which is not ours to ship
+    assert a.data["overall"]["gemma-4-12b"] is None and a.data["separator"] is None
+    assert "Only GPT-4.1 has enough benchmark coverage for an overall score" in text
     assert (
         "GPT-4.1 gives you the larger context window at 1M, compared with 256K for Gemma 4 12B."
         in text
     )
     assert "$2 / $8" in text
-    assert re.search(r"Speed\s+no data\s+no data", text)  # not shipped: Artificial Analysis data
     assert "Gemma 4 12B is the reasoning model in the pair, while GPT-4.1 is not." in text
-    assert "Pick " in text and "only becomes the better choice if" in text
-    assert "Q: Which is better, Gemma 4 12B or GPT-4.1?" in text
-    assert "Data as of 2026-07-02" in text
+    assert "Data as of 2026-08-18" in text
     # missing data reads "no data", never as a zero
     assert "no data" in text and not BAD_RENDERINGS.search(text)
 
@@ -42,39 +38,42 @@ def test_reference_pair(engine: Engine) -> None:
 def test_reference_pair_for_coding(engine: Engine) -> None:
     reply = engine.ask("Which is better for coding, Gemma 4 12B or GPT-4.1?")
     assert reply.query.category == "coding"
-    head = reply.answer.headline
-    assert head == (
-        "For coding, Gemma 4 12B scores higher, 72 vs 53.9, but the two scores rest on different "
-        "benchmarks, so this is not a head-to-head result."
-    )
-    assert "LiveCodeBench v6" in reply.text and "SWE-bench Verified" in reply.text
-    assert "Q: Which is better for coding, Gemma 4 12B or GPT-4.1?" in reply.text
+    assert reply.answer.headline.startswith("Only GPT-4.1 has a coding score (")
+    assert "Gemma 4 12B: no data" in reply.answer.headline
 
 
 def test_overall_and_category_wins_disagreement_is_explained(engine: Engine) -> None:
-    reply = engine.ask("o3 vs o4-mini")
+    reply = engine.ask("gemini 3.1 pro vs claude fable 5")
     a = reply.answer
-    assert a.data["overall"]["o4-mini"] > a.data["overall"]["o3"]
-    assert len(a.data["wins"]["o3"]) > len(a.data["wins"]["o4-mini"])
-    # the reason given is the real one: o3's overall averages categories o4-mini has no score in
-    assert "Why does o4-mini lead overall while o3 wins more categories?" in reply.text
-    assert "o3's also counts Reasoning (33.7)" in reply.text
+    lead, lag = "gemini-3.1-pro-preview", "claude-fable-5"
+    assert a.data["overall"][lead] > a.data["overall"][lag]
+    assert len(a.data["wins"][lag]) > len(a.data["wins"][lead])
+    # the reason given is the real one: the categories one overall counts and the other not
+    assert (
+        "Why does Gemini 3.1 Pro Preview lead overall while Claude Fable 5 wins more" in reply.text
+    )
+    assert "Gemini 3.1 Pro Preview's also counts Agentic (" in reply.text
 
 
 def test_wins_are_head_to_head_only(engine: Engine) -> None:
     """A category win needs shared benchmarks: different ones are shown, never called."""
-    a = engine.ask("gemma 4 12b vs gpt-4.1").answer
+    a = engine.ask("gpt-5.5 vs claude opus 4.8").answer
     rows = {r["category"]: r for r in a.data["categories"]}
-    assert rows["coding"]["winner"] is None and not rows["coding"]["comparable"]
-    assert rows["knowledge"]["winner"] == "gemma-4-12b"  # on GPQA, the one they share
-    assert a.data["wins"] == {"gemma-4-12b": ["knowledge"], "gpt-4.1": []}
+    for r in rows.values():
+        if not r["comparable"]:
+            assert r["winner"] is None
+        elif r["winner"] is not None:
+            hi, lo = (r["ha"], r["hb"]) if r["winner"] == "gpt-5.5" else (r["hb"], r["ha"])
+            assert hi > lo
+    called = {c for w in a.data["wins"].values() for c in w}
+    assert called == {c for c, r in rows.items() if r["winner"] is not None}
     mini = engine.ask("gpt-4o vs gpt-4o mini").answer
     coding = next(r for r in mini.data["categories"] if r["category"] == "coding")
     assert coding["winner"] != "gpt-4o-mini" or coding["ha"] > coding["hb"]
 
 
 def test_diff_column_agrees_with_the_shown_numbers(engine: Engine) -> None:
-    for text in ("gemma 4 12b vs gpt-4.1", "o3 vs o4-mini", "gpt-5 vs claude opus 4.1"):
+    for text in ("gpt-5.5 vs claude opus 4.8", "o3 vs o4-mini", "gpt-5 vs claude opus 4.1"):
         table = next(b for b in engine.ask(text).answer.blocks if b.kind == "table")
         for row in table.rows:
             if row[3]:
@@ -84,7 +83,9 @@ def test_diff_column_agrees_with_the_shown_numbers(engine: Engine) -> None:
 def test_sparse_snapshot_points_to_the_richer_one(engine: Engine) -> None:
     reply = engine.ask("tell me about gpt-4o")
     assert reply.answer.model_ids == ["gpt-4o-2024-11-20"]  # a plain name is the newest snapshot
-    assert any("GPT-4o (Aug 2024) snapshot has" in c for c in reply.answer.caveats)
+    sparse = engine.ask("tell me about command r+ from august 2024")
+    assert sparse.answer.model_ids == ["command-r-plus-2024-08-01"]
+    assert any("Command R+ (Apr 2024) snapshot has 6" in c for c in sparse.answer.caveats)
 
 
 def test_six_models_say_which_was_left_out(engine: Engine) -> None:

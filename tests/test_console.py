@@ -11,7 +11,7 @@ from tests.conftest import run_cli
 def test_ask_prints_text(env: dict[str, str]) -> None:
     result = run_cli(["ask", "gemma 4 12b vs gpt-4.1?"], env)
     assert result.returncode == 0
-    assert "Gemma 4 12B vs GPT-4.1" in result.stdout and "GPQA" in result.stdout
+    assert "Gemma 4 12B vs GPT-4.1" in result.stdout and "$2 / $8" in result.stdout
 
 
 def test_ask_json_fields(env: dict[str, str]) -> None:

@@ -82,14 +82,14 @@ async def test_mention_answered_without_pinging(
 ) -> None:
     async with running_client(ModelBot(settings), standin):
         sent, post = await ask(
-            standin, f"{MENTION} gemma 4 12b vs gpt-4.1? @everyone", mentions=[BOT_ID]
+            standin, f"{MENTION} gpt-5.5 vs claude opus 4.8? @everyone", mentions=[BOT_ID]
         )
     assert post.json["allowed_mentions"] == {"parse": [], "replied_user": False}
     assert post.json["message_reference"]["message_id"] == int(sent["id"])
     embed = post.json["embeds"][0]
-    assert embed["title"] == "Gemma 4 12B vs GPT-4.1"
+    assert embed["title"] == "GPT-5.5 vs Claude Opus 4.8"
     text = str(embed)
-    assert "GPQA" in text and "78.8%" in text and "66.3%" in text
+    assert "$5 / $30" in text and "$5 / $25" in text
     assert post.response["mentions"] == [] and post.response["mention_everyone"] is False
     assert embed["image"]["url"] == f"attachment://{CHART}"
     assert post.files and post.files[0].filename == CHART and post.files[0].is_png
@@ -206,12 +206,12 @@ async def test_clarify_select_round_trip(standin: DiscordStandin, settings: Sett
         row = post.json["components"][0]["components"][0]
         assert row["type"] == 3 and row["options"]
         values = [o["value"] for o in row["options"]]
-        assert "claude-sonnet-4" in values
-        pick = await standin.choose(int(post.response["id"]), row["custom_id"], ["claude-sonnet-4"])
+        assert "claude-opus-4-8" in values  # current models first
+        pick = await standin.choose(int(post.response["id"]), row["custom_id"], ["claude-opus-4-8"])
         update = (await pick.response()).json
         assert update["type"] == 7
         embed = update["data"]["embeds"][0]
-        assert embed["title"] == "GPT-4.1 vs Claude Sonnet 4"
+        assert embed["title"] == "GPT-4.1 vs Claude Opus 4.8"
         assert embed["description"].startswith("For coding")
 
 

@@ -153,11 +153,36 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
     catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "db.sqlite3"
+    # what a schema-5 store held: no difficulty, effort or vendor figure (migration 8)
+    catalog = catalog.model_copy(
+        update={
+            "benchmarks": tuple(
+                b.model_copy(update={"difficulty": 0.0}) for b in catalog.benchmarks
+            ),
+            "scores": tuple(
+                s.model_copy(
+                    update={"variant": None, "vendor_value": None, "vendor_source_url": None}
+                )
+                for s in catalog.scores
+            ),
+        }
+    )
     monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS[:5])
+    rows, score_row = store_db._small_rows, store_db._score_row
+    monkeypatch.setattr(
+        store_db,
+        "_small_rows",
+        lambda c, sid: {
+            k: [r[:-1] for r in v] if k == "benchmarks" else v for k, v in rows(c, sid).items()
+        },
+    )
+    monkeypatch.setattr(store_db, "_score_row", lambda sid, s: score_row(sid, s)[:-3])
     async with Store(path) as store:
         await store.load_catalog(catalog, origin="before")
         assert await store.schema_version() == 5
     monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS)
+    monkeypatch.setattr(store_db, "_small_rows", rows)
+    monkeypatch.setattr(store_db, "_score_row", score_row)
     async with Store(path) as store:
         assert await store.schema_version() == len(MIGRATIONS)
         back = await store.read_catalog()

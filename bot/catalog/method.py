@@ -1,7 +1,8 @@
 """The scoring method, as pure functions over a Catalog.
 
 - A category score is the weighted mean of the model's weighted benchmarks in that category, the
-  weights renormalised over the benchmarks the model has (each model over its own benchmarks).
+  weights renormalised over the benchmarks the model has (each model over its own benchmarks). A
+  lower-is-better rate (a hallucination rate) counts as its complement: 100 - rate.
 - The overall score is the weighted mean of the category scores, the category weights renormalised
   over the categories the model has, given only when the model meets the catalog's overall rule.
 - The biggest separator of two models is the benchmark with the largest gap among those both have
@@ -23,9 +24,11 @@ class Part(NamedTuple):
     # A named tuple, not a frozen dataclass: a 10,000-model catalog makes 400,000 of them, and a
     # frozen dataclass sets each field through object.__setattr__.
     benchmark: str
-    value: float
+    value: float  # the score as it counts (a lower-is-better rate as its complement)
     weight: float
     saturated: bool = False
+    difficulty: float = 0.0  # points added for a harder benchmark than the category's typical
+    independent: bool = False  # measured by someone other than the model's vendor
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,7 @@ class Overall:
     benchmarks: int
     coverage: float  # share of the total category weight those categories carry
     provisional: bool = False  # too few benchmarks to rank; shown with that label
+    independent: int = 0  # how many of those benchmarks were measured independently
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,15 +72,28 @@ class Profile:
     weighted_benchmarks: int = 0
 
 
-Weighted = dict[str, tuple[str, float, bool]]  # benchmark -> (category, weight, saturated)
+# benchmark -> (category, weight, saturated, top of its scale when lower is better, difficulty)
+Weighted = dict[str, tuple[str, float, bool, float | None, float]]
 
 
 def weighted_benchmarks(catalog: Catalog) -> Weighted:
     return {
-        b.id: (b.category, b.weight, b.saturated)
+        b.id: (
+            b.category,
+            b.weight,
+            b.saturated,
+            None if b.higher_is_better else b.scale_max or 100,
+            b.difficulty,
+        )
         for b in catalog.benchmarks
         if b.category is not None and b.weight > 0
     }
+
+
+def part_value(value: float, flip: float | None) -> float:
+    """What a score counts for in an average: itself, or for a lower-is-better rate its
+    complement (a 5% hallucination rate counts as 95)."""
+    return value if flip is None else flip - value
 
 
 def category_scores(
@@ -87,7 +104,16 @@ def category_scores(
     for bench_id, score in catalog.scores_of(model_id).items():
         info = weighted.get(bench_id)
         if info is not None:
-            grouped.setdefault(info[0], []).append(Part(bench_id, score.value, info[1], info[2]))
+            grouped.setdefault(info[0], []).append(
+                Part(
+                    bench_id,
+                    part_value(score.value, info[3]),
+                    info[1],
+                    info[2],
+                    info[4],
+                    score.self_reported is False,
+                )
+            )
     out: dict[str, CategoryScore] = {}
     if not grouped:
         return out
@@ -100,12 +126,58 @@ def category_scores(
         total = weighted_sum = current = 0.0
         for p in parts:
             total += p.weight
-            weighted_sum += p.value * p.weight
+            weighted_sum += (p.value + p.difficulty) * p.weight
             if not p.saturated:
                 current += p.weight
-        out[cat.id] = CategoryScore(
-            cat.id, weighted_sum / total, tuple(parts), current + 1e-9 >= floor
-        )
+        value = min(100.0, max(0.0, weighted_sum / total))
+        out[cat.id] = CategoryScore(cat.id, value, tuple(parts), current + 1e-9 >= floor)
+    return out
+
+
+# How strongly a benchmark's difficulty is pulled towards 0 (none), in models' worth of evidence:
+# a benchmark few models took says little about how hard it is.
+DIFFICULTY_PRIOR = 1.0
+
+
+def fit_difficulty(
+    scores: Iterable[tuple[str, str, float]],
+    benchmarks: dict[str, tuple[str, float]],
+    rounds: int = 60,
+) -> dict[str, float]:
+    """How many points harder each weighted benchmark is than its category's typical one.
+
+    `scores`: (model, benchmark, value as it counts); `benchmarks`: id -> (category, weight).
+    Within a category, a model's score on a benchmark is read as its ability less the benchmark's
+    difficulty; both are fitted by alternating weighted means, each benchmark's difficulty pulled
+    towards 0 by DIFFICULTY_PRIOR, and the difficulties centred so that their weighted mean in
+    the category is 0: a model that took every weighted benchmark of a category keeps its plain
+    weighted mean. A model measured only on easy tests then no longer outranks one measured on
+    hard ones for that reason alone."""
+    by_cat: dict[str, list[tuple[str, str, float]]] = {}
+    for model, bench, value in scores:
+        if bench in benchmarks:
+            by_cat.setdefault(benchmarks[bench][0], []).append((model, bench, value))
+    out: dict[str, float] = {}
+    for _cat, obs in sorted(by_cat.items()):
+        diff = {b: 0.0 for _, b, _ in obs}
+        weight = {b: benchmarks[b][1] for b in diff}
+        for _ in range(rounds):
+            num: dict[str, float] = {}
+            den: dict[str, float] = {}
+            for m, b, v in obs:
+                num[m] = num.get(m, 0.0) + weight[b] * (v + diff[b])
+                den[m] = den.get(m, 0.0) + weight[b]
+            ability = {m: num[m] / den[m] for m in num}
+            gap: dict[str, float] = {}
+            count: dict[str, int] = {}
+            for m, b, v in obs:
+                gap[b] = gap.get(b, 0.0) + ability[m] - v
+                count[b] = count.get(b, 0) + 1
+            diff = {b: gap[b] / (count[b] + DIFFICULTY_PRIOR) for b in diff}
+            total = sum(weight.values())
+            centre = sum(weight[b] * diff[b] for b in diff) / total
+            diff = {b: d - centre for b, d in diff.items()}
+        out.update({b: round(d, 2) for b, d in diff.items()})
     return out
 
 
@@ -125,7 +197,9 @@ def overall_score(catalog: Catalog, cats: dict[str, CategoryScore]) -> Overall |
     if covered + 1e-9 < rule.min_weight:
         return None
     value = sum(cats[c].value * weights[c] for c in used) / covered
-    return Overall(value, tuple(used), n_bench, covered, n_bench < rule.ranked_min_benchmarks)
+    n_ind = sum(p.independent for c in used for p in cats[c].parts)
+    thin = n_bench < rule.ranked_min_benchmarks and n_ind < rule.ranked_min_independent
+    return Overall(value, tuple(used), n_bench, covered, thin, n_ind)
 
 
 def profile(catalog: Catalog, model_id: str, weighted: Weighted | None = None) -> Profile:

@@ -71,6 +71,13 @@ class Benchmark(_Strict):
     description: str = ""
     url: str | None = None
     aliases: tuple[str, ...] = ()
+    difficulty: float = Field(
+        default=0,
+        ge=-100,
+        le=100,
+        description="Points harder than its category's typical weighted benchmark, measured on "
+        "the models that took both (set by the build; see docs/METHOD.md).",
+    )
 
     @field_validator("weight")
     @classmethod
@@ -111,6 +118,13 @@ class Score(_Strict):
     )
     date: dt.date | None = None
     source: str = Field(default="", description="Which source this row came from.")
+    variant: str | None = Field(
+        default=None, description="The run it stands for: reasoning effort, agent harness."
+    )
+    vendor_value: float | None = Field(
+        default=None, description="The vendor's own figure, where an independent one replaced it."
+    )
+    vendor_source_url: str | None = None
 
 
 class SourceInfo(_Strict):
@@ -132,7 +146,12 @@ class OverallRule(_Strict):
     min_categories: int = Field(ge=1)
     min_weight: float = Field(ge=0, le=1, description="Share of category weight covered.")
     ranked_min_benchmarks: int = Field(
-        default=8, ge=1, description="Below this an overall score is provisional: not ranked."
+        default=8, ge=1, description="Below this an overall score is provisional: not ranked..."
+    )
+    ranked_min_independent: int = Field(
+        default=6,
+        ge=1,
+        description="...unless at least this many of its benchmarks were measured independently.",
     )
 
 

@@ -19,15 +19,20 @@ import datetime as dt
 import json
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bot.catalog.check import catalog_to_json, parse_catalog
 from bot.catalog.errors import CatalogError
+from bot.catalog.method import fit_difficulty, part_value
 from bot.catalog.models import Catalog
 from bot.sources import llmstats, modelsdev
+from bot.sources.hygiene import Candidate, missing_or_placeholder, other_models_card, outliers
+from bot.sources.independent import SourceReport, pick
+from bot.sources.leaderboards import SOURCE_INFO, read_leaderboards
+from bot.sources.match import Entry, Matcher
 from bot.sources.raw import RawModel, RawScore, date_in, slugify, strip_date
 
 log = logging.getLogger(__name__)
@@ -47,7 +52,17 @@ SPEC_FIELDS = (
 )
 # "(latest)", "(preview)" or a snapshot date in parentheses: the snapshot is told apart below.
 _TRAILING_TAG = re.compile(r"\s*\((latest|preview|\d{4}-\d{2}-\d{2})\)$", re.IGNORECASE)
-SOURCE_RANK = {"curated": 0, "llm-stats": 1, "models.dev": 2}
+SOURCE_RANK = {
+    "curated": 0,
+    # independent leaderboards, the one that runs the benchmark itself first
+    "aider": 1,
+    "livebench": 1,
+    "vectara": 1,
+    "tau2-bench": 1,
+    "epoch-ai": 2,
+    "llm-stats": 3,
+    "models.dev": 4,
+}
 
 
 @dataclass
@@ -55,6 +70,13 @@ class BuildReport:
     dropped_scores: list[str] = field(default_factory=list)
     dropped_models: list[str] = field(default_factory=list)
     merged: list[list[str]] = field(default_factory=list)
+    # per source: how many of its scores were refused, by rule
+    refused: dict[str, Counter[str]] = field(default_factory=dict)
+    sources: dict[str, SourceReport] = field(default_factory=dict)
+
+    def drop(self, source: str, line: str, rule: str) -> None:
+        self.dropped_scores.append(f"{source}: {line}")
+        self.refused.setdefault(source, Counter())[rule.split(" (")[0]] += 1
 
 
 def _read_json(path: Path) -> Any:
@@ -94,9 +116,9 @@ class _Benchmarks:
                 "name": b["name"],
                 "category": b["category"],
                 "weight": b["weight"],
-                "unit": "percent",
-                "scale_max": 100,
-                "higher_is_better": True,
+                "unit": b.get("unit", "percent"),
+                "scale_max": b.get("scale_max", 100),
+                "higher_is_better": b.get("higher_is_better", True),
                 "saturated": bool(b.get("saturated", False)),
                 "description": "",
                 "url": b.get("url"),
@@ -228,6 +250,81 @@ def _pick_score(candidates: list[RawScore]) -> RawScore:
     return sorted(candidates, key=rank)[0]
 
 
+def _choose_scores(
+    candidates: dict[str, dict[str, list[RawScore]]],
+    models: list[dict[str, Any]],
+    benchmarks: _Benchmarks,
+    entries: list[Entry],
+    report: BuildReport,
+) -> list[dict[str, Any]]:
+    """One score per model and benchmark: the checks of `bot.sources.hygiene` first, then
+    curated > independent > vendor; a vendor figure an independent one replaced stays beside it."""
+    cards = Matcher(entries)
+    creator = {m["id"]: m["creator"] for m in models}
+    chosen: dict[tuple[str, str], tuple[RawScore, RawScore | None]] = {}
+    for mid, per_bench in sorted(candidates.items()):
+        for bid, cands in sorted(per_bench.items()):
+            bdef = benchmarks.defs[bid]
+            top = bdef["scale_max"]
+            kept = []
+            for c in cands:
+                why = None
+                if c.source != "curated" and c.self_reported is not False:
+                    why = missing_or_placeholder(c.source_url) or other_models_card(
+                        c.source_url, mid, lambda card: cards.match(card).model
+                    )
+                if why is None and (c.value < 0 or (top is not None and c.value > top)):
+                    why = f"{c.value:g} outside 0..{top}"
+                if why is not None:
+                    report.drop(c.source, f"{mid} / {bid}: {c.value:g} ({why})", why)
+                    continue
+                kept.append(c)
+            if not kept:
+                continue
+            best = _pick_score(kept)
+            vendor = None
+            if best.self_reported is False:
+                claims = [c for c in kept if c.self_reported is not False and c.source != "curated"]
+                vendor = _pick_score(claims) if claims else None
+            chosen[(mid, bid)] = (best, vendor)
+    flagged = outliers(
+        [
+            Candidate(
+                mid,
+                bid,
+                best.value,
+                creator[mid],
+                best.self_reported is not False and best.source != "curated",
+            )
+            for (mid, bid), (best, _) in chosen.items()
+            if benchmarks.defs[bid]["unit"] == "percent"
+        ]
+    )
+    scores: list[dict[str, Any]] = []
+    for (mid, bid), (best, vendor) in sorted(chosen.items()):
+        if (mid, bid) in flagged:
+            why = flagged[(mid, bid)]
+            report.drop(
+                best.source, f"{mid} / {bid}: {why}", "outlier against its benchmark and family"
+            )
+            continue
+        scores.append(
+            {
+                "model": mid,
+                "benchmark": bid,
+                "value": round(best.value, 3),
+                "source_url": best.source_url,
+                "self_reported": best.self_reported,
+                "date": best.date.isoformat() if best.date else None,
+                "source": best.source,
+                "variant": best.variant,
+                "vendor_value": round(vendor.value, 3) if vendor else None,
+                "vendor_source_url": vendor.source_url if vendor else None,
+            }
+        )
+    return scores
+
+
 def _month(d: dt.date | None) -> str:
     return d.strftime("%b %Y") if d else "undated"
 
@@ -300,7 +397,8 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
             key_count[k] += 1
 
     models: list[dict[str, Any]] = []
-    scores: list[dict[str, Any]] = []
+    # model id -> benchmark id -> every source's figure for it
+    candidates: dict[str, dict[str, list[RawScore]]] = {}
     for g in groups:
         primary = sorted(g, key=lambda r: SOURCE_RANK[r.source])[0]
         fields, provenance = _merge_fields(g)
@@ -344,28 +442,38 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
         models.append(model)
         if len(g) > 1:
             report.merged.append(sorted(f"{r.source}:{r.source_id}" for r in g))
-        per_bench: dict[str, list[RawScore]] = defaultdict(list)
+        per_bench = candidates.setdefault(mid, {})
         for r in g:
             for s in r.scores:
-                per_bench[benchmarks.resolve(s)].append(s)
-        for bid, cands in sorted(per_bench.items()):
-            best = _pick_score(cands)
-            bdef = benchmarks.defs[bid]
-            top = bdef["scale_max"]
-            if best.value < 0 or (top is not None and best.value > top):
-                report.dropped_scores.append(f"{mid} / {bid}: {best.value:g} outside 0..{top}")
-                continue
-            scores.append(
-                {
-                    "model": mid,
-                    "benchmark": bid,
-                    "value": round(best.value, 3),
-                    "source_url": best.source_url,
-                    "self_reported": best.self_reported,
-                    "date": best.date.isoformat() if best.date else None,
-                    "source": best.source,
-                }
+                per_bench.setdefault(benchmarks.resolve(s), []).append(s)
+
+    # Independent leaderboards, matched to the models above.
+    matcher_entries = [
+        Entry(m["id"], (m["id"], m["name"], *m["aliases"]), m.get("release_date")) for m in models
+    ]
+    pins: dict[str, dict[str, str | None]] = {
+        k: v for k, v in _read_json(curated_dir / "source_names.json").items() if k != "note"
+    }
+    boards = read_leaderboards(sources_dir)
+    for src, rows, skipped, _, _ in boards:
+        matcher = Matcher(matcher_entries, pins.get(src, {}))
+        picked, src_report = pick(src, rows, matcher, set(benchmarks.defs))
+        src_report.skipped_files = skipped
+        report.sources[src] = src_report
+        for p in picked:
+            candidates.setdefault(p.model, {}).setdefault(p.benchmark, []).append(
+                RawScore(
+                    p.benchmark,
+                    p.benchmark,
+                    p.value,
+                    p.url,
+                    p.self_reported,
+                    p.date,
+                    src,
+                    p.variant,
+                )
             )
+    scores = _choose_scores(candidates, models, benchmarks, matcher_entries, report)
 
     # Snapshots that share a display name are told apart by their month.
     by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -389,6 +497,23 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
 
     used = {s["benchmark"] for s in scores}
     bench_list = [b for b in benchmarks.defs.values() if b["id"] in used or b["weight"] > 0]
+    weighted = {
+        b["id"]: (b["category"], b["weight"])
+        for b in bench_list
+        if b["category"] and b["weight"] > 0 and b["unit"] == "percent"
+    }
+    flips = {
+        b["id"]: None if b["higher_is_better"] else (b["scale_max"] or 100) for b in bench_list
+    }
+    difficulty = fit_difficulty(
+        (
+            (s["model"], s["benchmark"], part_value(s["value"], flips[s["benchmark"]]))
+            for s in scores
+        ),
+        weighted,
+    )
+    for b in bench_list:
+        b["difficulty"] = difficulty.get(b["id"], 0.0)
     for b in bench_list:
         b["aliases"] = sorted(
             a for a, t in benchmarks.alias.items() if t == b["id"] and a != b["id"]
@@ -396,7 +521,8 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
 
     llm_rev, llm_date = _source_revision(llm_root / "SOURCE.md")
     md_rev, md_date = _source_revision(md_root / "SOURCE.md")
-    as_of = max(d for d in (llm_date, md_date) if d) if (llm_date or md_date) else None
+    dates = [d for d in (llm_date, md_date, *(b[3] for b in boards)) if d]
+    as_of = max(dates) if dates else None
     raw_catalog = {
         "meta": {
             "built_at": dt.datetime.combine(
@@ -423,6 +549,7 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
                     "note": "Prices, context windows, output limits, modalities, reasoning and "
                     "open-weights flags, some benchmark scores (Artificial Analysis figures left out).",
                 },
+                *({"id": src, **SOURCE_INFO[src], "revision": rev} for src, _, _, _, rev in boards),
                 {
                     "id": "curated",
                     "name": "Hand-curated facts (data/curated/models.json)",
@@ -437,6 +564,41 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
         "scores": sorted(scores, key=lambda s: (s["model"], s["benchmark"])),
     }
     return parse_catalog(raw_catalog, "built catalog")
+
+
+def report_json(report: BuildReport) -> dict[str, Any]:
+    """The build report as data/build-report.json holds it: per leaderboard, what was read,
+    matched and left out, and why; per source, the scores refused and why."""
+    return {
+        "note": "Written by `python -m bot data build`. Per leaderboard: rows read, rows matched "
+        "to a catalog model, rows left out by reason, the scores kept (one run per model and "
+        "benchmark), and every source name with the model it was matched to or why it was not. "
+        "Then every score refused at build, with its rule.",
+        "leaderboards": {src: r.to_json() for src, r in report.sources.items()},
+        "refused": {src: dict(sorted(c.items())) for src, c in sorted(report.refused.items())},
+        "refused_scores": report.dropped_scores,
+    }
+
+
+def report_lines(report: BuildReport) -> list[str]:
+    lines = [
+        f"{'source':<12} {'rows':>6} {'matched':>8} {'left out':>9} {'scores':>7} {'models':>7}"
+    ]
+    for src, r in report.sources.items():
+        lines.append(
+            f"{src:<12} {r.rows:>6} {r.matched:>8} {r.rows - r.matched:>9} {r.scores:>7} "
+            f"{len(set(r.names.values())):>7}"
+        )
+        for why, n in sorted(r.left_out.items(), key=lambda kv: -kv[1]):
+            lines.append(f"    {n:>5} left out: {why}")
+    for src, counts in sorted(report.refused.items()):
+        for why, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+            lines.append(f"{src}: {n} scores refused: {why}")
+    return lines
+
+
+def write_report(report: BuildReport, path: Path) -> None:
+    path.write_text(json.dumps(report_json(report), indent=1, ensure_ascii=False) + "\n", "utf-8")
 
 
 def write_catalog(catalog: Catalog, path: Path) -> None:

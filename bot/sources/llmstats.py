@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalog.errors import CatalogError
-from bot.sources.raw import RawModel, RawScore, parse_date
+from bot.sources.raw import RawModel, RawScore, parse_date, self_reported_url
 
 log = logging.getLogger(__name__)
 SOURCE = "llm-stats"
@@ -100,8 +100,9 @@ def read(root: Path) -> tuple[list[RawModel], dict[str, dict[str, Any]]]:
                     benchmark_name=r.get("benchmark_name") or bdef.get("name") or r["benchmark_id"],
                     value=value,
                     source_url=r.get("self_reported_source_link") or None,
-                    self_reported=bool(r.get("is_self_reported"))
-                    and not bool(r.get("verified_by_llmstats")),
+                    # a vendor's figure unless a leaderboard that runs the models published it
+                    # (llm-stats' own "verified" flag also marks placeholder rows)
+                    self_reported=self_reported_url(r.get("self_reported_source_link")),
                     date=parse_date(r.get("verification_date") or r.get("created_at")),
                     source=SOURCE,
                 )

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from bot.catalog.errors import CatalogError
-from bot.sources.raw import RawModel, RawScore, parse_date
+from bot.sources.raw import RawModel, RawScore, parse_date, self_reported_url
 
 log = logging.getLogger(__name__)
 SOURCE = "models.dev"
@@ -60,8 +60,6 @@ def _load(path: Path) -> Any:
 
 # Artificial Analysis's own evaluations, whoever reports them.
 EXCLUDED_NAMES = ("artificial analysis", "long context reasoning", "aa-")
-# Leaderboards that measure models themselves; any other host is the vendor's own report.
-INDEPENDENT_HOSTS = ("aider.chat", "swebench.com", "labs.scale.com", "scale.com", "tbench.ai")
 
 
 def excluded_row(row: dict[str, Any]) -> bool:
@@ -73,8 +71,7 @@ def excluded_row(row: dict[str, Any]) -> bool:
 
 
 def self_reported(row: dict[str, Any]) -> bool:
-    host = urlparse(str(row.get("source") or "")).netloc.lower()
-    return not any(host == h or host.endswith("." + h) for h in INDEPENDENT_HOSTS)
+    return self_reported_url(row.get("source"))
 
 
 def _fields(entry: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
 _DATE_SUFFIX = re.compile(r"-(20\d\d-?[01]\d-?[0-3]\d|[01]\d-20\d\d)$")
 
@@ -19,6 +20,7 @@ class RawScore:
     self_reported: bool | None
     date: dt.date | None
     source: str
+    variant: str | None = None  # effort or harness of the run ("xhigh", "Codex")
 
 
 @dataclass(slots=True)
@@ -69,3 +71,24 @@ def parse_date(value: Any) -> dt.date | None:
             return dt.date.fromisoformat(value[:7] + "-01")
         except ValueError:
             return None
+
+
+# Leaderboards that measure models themselves; any other host is the vendor's own report.
+INDEPENDENT_HOSTS = (
+    "aider.chat",
+    "swebench.com",
+    "labs.scale.com",
+    "scale.com",
+    "tbench.ai",
+    "arcprize.org",
+    "livebench.ai",
+    "epoch.ai",
+    "lastexam.ai",
+    "simple-bench.com",
+)
+
+
+def self_reported_url(url: Any) -> bool:
+    """A score is the vendor's own claim unless its source is a leaderboard that runs models."""
+    host = urlparse(str(url or "")).netloc.lower()
+    return not any(host == h or host.endswith("." + h) for h in INDEPENDENT_HOSTS)

@@ -67,6 +67,12 @@ def content_hash(catalog: Catalog) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# The scores table's columns after its key, in table order.
+SCORE_COLS = (
+    "value, source_url, self_reported, date, source, variant, vendor_value, vendor_source_url"
+)
+
+
 def _b(v: bool | None) -> int | None:
     return None if v is None else int(v)
 
@@ -315,7 +321,7 @@ class Store(AlertsMixin):
             f"INSERT INTO models SELECT ?, id, {model_cols} FROM models WHERE snapshot_id = ?",
             (sid, base),
         )
-        score_cols = "value, source_url, self_reported, date, source"
+        score_cols = SCORE_COLS
         await db.execute(
             f"INSERT INTO scores SELECT ?, model_id, benchmark_id, {score_cols} FROM scores "
             "WHERE snapshot_id = ?",
@@ -331,8 +337,9 @@ class Store(AlertsMixin):
             f"UPDATE models SET {sets} WHERE snapshot_id = ? AND id = ?", d.models_changed
         )
         await db.executemany(
-            "UPDATE scores SET value = ?, source_url = ?, self_reported = ?, date = ?, source = ? "
-            "WHERE snapshot_id = ? AND model_id = ? AND benchmark_id = ?",
+            "UPDATE scores SET "
+            + ", ".join(f"{c} = ?" for c in SCORE_COLS.split(", "))
+            + " WHERE snapshot_id = ? AND model_id = ? AND benchmark_id = ?",
             d.scores_changed,
         )
         await self._insert_rows({"models": d.models_new, "scores": d.scores_new})
@@ -385,9 +392,7 @@ class Store(AlertsMixin):
         if self._last_read is not None and self._last_read[0] == key:
             return self._last_read[1]
         tables = {}
-        scores = (
-            "snapshot_id, model_id, benchmark_id, value, source_url, self_reported, date, source"
-        )
+        scores = f"snapshot_id, model_id, benchmark_id, {SCORE_COLS}"
         for table, columns, order in (
             ("categories", "*", "position"),
             ("benchmarks", "*", "id"),
@@ -454,8 +459,23 @@ def _assemble(snap: dict[str, Any], tables: dict[str, list[aiosqlite.Row]]) -> C
                 "self_reported": None if own is None else bool(own),
                 "date": date,
                 "source": source,
+                "variant": variant,
+                "vendor_value": vendor_value,
+                "vendor_source_url": vendor_url,
             }
-            for _, model, bench, value, url, own, date, source in tables["scores"]
+            for (
+                _,
+                model,
+                bench,
+                value,
+                url,
+                own,
+                date,
+                source,
+                variant,
+                vendor_value,
+                vendor_url,
+            ) in tables["scores"]
         ],
     }
     return Catalog.model_validate(raw)
@@ -495,6 +515,9 @@ def _score_row(sid: int, s: Score) -> tuple:
         _b(s.self_reported),
         s.date.isoformat() if s.date else None,
         s.source,
+        s.variant,
+        s.vendor_value,
+        s.vendor_source_url,
     )
 
 
@@ -518,6 +541,7 @@ def _small_rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
                 b.description,
                 b.url,
                 json.dumps(b.aliases),
+                b.difficulty,
             )
             for b in catalog.benchmarks
         ],
@@ -543,7 +567,7 @@ class _Delta:
     models_changed: list[tuple]  # model row, columns after (sid, id) first, then (sid, id)
     models_new: list[tuple]
     scores_gone: list[tuple]  # (sid, model, benchmark)
-    scores_changed: list[tuple]  # value, source_url, self_reported, date, source, sid, model, bench
+    scores_changed: list[tuple]  # SCORE_COLS, then sid, model, bench
     scores_new: list[tuple]
 
     @property
