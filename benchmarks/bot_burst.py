@@ -17,7 +17,7 @@ which runs in this process. Measured, never assumed:
   burst's wall time, reply and autocomplete times as the stand-in saw them;
 - peak RSS (VmHWM) of the bot process after the burst.
 
-`chart_times()` times the radar chart the bot draws for comparisons, in this process.
+`chart_times()` times the charts the bot draws for comparisons, in this process.
 
 The stand-in shares the machine with the bot, so its CPU time over the burst (standin_cpu_s) is
 reported beside the bot's (bot_cpu_s: the event-loop thread and the bot's other threads; charts
@@ -548,38 +548,33 @@ async def measure_bot(
 
 
 def chart_times(runs: int = 10) -> dict:
-    """Median time of `radar_png` for 2 and for 5 models of the shipped catalog, in ms.
+    """Median time of `render_png` for the charts of a 2-model and a 5-model compare answer, in ms.
 
-    In this process, after one warm-up render each; the inputs are built as the bot's ChartCache
-    builds them, from the models with the most categories scored.
+    In this process, after one warm-up render each; the answers compare the models with the most
+    categories scored, so the 2-model radar has the most to draw.
     """
-    from bot.answers.chart import radar_png
+    from bot.answers.chart import render_png
+    from bot.answers.compose import compare_many, compare_two
     from bot.catalog.check import read_catalog_file
     from bot.engine import Engine
 
     engine = Engine(read_catalog_file(SHIPPED))
-    catalog = engine.catalog
+    ctx = engine.context
     profiles = engine.scoreboard.profiles
-    cats = [(c.id, c.name) for c in catalog.categories]
     ranked = sorted(profiles, key=lambda mid: (-len(profiles[mid].categories), mid))
-
-    def inputs(n: int) -> list[tuple[str, dict[str, float | None]]]:
-        return [
-            (
-                catalog.model_by_id[mid].name,
-                {c: (s.value if (s := profiles[mid].categories.get(c)) else None) for c, _ in cats},
-            )
-            for mid in ranked[:n]
-        ]
+    charts = {
+        2: compare_two(ctx, ranked[0], ranked[1]).chart,
+        5: compare_many(ctx, ranked[:5], None, None).chart,
+    }
 
     out = {}
-    for n in (2, 5):
-        models = inputs(n)
-        radar_png(models, cats)  # warm-up: fonts, caches
+    for n, chart in charts.items():
+        assert chart is not None
+        render_png(chart)  # warm-up: fonts, caches
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            radar_png(models, cats)
+            render_png(chart)
             times.append(time.perf_counter() - start)
         out[f"chart_ms_{n}"] = _ms(statistics.median(times))
     return out

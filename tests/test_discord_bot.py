@@ -450,3 +450,16 @@ async def test_reply_does_not_wait_for_a_late_chart(
         second = await standin.wait_for_message_post(GENERAL_CHANNEL_ID, start=start)
         assert second.files and second.files[0].is_png
         assert bot.charts.renders == 1
+
+
+async def test_price_question_gets_no_chart(standin: DiscordStandin, settings: Settings) -> None:
+    # A price answer has no scores to draw; a chart of category scores beside it would answer
+    # a different question.
+    async with running_client(ModelBot(settings), standin) as bot:
+        _, post = await ask(
+            standin, f"{MENTION} which is cheaper, gpt-4.1 or o3?", mentions=[BOT_ID]
+        )
+        embed = post.json["embeds"][0]
+        assert embed["title"] == "GPT-4.1 vs o3"
+        assert "image" not in embed and not post.files
+        assert bot.charts.renders == 0

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from bot.answers import fmt
 from bot.answers.fmt import NO_DATA, num, pct, plural
-from bot.answers.model import FAQ, Answer, Candidate, Facts, Table, Text
+from bot.answers.model import FAQ, Answer, Candidate, Chart, ChartSeries, Facts, Table, Text
 from bot.catalog.method import CategoryScore, Profile, Scoreboard, shared_benchmarks
 from bot.catalog.models import Catalog, Model
 from bot.understand.parse import MAX_TOP, Query
@@ -645,7 +645,40 @@ def compare_two(
         faq.append((f"Which is better for {CATEGORY_PHRASE[cid]}, {na} or {nb}?", text))
     ans.blocks.append(FAQ(items=faq))
     ans.caveats = _caveats(ctx, [a, b])
+    if not metric:  # a price or speed answer has no scores to draw
+        ans.chart = _category_chart(ctx, [a, b], "Category averages")
     return ans
+
+
+def _category_chart(ctx: Context, ids: list[str], title: str) -> Chart:
+    """Each model's category averages as a radar for two or three models, their overall scores
+    as bars for more."""
+    names = [ctx.model(mid).name for mid in ids]
+    profiles = [ctx.profile(mid) for mid in ids]
+    if len(ids) <= 3:
+        cats = ctx.catalog.categories
+        return Chart(
+            kind="radar",
+            title=title,
+            axes=[c.name for c in cats],
+            series=[
+                ChartSeries(
+                    name=name,
+                    values=[cs.value if (cs := p.categories.get(c.id)) else None for c in cats],
+                )
+                for name, p in zip(names, profiles, strict=True)
+            ],
+            note="Each model's average over its own benchmarks.",
+        )
+    return Chart(
+        kind="bars",
+        title=title,
+        axes=["Overall"],
+        series=[
+            ChartSeries(name=name, values=[p.overall.value if p.overall else None])
+            for name, p in zip(names, profiles, strict=True)
+        ],
+    )
 
 
 def _unweighted_rows(ctx: Context, a: str, b: str, limit: int = 8) -> list[list[str]]:
@@ -911,6 +944,9 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
         ]
     ans.blocks.append(Facts(title="Operational", columns=names, rows=_ops_rows(ctx, ids)))
     ans.caveats += _caveats(ctx, ids)
+    if not metric:
+        title = "Category averages" if len(ids) <= 3 else "Overall score"
+        ans.chart = _category_chart(ctx, ids, title)
     return ans
 
 

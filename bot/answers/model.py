@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 
 class Text(BaseModel):
@@ -43,6 +43,32 @@ class Candidate(BaseModel):
     detail: str = ""
 
 
+class ChartSeries(BaseModel):
+    name: str = Field(description="The model's display name, as the answer shows it.")
+    values: list[float | None] = Field(description="One per axis; None is no data, never 0.")
+
+
+class Chart(BaseModel):
+    """What to draw, filled by the composer from the numbers the answer itself shows, so the
+    picture can never disagree with the table beside it."""
+
+    kind: Literal["radar", "bars"]
+    title: str
+    axes: list[str] = Field(description="Radar: category labels; bars: group labels.")
+    series: list[ChartSeries] = Field(description="One per model, in the answer's order.")
+    scale_max: float = Field(default=100, gt=0)
+    note: str | None = Field(default=None, description="A short line under the chart.")
+
+    @model_validator(mode="after")
+    def _one_value_per_axis(self) -> Chart:
+        for s in self.series:
+            if len(s.values) != len(self.axes):
+                raise ValueError(
+                    f"series {s.name!r} has {len(s.values)} values for {len(self.axes)} axes"
+                )
+        return self
+
+
 class Answer(BaseModel):
     intent: str
     title: str = ""
@@ -57,3 +83,4 @@ class Answer(BaseModel):
     unknown: list[str] = Field(default_factory=list)
     data: dict[str, Any] = Field(default_factory=dict, description="The numbers behind it.")
     footer: str = ""
+    chart: Chart | None = None

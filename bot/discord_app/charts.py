@@ -1,4 +1,4 @@
-"""Radar charts for compare answers, drawn in a separate process and cached per models and data.
+"""Answers' charts, drawn in a separate process and cached by what they show.
 
 Drawing a chart is about 0.1 s of pure Python and C under the GIL. In a thread it competes with
 the event loop for that lock, so a burst of compare questions stalled every other reply and made
@@ -6,12 +6,17 @@ autocomplete miss Discord's 3 s deadline. A worker process draws instead; the lo
 a future. Identical requests in flight share one drawing, and a reply never waits on a chart past
 its deadline: it goes out without one (the embed reads the same), while the drawing finishes into
 the cache for the next asker.
+
+The cache key is a hash of the chart's spec (`Answer.chart`), not of the question or the data
+version: the spec holds every number drawn, so the same spec is the same picture, and new data
+that changes a number changes the key by itself.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hashlib
 import io
 import logging
 import multiprocessing
@@ -21,20 +26,26 @@ from concurrent.futures.process import BrokenProcessPool
 import discord
 
 from bot import chart_process
+from bot.answers.model import Chart
 from bot.discord_app.embeds import CHART
-from bot.engine import Engine
 
 log = logging.getLogger(__name__)
 
 MAX_PENDING = 8  # drawings queued at most; past that a reply goes without a chart
 
 
+def spec_key(chart: Chart) -> str:
+    """What a chart is cached under: a hash of its spec's JSON (field order is fixed by the
+    model, and the order of series and values is part of the picture)."""
+    return hashlib.sha256(chart.model_dump_json().encode()).hexdigest()
+
+
 class ChartCache:
     def __init__(self, size: int = 128, workers: int = 1) -> None:
         self.size = size
         self.workers = workers
-        self._png: OrderedDict[tuple, bytes] = OrderedDict()
-        self._pending: dict[tuple, asyncio.Future[bytes]] = {}
+        self._png: OrderedDict[str, bytes] = OrderedDict()
+        self._pending: dict[str, asyncio.Future[bytes]] = {}
         self._pool: concurrent.futures.Executor | None = None
         self.renders = 0  # how many were drawn rather than served from the cache
         self.skipped = 0  # replies sent without their chart (late or queue full)
@@ -66,30 +77,15 @@ class ChartCache:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    def _draw(self, engine: Engine, model_ids: list[str]) -> asyncio.Future[bytes]:
-        catalog = engine.catalog
-        cats = [(c.id, c.name) for c in catalog.categories]
-        models = [
-            (
-                catalog.model_by_id[mid].name,
-                {
-                    c: (
-                        s.value
-                        if (s := engine.scoreboard.profiles[mid].categories.get(c))
-                        else None
-                    )
-                    for c, _ in cats
-                },
-            )
-            for mid in model_ids
-        ]
+    def _draw(self, chart: Chart) -> asyncio.Future[bytes]:
+        spec = chart.model_dump()
         loop = asyncio.get_running_loop()
         for _ in range(2):
             pool = self._executor()
             if pool is None:
                 break
             try:
-                fut = pool.submit(chart_process.render, models, cats)
+                fut = pool.submit(chart_process.render, spec)
             except (BrokenProcessPool, RuntimeError):
                 # the worker died while idle (or the pool was shut down): a new one next time
                 log.warning("the chart worker is gone; starting a new one")
@@ -98,7 +94,7 @@ class ChartCache:
             wrapped = asyncio.wrap_future(fut, loop=loop)
             wrapped.add_done_callback(lambda f, pool=pool: self._pool_check(f, pool))
             return wrapped
-        return asyncio.ensure_future(asyncio.to_thread(chart_process.render, models, cats))
+        return asyncio.ensure_future(asyncio.to_thread(chart_process.render, spec))
 
     def _drop(self, pool: concurrent.futures.Executor) -> None:
         if self._pool is pool:
@@ -110,13 +106,9 @@ class ChartCache:
             log.warning("the chart worker died; a new one starts with the next chart")
             self._drop(pool)
 
-    async def png_for(
-        self, engine: Engine, model_ids: list[str], wait: float | None = None
-    ) -> bytes | None:
+    async def png_for(self, chart: Chart, wait: float | None = None) -> bytes | None:
         """The chart's PNG, or None when it is not ready within `wait` seconds."""
-        if len(model_ids) < 2:
-            return None
-        key = (engine.version, tuple(model_ids))
+        key = spec_key(chart)
         png = self._png.get(key)
         if png is not None:
             self._png.move_to_end(key)
@@ -126,7 +118,7 @@ class ChartCache:
             if len(self._pending) >= MAX_PENDING:
                 self.skipped += 1
                 return None
-            fut = self._draw(engine, model_ids)
+            fut = self._draw(chart)
             self._pending[key] = fut
             self.renders += 1
             fut.add_done_callback(lambda f, key=key: self._done(key, f))
@@ -138,7 +130,7 @@ class ChartCache:
         except Exception:  # noqa: BLE001 - logged in _done; the reply goes without a chart
             return None
 
-    def _done(self, key: tuple, fut: asyncio.Future[bytes]) -> None:
+    def _done(self, key: str, fut: asyncio.Future[bytes]) -> None:
         self._pending.pop(key, None)
         if fut.cancelled():
             return
@@ -152,8 +144,6 @@ class ChartCache:
         while len(self._png) > self.size:
             self._png.popitem(last=False)
 
-    async def file_for(
-        self, engine: Engine, model_ids: list[str], wait: float | None = None
-    ) -> discord.File | None:
-        png = await self.png_for(engine, model_ids, wait)
+    async def file_for(self, chart: Chart, wait: float | None = None) -> discord.File | None:
+        png = await self.png_for(chart, wait)
         return discord.File(io.BytesIO(png), filename=CHART) if png is not None else None

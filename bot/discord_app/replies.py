@@ -50,8 +50,10 @@ async def build(
     embeds_ok = perms is None or perms.embed_links
     files_ok = perms is None or perms.attach_files
     chart = None
-    if embeds_ok and files_ok and answer.intent == "compare" and len(answer.model_ids) >= 2:
-        chart = await bot.charts.file_for(bot.engine, answer.model_ids, chart_wait)
+    # The composer decides whether an answer has a chart (a price question has none); this
+    # only checks that the channel allows showing it.
+    if answer.chart is not None and embeds_ok and files_ok:
+        chart = await bot.charts.file_for(answer.chart, chart_wait)
     kwargs: dict[str, Any] = {}
     view: discord.ui.View | None = None
     if embeds_ok:
