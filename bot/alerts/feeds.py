@@ -8,6 +8,11 @@ refreshing one source replaces that source's part and nothing else.
   listing, plus vendor models the base does not have yet.
 - benchlm: BenchLM's public export (models, benchmarks, pricing, speed), off unless the operator
   configures it; its speed and latency are Artificial Analysis measurements and are labelled so.
+- epoch, livebench, vectara, tau2, aider: the independent leaderboards the build reads, from their
+  public URLs (Epoch AI's benchmark_data.zip; LiveBench's table CSV, its categories JSON beside
+  it; Vectara's README; tau2-bench's submissions folder, through its manifest.json; Aider's
+  polyglot YAML) or a local snapshot folder. Their rows are matched to catalog models at merge,
+  by the same rules as the build (bot/sources/match.py).
 """
 
 from __future__ import annotations
@@ -32,8 +37,15 @@ from bot.sources.raw import slugify
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["native", "modelsdev", "benchlm"]
-KINDS: tuple[str, ...] = ("native", "modelsdev", "benchlm")
+# A leaderboard kind -> the source it reads (bot/sources/leaderboards.py).
+LEADERBOARDS = {
+    "epoch": "epoch-ai",
+    "livebench": "livebench",
+    "vectara": "vectara",
+    "tau2": "tau2-bench",
+    "aider": "aider",
+}
+KINDS: tuple[str, ...] = ("native", "modelsdev", "benchlm", *LEADERBOARDS)
 BENCHLM_FILES = ("models", "benchmarks", "pricing", "speed")
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -86,6 +98,7 @@ class Part:
     overlays: list[dict[str, Any]] = field(default_factory=list)  # {keys, fields, provenance}
     new_models: list[dict[str, Any]] = field(default_factory=list)
     scores: list[dict[str, Any]] = field(default_factory=list)  # {keys, benchmark, value, ...}
+    rows: list[dict[str, Any]] = field(default_factory=list)  # a leaderboard's SourceRow fields
     # native, freshly read: the validated catalog itself, so that merging it neither turns half a
     # million scores into dicts nor validates them again (`catalog` is then None)
     validated: Catalog | None = field(default=None, repr=False, compare=False)
@@ -107,7 +120,7 @@ class Part:
             return len(self.validated.models)
         if self.kind == "native":
             return len((self.catalog or {}).get("models", []))
-        return len(self.overlays) + len(self.scores)
+        return len(self.overlays) + len(self.scores) + len(self.rows)
 
     @classmethod
     def from_json(cls, text: str) -> Part:
@@ -168,6 +181,8 @@ async def fetch(
     state = state or {}
     if spec.kind == "benchlm":
         return await _fetch_benchlm(location, state, session, policy)
+    if spec.kind in LEADERBOARDS:
+        return await _fetch_leaderboard(spec.kind, location, state, session, policy)
     if "://" not in location:
         try:
             body = await asyncio.to_thread(Path(location).read_bytes)
@@ -223,6 +238,134 @@ async def _fetch_benchlm(
     return Fetched(True, body, digest=digest)
 
 
+LEADERBOARD_FILES = {
+    "vectara": "README.md",
+    "aider": "polyglot_leaderboard.yml",
+    "livebench": "table.csv",
+    "tau2": "manifest.json",
+}
+
+
+async def _get_if_changed(
+    session: aiohttp.ClientSession, url: str, state: dict[str, Any], policy: HttpPolicy
+) -> tuple[bytes | None, str | None, str | None]:
+    """(body, etag, last-modified); body None when the server says it has not changed."""
+    headers = {}
+    if state.get("etag"):
+        headers["If-None-Match"] = state["etag"]
+    if state.get("last_modified"):
+        headers["If-Modified-Since"] = state["last_modified"]
+    status, body, resp = await _get(session, url, headers, policy)
+    if status == 304:
+        return None, state.get("etag"), state.get("last_modified")
+    return body, resp.get("etag"), resp.get("last-modified")
+
+
+def _beside(url: str, name: str) -> str:
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+def livebench_categories_url(table_url: str) -> str:
+    """LiveBench publishes `categories_<date>.json` beside `table_<date>.csv`."""
+    name = table_url.rsplit("/", 1)[-1]
+    if name.startswith("table_") and name.endswith(".csv"):
+        return _beside(table_url, "categories_" + name[len("table_") : -len(".csv")] + ".json")
+    return _beside(table_url, "categories.json")
+
+
+def tau2_submissions(manifest: Any, where: str) -> list[str]:
+    """The submission folders a tau2-bench manifest lists (one list, or one per kind)."""
+    if not isinstance(manifest, dict):
+        raise CatalogError(where, "expected an object listing submissions")
+    names: list[str] = []
+    for value in manifest.values():
+        if isinstance(value, list):
+            names += [v for v in value if isinstance(v, str)]
+        elif isinstance(value, dict):
+            for inner in value.values():
+                if isinstance(inner, list):
+                    names += [v for v in inner if isinstance(v, str)]
+    if not names:
+        raise CatalogError(where, "lists no submissions")
+    return list(dict.fromkeys(n.strip("/") for n in names if n.strip("/")))
+
+
+async def _fetch_leaderboard(
+    kind: str,
+    location: str,
+    state: dict[str, Any],
+    session: aiohttp.ClientSession,
+    policy: HttpPolicy,
+) -> Fetched:
+    """A leaderboard's files as one JSON object {file name: text}; conditional on its main file."""
+    from bot.sources.leaderboards import snapshot_files, unzip
+
+    etag = modified = None
+    if "://" not in location:
+        path = Path(location)
+        try:
+            if path.is_dir():
+                files = await asyncio.to_thread(snapshot_files, LEADERBOARDS[kind], path)
+                if kind == "tau2" and not files:
+                    raise FetchError(f"no submissions under {location}")
+            elif kind == "epoch":
+                files = unzip(await asyncio.to_thread(path.read_bytes), location)
+            else:
+                files = {
+                    LEADERBOARD_FILES.get(kind, path.name): await asyncio.to_thread(path.read_bytes)
+                }
+                if kind == "livebench":
+                    files["categories.json"] = await asyncio.to_thread(
+                        Path(livebench_categories_url(str(path))).read_bytes
+                    )
+        except OSError as err:
+            raise FetchError(f"cannot read {location}: {err.strerror or err}") from None
+    else:
+        main, etag, modified = await _get_if_changed(session, location, state, policy)
+        if main is None:
+            return Fetched(
+                False,
+                etag=etag,
+                last_modified=modified,
+                digest=state.get("digest"),
+                note="not modified (304)",
+            )
+        if kind == "epoch":
+            files = unzip(main, location)
+        elif kind == "livebench":
+            cats_url = livebench_categories_url(location)
+            _, cats, _ = await _get(session, cats_url, {}, policy)
+            files = {"table.csv": main, "categories.json": cats}
+        elif kind == "tau2":
+            try:
+                listed = tau2_submissions(json.loads(main), location)
+            except json.JSONDecodeError as err:
+                raise CatalogError(
+                    location, f"broken JSON at line {err.lineno}: {err.msg}"
+                ) from None
+            files = {}
+            for name in listed:
+                try:
+                    _, body, _ = await _get(
+                        session, _beside(location, f"{name}/submission.json"), {}, policy
+                    )
+                except FetchError as err:
+                    if "HTTP 404" not in str(err):
+                        raise
+                    log.info("tau2-bench lists %s but has no submission.json for it", name)
+                    continue
+                files[f"submissions/{name}/submission.json"] = body
+        else:
+            files = {LEADERBOARD_FILES[kind]: main}
+    body = json.dumps(
+        {k: v.decode("utf-8", "replace") for k, v in sorted(files.items())}, sort_keys=True
+    ).encode()
+    digest = _digest(body)
+    if digest == state.get("digest"):
+        return Fetched(False, etag=etag, last_modified=modified, digest=digest, note="unchanged")
+    return Fetched(True, body, etag, modified, digest)
+
+
 # -- formats -> parts -----------------------------------------------------------------------------
 
 
@@ -238,7 +381,38 @@ def parse_part(spec: SourceSpec, body: bytes) -> Part:
         raise CatalogError(where, f"broken JSON at line {err.lineno}: {err.msg}") from None
     if spec.kind == "modelsdev":
         return _modelsdev_part(spec, data)
+    if spec.kind in LEADERBOARDS:
+        return _leaderboard_part(spec, data)
     return _benchlm_part(spec, data)
+
+
+def _leaderboard_part(spec: SourceSpec, files: Any) -> Part:
+    import datetime as dt
+
+    from bot.sources.leaderboards import PARSERS
+
+    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+        raise CatalogError(str(spec), "expected the leaderboard's files")
+    source = LEADERBOARDS[spec.kind]
+    try:
+        rows = PARSERS[source]({k: v.encode() for k, v in files.items()}, dt.date.today())
+    except CatalogError as err:
+        raise CatalogError(f"{spec}: {err.file}", err.reason, err.record, err.field) from None
+    part = Part(spec.kind, spec.location)
+    part.rows = [
+        {
+            "name": r.name,
+            "benchmark": r.benchmark,
+            "value": r.value,
+            "url": r.url,
+            "date": r.date.isoformat() if r.date else None,
+            "effort": r.effort,
+            "agent": r.agent,
+            "self_reported": r.self_reported,
+        }
+        for r in rows
+    ]
+    return part
 
 
 def _modelsdev_part(spec: SourceSpec, api: Any) -> Part:
@@ -345,6 +519,9 @@ def _benchlm_part(spec: SourceSpec, files: dict[str, Any]) -> Part:
                     or "artificial" in str(bench_names.get(key, "")).lower()
                 ):
                     continue
+                # "SWE-bench Verified*": BenchLM's own variant of a benchmark, not the benchmark
+                if "*" in str(bench_names.get(key) or key):
+                    continue
                 part.scores.append(
                     {
                         "keys": keys,
@@ -369,6 +546,9 @@ def _benchlm_part(spec: SourceSpec, files: dict[str, Any]) -> Part:
                     raise CatalogError(
                         f"{where}/pricing.json", f"negative price {v}", m.get("slug"), src
                     )
+                if v == 0:
+                    # BenchLM's 0 is "self-hosted, price varies", not free
+                    continue
                 fields[dst] = float(v)
         if fields:
             part.overlays.append(

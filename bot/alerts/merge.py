@@ -5,7 +5,11 @@ part then applies in the configured order, later over earlier, and only for the 
 - overlays set fields of the model they name (prices, limits, flags, speed), noting the source;
 - scores add or replace a model's score on a benchmark the catalog knows;
 - new models join when no model in the catalog answers to their name and they were released after
-  the base data's date (older vendor listings were already weighed when the base was built).
+  the base data's date (older vendor listings were already weighed when the base was built);
+- a leaderboard's rows are matched to catalog models by the build's rules (bot/sources/match.py,
+  data/curated/source_names.json), one run per model and benchmark (the highest effort), and its
+  score replaces a vendor's claim (which stays beside it) or an independent score from the same or
+  a lower-ranked source; a curated score is never replaced.
 A name that fits several models (an undated alias of dated snapshots) is skipped, never guessed.
 """
 
@@ -17,7 +21,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from bot.alerts.feeds import Part, norm_key
+from bot.alerts.feeds import LEADERBOARDS, Part, norm_key
 from bot.bulk import bulk
 from bot.catalog.check import parse_catalog
 from bot.catalog.errors import CatalogError
@@ -40,7 +44,7 @@ NEW_MODEL_FIELDS = OVERLAY_FIELDS | {
     "release_date",
 }
 _UNSAFE = re.compile(r"[\[\]()*_~`|<>@#\\]")  # markdown and mention syntax never reach a digest
-SOURCE_INFO = {
+SOURCE_INFO: dict[str, dict[str, str]] = {
     "modelsdev": {
         "id": "models.dev-live",
         "name": "models.dev (live)",
@@ -142,14 +146,105 @@ class _Names:
         return any(self.owners.get(norm_key(k)) for k in keys)
 
 
+def _field(s: AnyScore, name: str) -> Any:
+    return getattr(s, name) if isinstance(s, Score) else s.get(name)
+
+
+def _apply_leaderboard(
+    part: Part,
+    models: dict[str, dict[str, Any]],
+    benchmarks: set[str],
+    scores: dict[tuple[str, str], AnyScore],
+    pins: dict[str, dict[str, str | None]],
+) -> bool:
+    """Lay one leaderboard's rows over the scores; True when anything changed."""
+    import datetime as dt
+
+    from bot.sources.build import SOURCE_RANK
+    from bot.sources.independent import pick
+    from bot.sources.leaderboards import SourceRow
+    from bot.sources.match import Entry, Matcher
+
+    source = LEADERBOARDS[part.kind]
+    entries = [
+        Entry(
+            m["id"],
+            (m["id"], m["name"], *m.get("aliases", [])),
+            dt.date.fromisoformat(str(m["release_date"])[:10]) if m.get("release_date") else None,
+        )
+        for m in models.values()
+    ]
+    rows = [
+        SourceRow(
+            source,
+            r["name"],
+            r["benchmark"],
+            float(r["value"]),
+            r["url"],
+            dt.date.fromisoformat(r["date"]) if r.get("date") else None,
+            r.get("effort"),
+            r.get("agent"),
+            bool(r.get("self_reported")),
+        )
+        for r in part.rows
+    ]
+    picked, _ = pick(source, rows, Matcher(entries, pins.get(source, {})), benchmarks)
+    rank = SOURCE_RANK.get(source, 9)
+    touched = False
+    for p in picked:
+        key = (p.model, p.benchmark)
+        old = scores.get(key)
+        vendor_value = vendor_url = None
+        if old is not None:
+            old_source = _field(old, "source")
+            if old_source == "curated":
+                continue
+            old_independent = _field(old, "self_reported") is False
+            if p.self_reported and old_independent:
+                continue  # a vendor's own leaderboard entry never replaces a measurement
+            if old_independent and old_source != source and SOURCE_RANK.get(old_source, 9) < rank:
+                continue
+            if old_independent:
+                vendor_value, vendor_url = (
+                    _field(old, "vendor_value"),
+                    _field(old, "vendor_source_url"),
+                )
+            else:
+                vendor_value, vendor_url = _value(old), _field(old, "source_url")
+            if (
+                _value(old) == p.value
+                and old_source == source
+                and _field(old, "variant") == p.variant
+            ):
+                continue
+        scores[key] = {
+            "model": p.model,
+            "benchmark": p.benchmark,
+            "value": p.value,
+            "source_url": p.url,
+            "self_reported": p.self_reported,
+            "date": p.date.isoformat() if p.date else None,
+            "source": source,
+            "variant": p.variant,
+            "vendor_value": vendor_value if not p.self_reported else None,
+            "vendor_source_url": vendor_url if not p.self_reported else None,
+        }
+        touched = True
+    return touched
+
+
 @bulk
-def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> Catalog:
+def merge(
+    parts: list[Part],
+    skip: frozenset[str] | set[str] = frozenset(),
+    pins: dict[str, dict[str, str | None]] | None = None,
+) -> Catalog:
     natives = [p for p in parts if p.kind == "native"]
     others = [p for p in parts if p.kind != "native"]
     if (
         len(natives) == 1
         and natives[0].validated is not None
-        and not any(p.overlays or p.new_models or p.scores for p in others)
+        and not any(p.overlays or p.new_models or p.scores or p.rows for p in others)
     ):
         # Nothing to lay over a freshly validated catalog: the merge is that catalog, in the
         # store's order (10,000 models: 0.3 s instead of 1.2 s).
@@ -165,8 +260,13 @@ def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> C
     as_of = data["meta"].get("data_as_of")
     cutoff = dt.date.fromisoformat(as_of) if as_of else None
     used: list[str] = []
+    known_benchmarks = {b["id"] for b in data["benchmarks"]}
     for part in parts:
         if part.kind == "native":
+            continue
+        if part.kind in LEADERBOARDS:
+            if _apply_leaderboard(part, models, known_benchmarks, scores, pins or {}) or part.rows:
+                used.append(part.kind)
             continue
         touched = False
         for ov in part.overlays:
@@ -210,13 +310,24 @@ def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> C
             models[new["id"]] = new
             names.add(new)
             touched = True
+        # An aggregator's scores (BenchLM) only fill a benchmark a model has no score for: its
+        # "GPQA Diamond" or "SWE-bench Verified" may be another variant than the one we hold,
+        # and two of its benchmarks that land on one of ours with different figures are left out.
+        offered: dict[tuple[str, str], set[float]] = defaultdict(set)
         for sc in part.scores:
             mid = names.match(sc["keys"])
             bid = bench_keys.get(norm_key(sc["benchmark"])) or bench_keys.get(norm_key(sc["name"]))
-            if mid is None or bid is None:
+            if mid is not None and bid is not None:
+                offered[(mid, bid)].add(sc["value"])
+        for sc in part.scores:
+            mid = names.match(sc["keys"])
+            bid = bench_keys.get(norm_key(sc["benchmark"])) or bench_keys.get(norm_key(sc["name"]))
+            if mid is None or bid is None or len(offered[(mid, bid)]) > 1:
                 continue
             old = scores.get((mid, bid))
-            if old is not None and _value(old) == sc["value"]:
+            if old is not None and (
+                _field(old, "source") != part.kind or _value(old) == sc["value"]
+            ):
                 continue
             scores[(mid, bid)] = {
                 "model": mid,
@@ -234,8 +345,17 @@ def merge(parts: list[Part], skip: frozenset[str] | set[str] = frozenset()) -> C
     data["scores"] = [scores[k] for k in sorted(scores)]
     sources = list(data["meta"].get("sources", []))
     for kind in dict.fromkeys(used):
-        info = SOURCE_INFO.get(kind)
+        info = SOURCE_INFO.get(kind) or _leaderboard_info(kind)
         if info and all(s["id"] != info["id"] for s in sources):
             sources.append(info)
     data["meta"]["sources"] = sources
     return parse_catalog(data, "merged catalog")
+
+
+def _leaderboard_info(kind: str) -> dict[str, str] | None:
+    """The credit line of a leaderboard read at run time (the build's, which names its licence)."""
+    if kind not in LEADERBOARDS:
+        return None
+    from bot.sources.leaderboards import SOURCE_INFO as BOARDS
+
+    return {"id": LEADERBOARDS[kind], **BOARDS[LEADERBOARDS[kind]]}

@@ -69,6 +69,16 @@ def specs_from(settings: Settings, overrides: list[str] | None = None) -> list[S
     return [SourceSpec.parse(s) for s in (overrides or settings.refresh_sources)]
 
 
+def _pins(settings: Settings) -> dict[str, dict[str, str | None]]:
+    """Leaderboard names pinned to catalog models (data/curated/source_names.json)."""
+    path = settings.data_dir / "curated" / "source_names.json"
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, dict)}
+
+
 def _skip_list(settings: Settings) -> set[str]:
     """Vendor listings the base build set aside on purpose (aliases), so a refresh does not
     bring them back as "new" models."""
@@ -92,6 +102,7 @@ async def refresh(
         settings.http_timeout_seconds, settings.http_retries, settings.http_backoff_seconds
     )
     skip = await asyncio.to_thread(_skip_list, settings)
+    pins = await asyncio.to_thread(_pins, settings)
     own_session = session is None
     if own_session:
         session = aiohttp.ClientSession(headers={"User-Agent": "model-comparison-bot"})
@@ -101,7 +112,7 @@ async def refresh(
             for attempt in range(ATTEMPTS):
                 try:
                     return await _refresh(
-                        store, settings, configured, run_specs, session, policy, skip
+                        store, settings, configured, run_specs, session, policy, skip, pins
                     )
                 except _Moved:
                     log.info(
@@ -122,6 +133,7 @@ async def _refresh(
     session: aiohttp.ClientSession,
     policy: HttpPolicy,
     skip: set[str],
+    pins: dict[str, dict[str, str | None]],
 ) -> RefreshReport:
     before = await store.current_snapshot_id()
     current_info = await store.snapshot_info()
@@ -180,13 +192,13 @@ async def _refresh(
         good = {k: p for k, (p, _) in fresh.items()}
         await saved.load_all(k for k in order if k not in good)
         try:
-            merged = await asyncio.to_thread(merge, assemble(good), skip)
+            merged = await asyncio.to_thread(merge, assemble(good), skip, pins)
         except CatalogError as err:
             # Find which fresh source breaks the merge; keep the others.
             await saved.load_all(good)
             for k in list(good):
                 try:
-                    await asyncio.to_thread(merge, assemble({k: good[k]}), skip)
+                    await asyncio.to_thread(merge, assemble({k: good[k]}), skip, pins)
                 except CatalogError as alone:
                     del good[k]
                     fresh.pop(k)
@@ -198,7 +210,7 @@ async def _refresh(
                         k[1],
                         alone,
                     )
-            merged = await asyncio.to_thread(merge, assemble(good), skip) if good else None
+            merged = await asyncio.to_thread(merge, assemble(good), skip, pins) if good else None
             if merged is None:
                 log.warning("no refreshed source could be used (%s)", err)
 
