@@ -5,6 +5,9 @@ Autocomplete runs on every keystroke, so it never scans the catalog: each typed 
 as a prefix in a sorted list of the words in model names (and their makers), the sets of names
 that match are intersected, and only what is left is ranked. A spelling match runs only when
 prefixes find too little, and then over the few names that share the most letter trigrams.
+
+A submitted value that names no one model is answered as the free-text parser answers the same
+words: an unknown name gets the index's nearest current models, a family name its members.
 """
 
 from __future__ import annotations
@@ -13,10 +16,18 @@ import bisect
 import heapq
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from bot.understand.index import SYNONYMS, VENDORS, AliasIndex, trigrams
+from bot.understand.index import (
+    SYNONYMS,
+    VENDORS,
+    AliasIndex,
+    family_choices,
+    trigrams,
+    unknown_choices,
+)
 from bot.understand.text import tokens
 
 MAX_CHOICES = 25
@@ -35,6 +46,8 @@ class Choice:
 class Resolution:
     model: str | None
     suggestions: tuple[str, ...] = ()
+    # Why there is no model: a name that matches none, or one that fits several ("claude").
+    problem: Literal["unknown", "vague"] | None = None
 
 
 class ModelLookup:
@@ -236,21 +249,32 @@ class ModelLookup:
         return [self._choice(mid) for mid in out[:limit]]
 
     def resolve(self, value: str) -> Resolution:
-        """A submitted option value: a model id from autocomplete, or free text to match."""
+        """A submitted option value: a model id from autocomplete, or free text to match. A name
+        that matches no model, or fits several, gets the candidates the free-text parser gives
+        the same words ("gpt-9" -> the current GPT-5.x; "claude" -> which Claude?)."""
         value = value.strip()
         if value in self.index.models:
             return Resolution(value)
         mentions, loose, _ = self.index.find(value)
         ids = list(dict.fromkeys(m.model for m in mentions))
-        if len(ids) == 1 and not loose:
+        unknown = [x for x in loose if x.kind == "unknown"]
+        families = [x for x in loose if x.kind == "family"]
+        if unknown:
+            return Resolution(None, tuple(unknown_choices(unknown)), "unknown")
+        if families:
+            return Resolution(None, tuple(family_choices(families)), "vague")
+        if len(ids) == 1:
             return Resolution(ids[0])
-        if not ids:
-            close = [
-                i
-                for i in self._spelled_like(value.lower(), 1, cutoff=0)
-                if fuzz.ratio(value.lower(), self._labels[i]) >= 90
-            ]
-            if close:
-                return Resolution(self._owner[close[0]])
-        near = ids or [c.value for c in self.suggest(value, 5)]
-        return Resolution(None, tuple(dict.fromkeys(near))[:5])
+        if ids:  # "gpt-4.1 vs o3" in one option
+            return Resolution(None, tuple(ids[:5]), "vague")
+        # Nothing model-like: a close spelling of one whole name is that name; else what the
+        # menu would have offered for it ("gem": Gemma and Gemini), else the nearest by spelling.
+        close = [
+            i
+            for i in self._spelled_like(value.lower(), 1, cutoff=0)
+            if fuzz.ratio(value.lower(), self._labels[i]) >= 90
+        ]
+        if close:
+            return Resolution(self._owner[close[0]])
+        near = [c.value for c in self.suggest(value, 5)] or self.index.nearest(value)
+        return Resolution(None, tuple(near), "unknown")
