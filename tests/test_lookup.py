@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from bot.answers import render_text
 from bot.catalog.models import Catalog
 from bot.engine import Engine
 from bot.understand.index import VENDORS
@@ -165,3 +166,29 @@ def test_a_known_name_or_id_resolves(engine: Engine) -> None:
     assert engine.lookup.resolve("gemma-4-12b").model == "gemma-4-12b"
     assert engine.lookup.resolve("claud sonet 4").model == "claude-sonnet-4"
     assert engine.lookup.resolve("sonnet 4").model == "claude-sonnet-4"
+
+
+def test_options_that_name_no_model_are_answered_together(engine: Engine) -> None:
+    ids, answer = engine.resolve_options({"model_a": "gpt-9", "model_b": "claude", "model_c": "o3"})
+    assert ids == [] and answer is not None
+    text = render_text(answer)
+    assert text.startswith("I couldn't find “gpt-9” (model_a) in the catalog.")
+    assert "“claude” (model_b) covers several models." in text
+    assert "I did find o3 (model_c)." in text
+    assert "Closest real models to “gpt-9”: GPT-5.5, GPT-5.4, GPT-5.3 Codex." in text
+    assert "Which “claude” do you mean? Claude" in text
+    assert engine.resolve_options({"model_a": "gpt-4.1", "model_b": "o3"}) == (
+        ["gpt-4.1", "o3"],
+        None,
+    )
+
+
+def test_five_bad_values_still_fit_one_discord_message(engine: Engine) -> None:
+    long = {
+        f"model_{c}": f"{name} " + "x" * 90
+        for c, name in zip("abcde", ["gpt", "claude", "llama", "qwen", "@everyone"], strict=True)
+    }
+    _, answer = engine.resolve_options(long)
+    assert answer is not None
+    text = render_text(answer)
+    assert len(text) <= 2000 and "@everyone" not in text
