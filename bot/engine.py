@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.answers import Answer, Context, compose, render_text
-from bot.answers.compose import METRIC_NAMES
+from bot.answers.compose import METRIC_NAMES, options_unresolved
 from bot.bulk import bulk
 from bot.catalog.method import scoreboard_for
 from bot.catalog.models import Catalog
@@ -67,3 +67,14 @@ class Engine:
 
     def answer_query(self, query: Query) -> Answer:
         return compose(query, self.context)
+
+    def resolve_options(self, options: dict[str, str]) -> tuple[list[str], Answer | None]:
+        """Slash-command option values (option -> what was typed or picked) -> their models in
+        order; or, when any value names no one model, the one answer that says so for all of
+        them, with each one's suggestions."""
+        resolved = [
+            (option, value, self.lookup.resolve(value)) for option, value in options.items()
+        ]
+        if all(r.model is not None for _, _, r in resolved):
+            return [r.model for _, _, r in resolved if r.model is not None], None
+        return [], options_unresolved(self.context, resolved)

@@ -180,10 +180,8 @@ async def test_slash_value_that_is_no_model_gets_suggestions(
         cmd = await standin.slash_command("compare", {"model_a": "gpt-9", "model_b": "o3"})
         reply = (await cmd.response()).json["data"]
         assert reply["flags"] & 64
-        assert (
-            "couldn't find a model called “gpt-9”" in reply["content"]
-            and "Did you mean" in reply["content"]
-        )
+        assert reply["content"].startswith("I couldn't find “gpt-9” (model_a) in the catalog.")
+        assert "Closest real models to “gpt-9”: GPT-5." in reply["content"]
 
         model = await standin.slash_command("model", {"name": "o3"})
         embed = (await model.response()).json["data"]["embeds"][0]
@@ -198,6 +196,45 @@ async def test_slash_value_that_is_no_model_gets_suggestions(
         about = await standin.slash_command("about")
         embed = (await about.response()).json["data"]["embeds"][0]
         assert "CC BY 4.0" in str(embed) and "MIT" in str(embed)
+
+
+async def test_slash_compare_names_every_unknown_and_autocomplete_order(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        cmd = await standin.slash_command(
+            "compare", {"model_a": "gpt-9", "model_b": "claude 7", "model_c": "o3"}
+        )
+        answered = (await cmd.response()).json
+        assert answered["type"] == 4  # answered at once: not deferred, nothing compared
+        reply = answered["data"]
+        assert reply["flags"] & 64  # only the user who typed it sees it
+        assert reply["content"] == (
+            "I couldn't find “gpt-9” (model_a) and “claude 7” (model_b) in the catalog. "
+            "I did find o3 (model_c).\n\n"
+            "Closest real models to “gpt-9”: GPT-5.5, GPT-5.4, GPT-5.3 Codex.\n\n"
+            "Closest real models to “claude 7”: Claude Opus 4.8, Claude Opus 4.7, "
+            "Claude Sonnet 4.6."
+        )
+
+        typing = await standin.autocomplete("compare", {"model_a": "gem"}, focused="model_a")
+        gem = (await typing.response()).json["data"]["choices"]
+        assert len(gem) == 25 and "gemma-4-12b" in [c["value"] for c in gem]
+        shown = [c["name"] for c in gem]
+        split = next(i for i, n in enumerate(shown) if n.startswith("Gemini"))
+        assert all(n.startswith("Gemma") for n in shown[:split])
+        assert all(n.startswith("Gemini") for n in shown[split:])
+        assert shown[0] == "Gemma 4 31B IT · Google"
+
+        typing = await standin.autocomplete(
+            "compare", {"model_a": "gpt-4.1", "model_b": "sonnet 4"}, focused="model_b"
+        )
+        sonnet = (await typing.response()).json["data"]["choices"]
+        assert [c["name"] for c in sonnet] == [
+            "Claude Sonnet 4 · Anthropic",
+            "Claude Sonnet 4.6 · Anthropic",
+            "Claude Sonnet 4.5 · Anthropic",
+        ]
 
 
 async def test_clarify_select_round_trip(standin: DiscordStandin, settings: Settings) -> None:

@@ -83,7 +83,7 @@ def test_a_crowd_of_names_does_not_change_what_messages_mean(
         ("gpt-4.1", ["GPT-4.1", "GPT-4.1 mini", "GPT-4.1 nano"]),
         ("gemnii 2.5 pro", ["Gemini 2.5 Pro"]),  # a typo in a word is corrected
         ("claud sonet 4", ["Claude Sonnet 4"]),
-        ("o3", ["o3", "o3-mini", "o3-pro"]),
+        ("o3", ["o3", "o3-pro", "o3-mini"]),  # newest first after the name itself
         ("command r+", ["Command R+ (Aug 2024)", "Command R+ (Apr 2024)"]),
         ("gemma 4 12", ["Gemma 4 12B"]),
     ],

@@ -12,6 +12,7 @@ from bot.answers.fmt import NO_DATA, num, pct, plural
 from bot.answers.model import FAQ, Answer, Candidate, Chart, ChartSeries, Facts, Table, Text
 from bot.catalog.method import CategoryScore, Profile, Scoreboard, shared_benchmarks
 from bot.catalog.models import Catalog, Model
+from bot.understand.lookup import Resolution
 from bot.understand.parse import MAX_TOP, Query
 
 METRIC_NAMES = {
@@ -1285,6 +1286,48 @@ def not_found(ctx: Context, query: Query) -> Answer:
         )
     ans.model_ids = list(query.models)
     ans.models = known
+    return ans
+
+
+SHOWN_PER_VALUE = 5  # candidates listed per option value: five values' worth fits one message
+
+
+def options_unresolved(ctx: Context, values: list[tuple[str, str, Resolution]]) -> Answer:
+    """Slash-command options, as (option, what was typed, how it resolved), some naming no one
+    model: answered as the free-text not_found and clarify answers are, in one reply, but with
+    each value named beside its option and followed by its own candidates, and with what the
+    other options found."""
+    unknown = [(o, safe(t), r) for o, t, r in values if r.model is None and r.problem != "vague"]
+    vague = [(o, safe(t), r) for o, t, r in values if r.model is None and r.problem == "vague"]
+    found = [(o, r.model) for o, _, r in values if r.model is not None]
+    ans = Answer(intent="not_found" if unknown else "clarify")
+    ans.unknown = [t for _, t, _ in unknown]
+    parts = []
+    if unknown:
+        parts.append(
+            f"I couldn't find {fmt.join([f'“{t}” ({o})' for o, t, _ in unknown])} in the catalog."
+        )
+    if vague:
+        covers = "covers" if len(vague) == 1 else "cover"
+        parts.append(f"{fmt.join([f'“{t}” ({o})' for o, t, _ in vague])} {covers} several models.")
+    if found:
+        parts.append(f"I did find {fmt.join([f'{ctx.model(m).name} ({o})' for o, m in found])}.")
+    ans.headline = " ".join(parts)
+    for _, t, r in [*unknown, *vague]:
+        names = ", ".join(ctx.model(m).name for m in r.suggestions[:SHOWN_PER_VALUE])
+        if not names:
+            continue
+        lead = (
+            f"Closest real models to “{t}”:"
+            if r.problem != "vague"
+            else f"Which “{t}” do you mean?"
+        )
+        ans.blocks.append(Text(text=f"{lead} {names}."))
+    ans.candidates = _candidates(
+        ctx, list(dict.fromkeys(m for _, _, r in [*unknown, *vague] for m in r.suggestions))
+    )
+    ans.model_ids = [m for _, m in found]
+    ans.models = [ctx.model(m).name for m in ans.model_ids]
     return ans
 
 

@@ -12,6 +12,7 @@ from discord import app_commands
 
 from bot.answers.compose import CATEGORY_PHRASE, METRIC_NAMES
 from bot.answers.model import Answer
+from bot.answers.render_text import render_text
 from bot.discord_app import replies
 from bot.understand import Query
 from bot.understand.parse import MAX_TOP
@@ -64,19 +65,13 @@ async def _respond(
         out.view.message = msg  # type: ignore[attr-defined]
 
 
-def _resolve(bot: ModelBot, value: str, option: str) -> str:
+def _resolve(bot: ModelBot, options: dict[str, str | None]) -> list[str]:
+    """The models the given options name; if any names no one model, one reply about them all."""
     assert bot.engine is not None
-    res = bot.engine.lookup.resolve(value)
-    if res.model is not None:
-        return res.model
-    names = [bot.engine.catalog.model_by_id[s].name for s in res.suggestions]
-    typed = value.replace("@", "@\u200b").replace("`", "'")[:80]
-    hint = (
-        f" Did you mean {', '.join(names[:-1]) + ' or ' + names[-1] if len(names) > 1 else names[0]}?"
-        if names
-        else ""
-    )
-    raise UserError(f"I couldn't find a model called “{typed}” ({option}).{hint}")
+    ids, problem = bot.engine.resolve_options({k: v for k, v in options.items() if v})
+    if problem is not None:
+        raise UserError(render_text(problem))
+    return ids
 
 
 async def _model_autocomplete(
@@ -129,8 +124,7 @@ def register(bot: ModelBot) -> None:
             "model_d": model_d,
             "model_e": model_e,
         }
-        ids = [_resolve(bot, v, k) for k, v in options.items() if v]
-        ids = list(dict.fromkeys(ids))
+        ids = list(dict.fromkeys(_resolve(bot, options)))
         if len(ids) < 2:
             raise UserError("Those name the same model twice; pick two different ones.")
         # The chart is drawn in a worker thread: acknowledge first, then follow up.
@@ -153,7 +147,7 @@ def register(bot: ModelBot) -> None:
     async def model(
         interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]
     ) -> None:
-        mid = _resolve(bot, name, "name")
+        (mid,) = _resolve(bot, {"name": name})
         assert bot.engine is not None
         answer = bot.engine.answer_query(Query(text="", intent="profile", models=[mid]))
         await _respond(bot, interaction, answer, deferred=False)

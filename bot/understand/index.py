@@ -665,6 +665,23 @@ class AliasIndex:
 
 
 NEAREST_POOL = 200  # names spell-matched for a suggestion, picked by shared trigrams
+MAX_UNKNOWN_CHOICES = 5
+MAX_FAMILY_CHOICES = 8
+
+
+def unknown_choices(items: Iterable[Loose]) -> list[str]:
+    """What to suggest for names that match no model: each name's nearest current models, in
+    the order the names came. One rule for every path (free text, slash options), so the same
+    unknown name gets the same suggestions wherever it is typed."""
+    return list(dict.fromkeys(c for u in items for c in u.candidates))[:MAX_UNKNOWN_CHOICES]
+
+
+def family_choices(items: list[Loose]) -> list[str]:
+    """Which-one choices for family names ("claude", "llama 4"): an even share of each
+    family's candidates, so that two families both get a say."""
+    per = max(2, MAX_FAMILY_CHOICES // len(items))
+    out = dict.fromkeys(c for f in items for c in f.candidates[:per])
+    return list(out)[:MAX_FAMILY_CHOICES]
 
 
 def _postings(sets: Mapping[T, Iterable[str]]) -> dict[str, set[T]]:

@@ -10,7 +10,7 @@ from typing import Literal
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.understand.index import AliasIndex, Mention
+from bot.understand.index import AliasIndex, Mention, family_choices, unknown_choices
 from bot.understand.text import clean
 
 Intent = Literal["compare", "profile", "leaderboard", "clarify", "not_found", "help", "none"]
@@ -504,7 +504,7 @@ class Understander:
         if unknown and (compare_cue or profile_cue or n or short_unknown):
             q.intent = "not_found"
             q.unknown = [u.text for u in unknown]
-            q.candidates = _dedupe([c for u in unknown for c in u.candidates])[:5]
+            q.candidates = unknown_choices(unknown)
             return q
         if n >= 2:
             if compare_cue or _short(toks, mentions) or (asked and (profile_cue or q.category)):
@@ -532,8 +532,7 @@ class Understander:
             asked_about = "?" in low and (q.category is not None or q.metric is not None)
             if two or asked_about or _QUALITY_CUES.search(low):
                 q.intent = "clarify"
-                per = max(2, 8 // len(families))
-                q.candidates = _dedupe([c for f in families for c in f.candidates[:per]])[:8]
+                q.candidates = family_choices(families)
                 return q
         if _LEADER_CUES.search(low) and (
             q.category or q.metric or _MODEL_WORDS.search(low) or q.count or len(toks) <= 3
