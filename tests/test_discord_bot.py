@@ -212,9 +212,9 @@ async def test_slash_compare_names_every_unknown_and_autocomplete_order(
         assert reply["content"] == (
             "I couldn't find “gpt-9” (model_a) and “claude 7” (model_b) in the catalog. "
             "I did find o3 (model_c).\n\n"
-            "Closest real models to “gpt-9”: GPT-5.5, GPT-5.4, GPT-5.3 Codex.\n\n"
-            "Closest real models to “claude 7”: Claude Opus 4.8, Claude Opus 4.7, "
-            "Claude Sonnet 4.6."
+            "Closest real models to “gpt-9”: GPT-5.5, GPT-5.4, GPT-5.4 mini.\n\n"
+            "Closest real models to “claude 7”: Claude Fable 5, Claude Sonnet 5, "
+            "Claude Opus 4.8."
         )
 
         typing = await standin.autocomplete("compare", {"model_a": "gem"}, focused="model_a")

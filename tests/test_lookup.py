@@ -175,7 +175,7 @@ def test_options_that_name_no_model_are_answered_together(engine: Engine) -> Non
     assert text.startswith("I couldn't find “gpt-9” (model_a) in the catalog.")
     assert "“claude” (model_b) covers several models." in text
     assert "I did find o3 (model_c)." in text
-    assert "Closest real models to “gpt-9”: GPT-5.5, GPT-5.4, GPT-5.3 Codex." in text
+    assert "Closest real models to “gpt-9”: GPT-5.5, GPT-5.4, GPT-5.4 mini." in text
     assert "Which “claude” do you mean? Claude" in text
     assert engine.resolve_options({"model_a": "gpt-4.1", "model_b": "o3"}) == (
         ["gpt-4.1", "o3"],

@@ -24,7 +24,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import aiohttp
 from pydantic_core import from_json, to_json
@@ -290,6 +290,27 @@ def tau2_submissions(manifest: Any, where: str) -> list[str]:
     return list(dict.fromkeys(n.strip("/") for n in names if n.strip("/")))
 
 
+def _local_leaderboard(kind: str, location: str) -> dict[str, bytes]:
+    """A leaderboard from disk: a snapshot folder as in ../shared/sources, or its main file."""
+    from bot.sources.leaderboards import snapshot_files, unzip
+
+    path = Path(location)
+    try:
+        if path.is_dir():
+            files = snapshot_files(LEADERBOARDS[kind], path)
+            if not files:
+                raise FetchError(f"no {kind} files under {location}")
+            return files
+        if kind == "epoch":
+            return unzip(path.read_bytes(), location)
+        files = {LEADERBOARD_FILES.get(kind, path.name): path.read_bytes()}
+        if kind == "livebench":
+            files["categories.json"] = Path(livebench_categories_url(str(path))).read_bytes()
+        return files
+    except OSError as err:
+        raise FetchError(f"cannot read {location}: {err.strerror or err}") from None
+
+
 async def _fetch_leaderboard(
     kind: str,
     location: str,
@@ -298,28 +319,11 @@ async def _fetch_leaderboard(
     policy: HttpPolicy,
 ) -> Fetched:
     """A leaderboard's files as one JSON object {file name: text}; conditional on its main file."""
-    from bot.sources.leaderboards import snapshot_files, unzip
+    from bot.sources.leaderboards import unzip
 
     etag = modified = None
     if "://" not in location:
-        path = Path(location)
-        try:
-            if path.is_dir():
-                files = await asyncio.to_thread(snapshot_files, LEADERBOARDS[kind], path)
-                if kind == "tau2" and not files:
-                    raise FetchError(f"no submissions under {location}")
-            elif kind == "epoch":
-                files = unzip(await asyncio.to_thread(path.read_bytes), location)
-            else:
-                files = {
-                    LEADERBOARD_FILES.get(kind, path.name): await asyncio.to_thread(path.read_bytes)
-                }
-                if kind == "livebench":
-                    files["categories.json"] = await asyncio.to_thread(
-                        Path(livebench_categories_url(str(path))).read_bytes
-                    )
-        except OSError as err:
-            raise FetchError(f"cannot read {location}: {err.strerror or err}") from None
+        files = await asyncio.to_thread(_local_leaderboard, kind, location)
     else:
         main, etag, modified = await _get_if_changed(session, location, state, policy)
         if main is None:

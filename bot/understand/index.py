@@ -624,13 +624,17 @@ class AliasIndex:
         sb = self.scoreboard
 
         def key(mid: str) -> tuple:
-            # the current models people most likely mean: scored ones, newest first
+            # the current models people most likely mean: ranked ones, newest month first, the
+            # stronger of a month's releases first (GPT-5.4 before GPT-5.4 nano)
             p = sb.profiles[mid]
             m = self.models[mid]
+            when = _snapshot_date(m) or dt.date.min
             return (
+                p.overall is not None and not p.overall.provisional,
                 p.overall is not None,
                 bool(p.categories),
-                _snapshot_date(m) or dt.date.min,
+                (when.year, when.month),
+                p.overall.value if p.overall else 0.0,
                 mid,
             )
 
@@ -642,14 +646,9 @@ class AliasIndex:
         words = tokens(text)
         family = SYNONYMS.get(words[0], words[0]) if words else ""
         if family in FAMILIES and family != "o":
-            scores = self.scoreboard.catalog.scores_by_model
-            same = sorted(
-                (self.models[mid] for mid in self.by_display_token.get(family, ())),
-                key=lambda m: (bool(scores.get(m.id)), _snapshot_date(m) or dt.date.min, m.id),
-                reverse=True,
-            )
+            same = self._rank_candidates(list(self.by_display_token.get(family, ())))
             if same:
-                return [m.id for m in same[:limit]]
+                return same[:limit]
         # Spell-match only the names that share the most letter trigrams with the text, not
         # every name in the catalog.
         shared: Counter[int] = Counter()
