@@ -91,40 +91,49 @@ async def _data_load(settings: Settings, file: Path) -> int:
 
 
 async def _data_stats(settings: Settings, as_json: bool) -> int:
+    from bot.catalog.method import scoreboard_for
+    from bot.catalog.stats import catalog_stats
+
     async with Store(settings.database_path) as store:
         info = await store.snapshot_info()
-    if info is None:
-        payload = {
-            "models": 0,
-            "models_with_scores": 0,
-            "scores": 0,
-            "benchmarks": 0,
-            "loaded_at": None,
-            "data_as_of": None,
-            "origin": None,
-            "snapshot": None,
-        }
-    else:
-        payload = {
-            "models": info.models,
-            "models_with_scores": info.models_with_scores,
-            "scores": info.scores,
-            "benchmarks": info.benchmarks,
-            "loaded_at": info.loaded_at,
-            "data_as_of": info.data_as_of,
-            "origin": info.origin,
-            "snapshot": info.id,
-        }
+        catalog = await store.read_catalog() if info is not None else None
+    payload: dict[str, object] = {
+        "models": 0,
+        "models_with_scores": 0,
+        "models_ranked": 0,
+        "scores": 0,
+        "scores_independent": 0,
+        "benchmarks": 0,
+        "newest_score_date": None,
+        "sources": {},
+        "loaded_at": None,
+        "data_as_of": None,
+        "origin": None,
+        "snapshot": None,
+    }
+    if info is not None and catalog is not None:
+        payload.update(catalog_stats(scoreboard_for(catalog)))
+        payload.update(
+            loaded_at=info.loaded_at,
+            data_as_of=info.data_as_of,
+            origin=info.origin,
+            snapshot=info.id,
+        )
     if as_json:
         print(json.dumps(payload))
     elif info is None:
         print(f"{settings.database_path} holds no data yet: run `python -m bot data load`.")
     else:
+        p = payload
         print(
-            f"{info.models} models ({info.models_with_scores} with scores), {info.benchmarks} "
-            f"benchmarks, {info.scores} scores; data as of {info.data_as_of}, loaded "
-            f"{info.loaded_at} from {info.origin}."
+            f"{p['models']} models ({p['models_with_scores']} with scores, {p['models_ranked']} "
+            f"ranked), {p['benchmarks']} benchmarks, {p['scores']} scores "
+            f"({p['scores_independent']} measured independently); newest score "
+            f"{p['newest_score_date']}; data as of {p['data_as_of']}, loaded {p['loaded_at']} "
+            f"from {p['origin']}."
         )
+        for src, n in p["sources"].items():  # type: ignore[union-attr]
+            print(f"  {src:<12} {n['scores']:>6} scores, {n['independent']:>6} independent")
     return 0
 
 

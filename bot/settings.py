@@ -9,6 +9,18 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_GITHUB = "https://raw.githubusercontent.com"
+# What a refresh reads unless told otherwise: the shipped data, vendors' prices, and the
+# independent leaderboards the build reads, from their public homes.
+DEFAULT_SOURCES = (
+    "native=shipped",
+    "modelsdev=https://models.dev/api.json",
+    "epoch=https://epoch.ai/data/benchmark_data.zip",
+    f"livebench={_GITHUB}/LiveBench/livebench.github.io/main/public/table_2026_01_08.csv",
+    f"vectara={_GITHUB}/vectara/hallucination-leaderboard/main/README.md",
+    f"tau2={_GITHUB}/sierra-research/tau2-bench/main/web/leaderboard/public/submissions/manifest.json",
+    f"aider={_GITHUB}/Aider-AI/aider/main/aider/website/_data/polyglot_leaderboard.yml",
+)
 
 
 class Settings(BaseSettings):
@@ -35,9 +47,10 @@ class Settings(BaseSettings):
 
     # Refresh and alerts
     refresh_sources: list[str] = Field(
-        default_factory=lambda: ["native=shipped", "modelsdev=https://models.dev/api.json"],
+        default_factory=lambda: list(DEFAULT_SOURCES),
         description="KIND=PATH_OR_URL, in precedence order (later ones override earlier ones for "
-        "the fields they carry). KIND: native, modelsdev, benchlm.",
+        "the fields they carry). KIND: native, modelsdev, benchlm, epoch, livebench, vectara, "
+        "tau2, aider.",
     )
     refresh_interval_minutes: float = Field(
         default=360, ge=0, description="0 = no periodic refresh."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -10,10 +11,14 @@ from typing import Literal
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.understand import conditions
+from bot.understand.conditions import Filters
 from bot.understand.index import AliasIndex, Mention, family_choices, unknown_choices
 from bot.understand.text import clean
 
-Intent = Literal["compare", "profile", "leaderboard", "clarify", "not_found", "help", "none"]
+Intent = Literal[
+    "compare", "profile", "leaderboard", "clarify", "not_found", "changes", "help", "none"
+]
 MAX_MODELS = 5
 MAX_TOP = 25
 
@@ -396,6 +401,9 @@ class Query:
     count: int | None = None
     open_weights: bool = False
     dropped: list[str] = field(default_factory=list)  # models past the five we compare
+    filters: Filters = field(default_factory=Filters)  # a leaderboard's conditions
+    since_days: int | None = None  # the change log: how far back ("this week": 7)
+    kind: str | None = None  # the change log: which kind of change
 
 
 @functools.lru_cache(maxsize=1024)
@@ -474,7 +482,13 @@ class Understander:
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
 
-    def parse(self, text: str) -> Query:
+    def parse(self, text: str, today: dt.date | None = None) -> Query:
+        q = self._parse(text, today)
+        if q.intent != "leaderboard" and q.filters:
+            q.filters = Filters()  # conditions belong to rankings only
+        return q
+
+    def _parse(self, text: str, today: dt.date | None) -> Query:
         text = text[:4000]
         low = " ".join(clean(text).lower().split())
         # a model's own words must not read as a category ("gpt-5 codex", "qwen3 coder")
@@ -487,10 +501,21 @@ class Understander:
         q.models, q.dropped = found[:MAX_MODELS], found[MAX_MODELS:]
         named = {i for m in mentions for i in range(m.start, m.end)}
         named |= {i for x in loose for i in range(x.start, x.end)}
-        q.category = find_category(" ".join(t for i, t in enumerate(toks) if i not in named))
+        rest = " ".join(t for i, t in enumerate(toks) if i not in named)
+        metric_text = low
+        if not found:
+            # "cheapest model with 1M context": the context is a condition, price the question
+            ranked_by_quality = not re.search(
+                r"\b(?:cheapest|fastest|quickest|lowest|biggest|largest|longest)\b", low
+            )
+            q.filters = conditions.find_filters(low, today or dt.date.today(), ranked_by_quality)
+            if q.filters:
+                rest = conditions.without_conditions(rest, q.filters)
+                metric_text = conditions.without_conditions(low, q.filters)
+        q.category = find_category(rest)
         # "grok 4 fast" names a model, not a question about speed
         name_words = {toks[i] for i in named}
-        q.metric = find_metric(_without_words(low, name_words & _METRIC_NAME_WORDS))
+        q.metric = find_metric(_without_words(metric_text, name_words & _METRIC_NAME_WORDS))
         q.count = _count(low)
         q.open_weights = bool(_OPEN_WEIGHTS.search(low))
         unknown = [x for x in loose if x.kind == "unknown"]
@@ -500,6 +525,15 @@ class Understander:
         n = len(q.models)
 
         asked = "?" in low or len(toks) <= 12
+        if conditions.asks_changes(low) and not (
+            n >= 2 and re.search(r"\b(?:between|vs\.?|versus|differ|difference|compared?)\b", low)
+        ):
+            q.intent = "changes"
+            q.since_days = conditions.change_span(low)
+            q.kind = conditions.change_kind(_without_words(low, name_words))
+            q.metric = None
+            q.filters = Filters()
+            return q
         short_unknown = unknown and len(toks) - sum(u.end - u.start for u in unknown) <= 2
         if unknown and (compare_cue or profile_cue or n or short_unknown):
             q.intent = "not_found"
@@ -534,7 +568,7 @@ class Understander:
                 q.intent = "clarify"
                 q.candidates = family_choices(families)
                 return q
-        if _LEADER_CUES.search(low) and (
+        if (_LEADER_CUES.search(low) or (q.filters and _MODEL_WORDS.search(low))) and (
             q.category or q.metric or _MODEL_WORDS.search(low) or q.count or len(toks) <= 3
         ):
             q.intent = "leaderboard"

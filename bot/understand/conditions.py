@@ -1,0 +1,332 @@
+"""Conditions people put on a question, read from free text: "with 1M context", "under $1 per
+million", "that can read images", "from anthropic", "released this year", "non-reasoning"; and
+questions about the change log ("what's new this week?", "did gpt-5.5 get cheaper?").
+
+Pure functions over the lower-cased message; the vocabularies are data at the top."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+
+# Makers by the words people use for them, family names included ("best qwen model for math" is a
+# ranking inside Alibaba's models).
+MAKER_WORDS: dict[str, str] = {
+    "openai": "OpenAI",
+    "open ai": "OpenAI",
+    "gpt": "OpenAI",
+    "anthropic": "Anthropic",
+    "claude": "Anthropic",
+    "google": "Google",
+    "gemini": "Google",
+    "gemma": "Google",
+    "deepmind": "Google",
+    "meta": "Meta",
+    "llama": "Meta",
+    "mistral": "Mistral AI",
+    "deepseek": "DeepSeek",
+    "alibaba": "Alibaba",
+    "qwen": "Alibaba",
+    "xai": "xAI",
+    "x.ai": "xAI",
+    "grok": "xAI",
+    "moonshot": "Moonshot AI",
+    "kimi": "Moonshot AI",
+    "zhipu": "Z.ai",
+    "z.ai": "Z.ai",
+    "glm": "Z.ai",
+    "microsoft": "Microsoft",
+    "phi": "Microsoft",
+    "nvidia": "NVIDIA",
+    "nemotron": "NVIDIA",
+    "cohere": "Cohere",
+    "amazon": "Amazon",
+    "minimax": "MiniMax",
+    "xiaomi": "Xiaomi",
+    "mimo": "Xiaomi",
+    "ibm": "IBM",
+    "stepfun": "StepFun",
+    "tencent": "Tencent",
+}
+MODALITY_WORDS: dict[str, str] = {
+    "image": "image",
+    "images": "image",
+    "vision": "image",
+    "pictures": "image",
+    "picture": "image",
+    "photos": "image",
+    "screenshots": "image",
+    "see": "image",
+    "audio": "audio",
+    "voice": "audio",
+    "speech": "audio",
+    "sound": "audio",
+    "video": "video",
+    "videos": "video",
+    "pdf": "pdf",
+    "pdfs": "pdf",
+}
+# "that can read images", "with vision", "accepts video": an input the model must take. ("for
+# images" asks about the multimodal category instead.)
+_MODALITY = re.compile(
+    r"\b(?:with|that|which|can|could|accepts?|takes?|supports?|handles?|reads?|sees?|understands?|"
+    r"feed(?:\s+it)?|ingests?|has|having|native(?:ly)?|w/)\b(?:\s+\w+){0,3}?\s+"
+    r"(images?|vision|pictures?|photos|screenshots|audio|voice|speech|sound|videos?|pdfs?)\b"
+    r"|\b(vision|audio|video|pdf)[- ](?:capable|enabled|input|support)\b"
+    r"|\bcan see\b"
+)
+_NUMBER = r"(\d+(?:\.\d+)?)\s*(k|m|mil|million|thousand|b)?"
+_CONTEXT = re.compile(
+    r"(?:at least|min(?:imum)?|over|more than|above|>=?|with|has|having|of|that can (?:take|fit|"
+    r"handle|hold|read|swallow)|can (?:take|fit|handle|hold)|takes?|fits?)?\s*"
+    + _NUMBER
+    + r"\s*(\+|plus)?\s*(?:tokens?\s*(?:of\s*)?)?(?:context|ctx|token|tokens)\b"
+)
+_PRICE = re.compile(
+    r"(?:under|below|less than|cheaper than|at most|max(?:imum)?|up to|<=?|no more than|within)\s*"
+    r"(?:\$\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:\$|dollars?|bucks|usd)|(\d+)\s*(?:cents?|c\b|¢)"
+    r"|(a|one)\s+(dollar|buck))"
+    r"|\$\s*(\d+(?:\.\d+)?)\s*(?:or (?:less|under|cheaper)|max)"
+)
+# what follows a price condition: "per million (tokens)", "/M", "a million output tokens"
+_PER = re.compile(
+    r"^\s*(?:/\s*(?:1?m|mtok|million)\b|(?:per|a|/)\s*(?:1\s*)?(?:m|mil|million|1m)\b(?:\s*(?:input|output))?"
+    r"(?:\s*tokens?)?)"
+)
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_SINCE = re.compile(
+    r"\b(?:released |out |launched |from |that came out |came out )?(?:since|after|from)\s+"
+    r"(?:the start of\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"|20\d\d)\b"
+    r"(?:\s+(20\d\d))?"
+)
+_RECENT = re.compile(
+    r"\b(?:from|in|within|over|of)?\s*(?:the\s+)?(?:last|past)\s+(\d+|a|one|two|three|six|twelve)?\s*"
+    r"(day|week|month|year)s?\b"
+)
+_THIS = re.compile(r"\b(?:released |out |launched |from )?this (year|month)\b|\bin (20\d\d)\b")
+_NON_REASONING = re.compile(
+    r"\bnon[- ]?(?:reasoning|thinking)\b|\bwithout (?:reasoning|thinking)\b|\bno[- ](?:reasoning|"
+    r"thinking)\b|\bnot a reasoning\b|\binstruct(?:ion)? model\b(?! following)"
+)
+_THINKING = re.compile(r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)")
+_WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Conditions a leaderboard's models must meet. None: no condition."""
+
+    min_context: int | None = None  # tokens
+    max_price: float | None = None  # USD per 1M tokens, blended 3 input : 1 output
+    modality: str | None = None  # an input it must accept: image, audio, video, pdf
+    maker: str | None = None  # as the catalog names creators
+    since: dt.date | None = None  # released on or after
+    reasoning: bool | None = None
+
+    def active(self) -> dict[str, object]:
+        return {
+            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
+        }
+
+    def __bool__(self) -> bool:
+        return bool(self.active())
+
+
+def _tokens(value: str, unit: str | None) -> int:
+    v = float(value)
+    unit = (unit or "").lower()
+    if unit in ("m", "mil", "million"):
+        return int(v * 1_000_000)
+    if unit in ("k", "thousand"):
+        return int(v * 1000)
+    if unit == "b":
+        return int(v * 1_000_000_000)
+    return int(v) if v >= 1000 else int(v * 1000)  # "128 context" means 128K
+
+
+def min_context(low: str) -> int | None:
+    m = _CONTEXT.search(low)
+    if not m:
+        return None
+    return _tokens(m.group(1), m.group(2))
+
+
+def max_price(low: str) -> float | None:
+    m = _PRICE.search(low)
+    if not m:
+        return None
+    dollars, dollars2, cents, one, _, dollars3 = m.groups()
+    if cents:
+        return int(cents) / 100
+    if one:
+        return 1.0
+    return float(dollars or dollars2 or dollars3)
+
+
+def modality(low: str) -> str | None:
+    m = _MODALITY.search(low)
+    if not m:
+        return None
+    word = m.group(1) or m.group(2) or "see"
+    return MODALITY_WORDS.get(word, MODALITY_WORDS.get(word.rstrip("s"), "image"))
+
+
+def maker(low: str) -> str | None:
+    """A maker named as the scope of a ranking: "best anthropic model", "top qwen models",
+    "which google model", "models from mistral"."""
+    words = "|".join(re.escape(w) for w in sorted(MAKER_WORDS, key=len, reverse=True))
+    m = re.search(
+        rf"\b(?:best|top|strongest|cheapest|fastest|which|what|smartest|most capable|"
+        rf"(?:top\s+)?\d+|of)\s+(?:\w+\s+)?({words})(?:'s)?\s+(?:models?|llms?|ones?|options?)\b"
+        rf"|\b(?:models?|llms?|ones?)\s+(?:from|by|made by)\s+({words})\b"
+        rf"|\b({words})(?:'s)?\s+(?:models?|llms?|lineup)\b",
+        low,
+    )
+    if not m:
+        return None
+    return MAKER_WORDS[m.group(1) or m.group(2) or m.group(3)]
+
+
+def _month_start(today: dt.date, months_back: int) -> dt.date:
+    y, mth = today.year, today.month - months_back
+    while mth <= 0:
+        mth += 12
+        y -= 1
+    return dt.date(y, mth, 1)
+
+
+def since(low: str, today: dt.date) -> dt.date | None:
+    m = _SINCE.search(low)
+    if m:
+        word, year = m.group(1), m.group(2)
+        if word.isdigit():
+            return dt.date(int(word), 1, 1)
+        month = _MONTHS[word]
+        y = int(year) if year else (today.year if month <= today.month else today.year - 1)
+        return dt.date(y, month, 1)
+    m = _THIS.search(low)
+    if m:
+        if m.group(2):
+            return dt.date(int(m.group(2)), 1, 1)
+        return dt.date(today.year, 1, 1) if m.group(1) == "year" else today.replace(day=1)
+    m = _RECENT.search(low)
+    if m and re.search(r"\b(?:released|out|launched|new|newer|from|models?|came)\b", low):
+        n = m.group(1)
+        count = _WORD_NUMBERS.get(n, int(n) if n and n.isdigit() else 1)
+        unit = m.group(2)
+        if unit == "month":
+            return _month_start(today, count)
+        if unit == "year":
+            return dt.date(today.year - count, today.month, 1)
+        days = count * (7 if unit == "week" else 1)
+        return today - dt.timedelta(days=days)
+    return None
+
+
+def reasoning(low: str, ranked_by_quality: bool) -> bool | None:
+    """A reasoning or non-reasoning model asked for. "Best reasoning model" asks for the best at
+    reasoning (a category) rather than for a kind of model; "cheapest reasoning model" for a kind."""
+    if _NON_REASONING.search(low):
+        return False
+    m = _THINKING.search(low)
+    if m and ("thinking" in m.group(0) or "reasoner" in m.group(0) or not ranked_by_quality):
+        return True
+    return None
+
+
+def find_filters(low: str, today: dt.date, ranked_by_quality: bool) -> Filters:
+    return Filters(
+        min_context=min_context(low),
+        max_price=max_price(low),
+        modality=modality(low),
+        maker=maker(low),
+        since=since(low, today),
+        reasoning=reasoning(low, ranked_by_quality),
+    )
+
+
+def without_conditions(text: str, found: Filters) -> str:
+    """The text less the words that set a condition, so "cheapest model with 200k context" asks
+    about price and "best model that can read images" does not ask about the multimodal
+    category."""
+    pats = []
+    if found.min_context is not None:
+        pats.append(_CONTEXT)
+    if found.max_price is not None:
+        m = _PRICE.search(text)
+        if m:
+            tail = _PER.match(text[m.end() :])
+            end = m.end() + (tail.end() if tail else 0)
+            text = text[: m.start()] + " " + text[end:]
+    if found.modality is not None:
+        pats.append(_MODALITY)
+    if found.reasoning is not None:
+        pats += [_NON_REASONING, _THINKING] if found.reasoning is False else [_THINKING]
+    for pat in pats:
+        text = pat.sub(" ", text)
+    return text
+
+
+# -- the change log ---------------------------------------------------------------------------
+
+_CHANGES = re.compile(
+    r"\bwhat(?:'?s| is| has)? (?:new|changed|updated)\b|\bwhat changed\b|\bwhat(?:'s| has)? been (?:added|updated)\b"
+    r"|\bwhat got (?:added|updated|cheaper)\b|\bany(?:thing)? (?:new|changes?|updates?)\b"
+    r"|\bnew (?:models?|releases?|scores?|leaders?|entries)\b(?=.*(?:\?|this|today|week|month|lately|recently|since|past|last|yesterday))"
+    r"|\bchange ?log\b|\bwhat'?s the latest\b|\b(?:price|pricing) (?:changes?|drops?|cuts?|increases?|moves?)\b"
+    r"|\bget (?:cheaper|pricier|more expensive|rescored|re-?scored|updated|a (?:bigger|larger|new) context)\b"
+    r"|\b(?:gotten|got|get|become) (?:cheaper|pricier|more expensive)\b"
+    r"|\bre-?scored\b|\b(?:scores?|numbers|benchmarks?)\b.{0,20}\bchange[ds]?\b"
+    r"|\b(?:leader|#1|number one|top spot|first place)\b.{0,30}\bchange[ds]?\b"
+    r"|\bchange[ds]?\b.{0,30}\b(?:leader|#1|number one|top spot|first place)\b"
+    r"|\b(?:what|which|any)\s+(?:new\s+)?(?:models?|ones?)\s+(?:were |got |have been |just )?(?:added|dropped|released|launched|came out)\b"
+    r"|\b(?:increased?|bigger|larger) (?:their |its |the )?context\b"
+    r"|\bupdates? (?:in|from|over|this|since)\b|\bprice drops?\b|\bwhat(?:'s| is) new\b"
+)
+_SPAN_DAYS = (
+    (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b"), 1),
+    (re.compile(r"\byesterday\b"), 2),
+    (re.compile(r"\b(?:this|past|last) week\b|\bweekly\b"), 7),
+    (re.compile(r"\b(?:this|past|last) month\b"), 30),
+    (re.compile(r"\b(?:this|past|last) year\b"), 365),
+)
+_SPAN_N = re.compile(
+    r"\b(?:last|past|in the last|within)\s+(\d+|two|three|a couple of)\s*(day|week|month)s?\b"
+)
+KIND_WORDS = (
+    ("leader", re.compile(r"\b(?:leaders?|#1|number one|top spot|first place|lead(?:ing)?)\b")),
+    ("price", re.compile(r"\b(?:cheaper|pricier|expensive|price[sd]?|pricing|cost)\b")),
+    ("context", re.compile(r"\bcontext\b")),
+    ("score", re.compile(r"\b(?:scores?|rescored|re-scored|benchmarks?|numbers|rank(?:ing)?s?)\b")),
+    (
+        "new_model",
+        re.compile(
+            r"\b(?:new models?|models? (?:were |got )?(?:added|dropped|released|launched)|added|new releases?|what dropped|got released|new open models?)\b"
+        ),
+    ),
+)
+
+
+def asks_changes(low: str) -> bool:
+    return bool(_CHANGES.search(low))
+
+
+def change_span(low: str) -> int | None:
+    m = _SPAN_N.search(low)
+    if m:
+        n = {"two": 2, "three": 3, "a couple of": 2}.get(m.group(1)) or int(m.group(1))
+        return n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
+    for pat, days in _SPAN_DAYS:
+        if pat.search(low):
+            return days
+    return None
+
+
+def change_kind(low: str) -> str | None:
+    for kind, pat in KIND_WORDS:
+        if pat.search(low):
+            return kind
+    return None
