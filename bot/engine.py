@@ -3,7 +3,9 @@ whenever the catalog changes.  The console, the Discord bot and the tests all an
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +33,11 @@ class Reply:
             "category": self.query.category,
             "metric": self.query.metric,
             "candidates": [c.name for c in self.answer.candidates],
+            "short": self.answer.short.model_dump(mode="json") if self.answer.short else None,
+            "filters": {
+                k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                for k, v in self.query.filters.active().items()
+            },
             "unknown": self.answer.unknown,
             "text": self.text,
             "answer": self.answer.model_dump(mode="json"),
@@ -40,12 +47,18 @@ class Reply:
 
 class Engine:
     @bulk
-    def __init__(self, catalog: Catalog, loaded_at: str | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        loaded_at: str | None = None,
+        changes: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """`changes`: the change log, newest first, as the store lists it."""
         self.catalog = catalog
         self.scoreboard = scoreboard_for(catalog)
         self.index = AliasIndex(self.scoreboard)
         self.understander = Understander(self.index)
-        self.context = Context(self.scoreboard, loaded_at)
+        self.context = Context(self.scoreboard, loaded_at, tuple(changes))
         # Identifies this data for caches (charts): the data date plus its size is enough to
         # tell snapshots apart cheaply; the store's content hash is not needed here.
         self.version = (str(catalog.meta.data_as_of), loaded_at, len(catalog.scores))
@@ -67,6 +80,10 @@ class Engine:
 
     def answer_query(self, query: Query) -> Answer:
         return compose(query, self.context)
+
+    def with_changes(self, changes: Sequence[dict[str, Any]]) -> None:
+        """A newer change log for the same data (the context is otherwise unchanged)."""
+        self.context = dataclasses.replace(self.context, changes=tuple(changes))
 
     def resolve_options(self, options: dict[str, str]) -> tuple[list[str], Answer | None]:
         """Slash-command option values (option -> what was typed or picked) -> their models in

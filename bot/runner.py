@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from bot.engine import Engine
-from bot.service import ensure_loaded, open_store
+from bot.service import ensure_loaded, open_store, recent_changes
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -17,9 +17,10 @@ async def load_engine(settings: Settings) -> Engine:
     try:
         catalog = await ensure_loaded(store, settings)
         info = await store.snapshot_info()
+        changes = await recent_changes(store)
     finally:
         await store.close()
-    return Engine(catalog, info.loaded_at if info else None)
+    return Engine(catalog, info.loaded_at if info else None, changes)
 
 
 def run(settings: Settings) -> int:

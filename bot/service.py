@@ -50,3 +50,14 @@ async def ensure_loaded(store: Store, settings: Settings) -> Catalog:
     catalog = await store.read_catalog()
     assert catalog is not None  # a load just happened or a snapshot was already there
     return catalog
+
+
+CHANGE_LOG_DAYS = 90  # how far back "what's new?" can look
+
+
+async def recent_changes(store: Store, days: int = CHANGE_LOG_DAYS) -> list[dict]:
+    """The change log of the last `days` days, newest first."""
+    import datetime as dt
+
+    since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds")
+    return await store.list_changes(since=since, limit=2000)

@@ -34,6 +34,7 @@ from bot.answers.chart import (
     size,
 )
 from bot.answers.compose import compare_many, compare_two
+from bot.answers.fmt import num, pct
 from bot.answers.model import Chart, ChartSeries
 from bot.discord_app.charts import ChartCache, spec_key
 
@@ -332,17 +333,38 @@ def test_long_legend_names_are_kept_whole() -> None:
 
 
 def test_a_compare_answer_charts_the_numbers_it_shows(engine) -> None:
+    """The radar draws each category head to head, the same figures as the table's columns; a
+    category with no benchmark both have is a gap, not its own-benchmark score."""
     ctx = engine.context
     ans = compare_two(ctx, "gpt-4.1", "o3")
     chart = ans.chart
     assert chart is not None and chart.kind == "radar"
     assert [s.name for s in chart.series] == ans.models
     assert chart.axes == [c.name for c in ctx.catalog.categories]
-    by_category = {r["category"]: (r["a"], r["b"]) for r in ans.data["categories"]}
+    rows = {r["category"]: r for r in ans.data["categories"]}
+    table = next(b for b in ans.blocks if b.kind == "table" and b.title == "By category")
+    shown = {r[0]: (r[1], r[2]) for r in table.rows}
     for i, c in enumerate(ctx.catalog.categories):
-        assert (chart.series[0].values[i], chart.series[1].values[i]) == by_category.get(
-            c.id, (None, None)
-        )
+        got = (chart.series[0].values[i], chart.series[1].values[i])
+        r = rows.get(c.id)
+        if r is None or not r["comparable"]:
+            assert got == (None, None)
+        else:
+            assert got == (r["ha"], r["hb"])
+            assert shown[c.name] == (num(r["ha"]), num(r["hb"]))
+
+
+def test_a_category_question_charts_the_benchmarks_it_calls_on(engine) -> None:
+    ans = engine.ask("which is better for coding, claude sonnet 4.5 or gpt-5").answer
+    chart = ans.chart
+    assert chart is not None and chart.kind == "bars"
+    bench = next(
+        b for b in ans.blocks if b.kind == "table" and "benchmarks both have" in (b.title or "")
+    )
+    by_name = {r[0]: (r[1], r[2]) for r in bench.rows}
+    for i, axis in enumerate(chart.axes):
+        name = axis if axis in by_name else next(n for n in by_name if n.startswith(axis[:-1]))
+        assert by_name[name] == (pct(chart.series[0].values[i]), pct(chart.series[1].values[i]))
 
 
 def test_a_price_or_speed_answer_has_no_chart(engine) -> None:
@@ -357,9 +379,13 @@ def test_a_price_or_speed_answer_has_no_chart(engine) -> None:
 def test_five_models_are_compared_as_bars_of_the_overall_score(engine) -> None:
     ids = ["gpt-4.1", "o3", "claude-sonnet-4", "gpt-4.1-mini", "gpt-4o-2024-08-06"]
     ans = compare_many(engine.context, ids, None, None)
-    assert ans.chart is not None and ans.chart.kind == "bars" and ans.chart.axes == ["Overall"]
-    overall = {r["model"]: r["value"] for r in ans.data["ranking"]}
-    assert [s.values for s in ans.chart.series] == [[overall[mid]] for mid in ids]
+    assert ans.chart is not None and ans.chart.kind == "bars"
+    # in the order of the ranked table, with its figures
+    ranking = ans.data["ranking"]
+    assert [s.name for s in ans.chart.series] == [
+        engine.catalog.model(r["model"]).name for r in ranking
+    ]
+    assert [s.values for s in ans.chart.series] == [[r["value"]] for r in ranking]
     assert not draws_radar(ans.chart)
 
 

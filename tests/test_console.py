@@ -38,7 +38,8 @@ def test_run_without_token_is_the_console(env: dict[str, str]) -> None:
     result = run_cli(["run"], env, stdin="help\ntell me about o3\nquit\n")
     assert result.returncode == 0
     assert "console over" in result.stdout and "How to use me" in result.stdout
-    assert "o3 (OpenAI) scores" in result.stdout
+    assert "o3 (OpenAI, Apr 2025) is #" in result.stdout and "By category" in result.stdout
+    assert "**" not in result.stdout  # Discord's Markdown is not printed in the console
 
 
 def test_run_survives_end_of_input(env: dict[str, str]) -> None:

@@ -88,12 +88,60 @@ async def test_mention_answered_without_pinging(
     assert post.json["message_reference"]["message_id"] == int(sent["id"])
     embed = post.json["embeds"][0]
     assert embed["title"] == "GPT-5.5 vs Claude Opus 4.8"
-    text = str(embed)
-    assert "$5 / $30" in text and "$5 / $25" in text
+    # the first message answers in its first line and fits one phone screen
+    assert embed["description"].startswith("**GPT-5.5** is ahead of Claude Opus 4.8 overall")
+    assert embed_size(embed) <= 900 and not embed.get("fields")
+    assert "$5/$30" in embed["description"] and "$5/$25" in embed["description"]
     assert post.response["mentions"] == [] and post.response["mention_everyone"] is False
     assert embed["image"]["url"] == f"attachment://{CHART}"
     assert post.files and post.files[0].filename == CHART and post.files[0].is_png
-    assert "Data as of" in embed["footer"]["text"]
+    assert "Newest score" in embed["footer"]["text"]
+    labels = [b["label"] for row in post.json["components"] for b in row["components"]]
+    assert labels == ["Categories", "Benchmarks", "Price & limits", "FAQ"]
+
+
+async def test_each_button_shows_its_details_privately(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(standin, f"{MENTION} claude opus 4.8 vs gpt-5.5", mentions=[BOT_ID])
+        mid = int(post.response["id"])
+        buttons = {
+            b["label"]: b["custom_id"] for row in post.json["components"] for b in row["components"]
+        }
+        seen = {}
+        for label, custom_id in buttons.items():
+            click = await standin.click_button(mid, custom_id)
+            reply = (await click.response()).json
+            assert reply["type"] == 4 and reply["data"]["flags"] & 64  # only the clicker sees it
+            embed = reply["data"]["embeds"][0]
+            assert embed["title"] == f"Claude Opus 4.8 vs GPT-5.5 · {label}"
+            assert embed_size(embed) <= 6000
+            # code blocks narrow enough for a phone
+            for block in embed["description"].split("```")[1::2]:
+                assert all(len(line) <= 40 for line in block.strip("\n").splitlines()), block
+            seen[label] = embed["description"]
+        assert "By category" in seen["Categories"] and "(" in seen["Categories"]
+        assert "Benchmarks both have" in seen["Benchmarks"]
+        assert "Price in/out" in seen["Price & limits"] and "$5/$30" in seen["Price & limits"]
+        assert "Which is better, Claude Opus 4.8 or GPT-5.5?" in seen["FAQ"]
+
+
+async def test_details_buttons_come_off_when_they_time_out(
+    standin: DiscordStandin, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.discord_app import views
+
+    monkeypatch.setattr(views.DetailsView.__init__, "__defaults__", (False, 0.5))
+    async with running_client(ModelBot(settings), standin):
+        start = standin.mark()
+        _, post = await ask(standin, f"{MENTION} tell me about gpt-5.5", mentions=[BOT_ID])
+        mid = int(post.response["id"])
+        assert post.json["components"]
+        edit = await standin.wait_for_request(
+            method="PATCH", path=f"/channels/{GENERAL_CHANNEL_ID}/messages/{mid}", start=start
+        )
+        assert edit.json["components"] == []
 
 
 async def test_silent_unless_addressed_then_listening(
@@ -145,7 +193,7 @@ async def test_listening_survives_a_restart(standin: DiscordStandin, settings: S
         await on.response()
     async with running_client(ModelBot(settings), standin):
         _, post = await ask(standin, "best model for math?")
-        assert post.json["embeds"][0]["title"].startswith("Top 5 models for math")
+        assert post.json["embeds"][0]["title"].startswith("Best models for math")
 
 
 async def test_slash_compare_with_autocomplete_defer_and_follow_up(
@@ -191,7 +239,7 @@ async def test_slash_value_that_is_no_model_gets_suggestions(
             "top", {"category": "coding", "count": 10, "open_weights": True}
         )
         embed = (await top.response()).json["data"]["embeds"][0]
-        assert embed["title"].startswith("Top 10 open-weights models for coding")
+        assert embed["title"].startswith("Best open-weights models for coding")
 
         about = await standin.slash_command("about")
         embed = (await about.response()).json["data"]["embeds"][0]
@@ -262,25 +310,52 @@ async def test_five_model_compare_fits_discord_limits(
             mentions=[BOT_ID],
         )
     assert post.status == 200  # the stand-in refuses anything over Discord's limits with a 400
-    embeds = post.json["embeds"]
-    assert sum(embed_size(e) for e in embeds) <= 6000
-    fields = embeds[0]["fields"]
-    assert len(fields) <= 25 and all(len(f["value"]) <= 1024 for f in fields)
-    assert "Ranked by overall score" in str(embeds[0])
+    embed = post.json["embeds"][0]
+    assert embed_size(embed) <= 900
+    assert "```" in embed["description"] and "#  Model" in embed["description"]
     assert post.files and post.files[0].is_png
+    labels = [b["label"] for row in post.json["components"] for b in row["components"]]
+    assert labels == ["Full table", "Price & limits"]
 
 
-async def test_long_answer_pages_cleanly(standin: DiscordStandin, settings: Settings) -> None:
-    async with running_client(ModelBot(settings), standin):
-        _, post = await ask(standin, f"{MENTION} gpt-4.1 vs o3", mentions=[BOT_ID])
-        embed = post.json["embeds"][0]
-        assert embed_size(embed) <= 6000
-        buttons = post.json.get("components") or []
-        if buttons:  # more than one page: ▶ shows the next, within limits again
-            nxt = [b for b in buttons[0]["components"] if b.get("custom_id") == "page:next"][0]
-            click = await standin.click_button(int(post.response["id"]), nxt["custom_id"])
-            page2 = (await click.response()).json["data"]["embeds"][0]
-            assert embed_size(page2) <= 6000 and "Page 2 of" in page2["footer"]["text"]
+async def test_a_long_section_pages_within_limits(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    from bot.answers.model import FAQ, Answer, Section, Short, Text
+    from bot.engine import Reply
+    from bot.understand import Query
+
+    long_answer = Answer(
+        intent="compare",
+        title="A very long answer",
+        headline="Short headline.",
+        short=Short(lead="Short headline.", columns=["", "A", "B"], rows=[["Overall", "80", "70"]]),
+        blocks=[
+            Text(text="Body. " * 300),
+            FAQ(items=[(f"Question {i}?", "Answer. " * 110) for i in range(30)]),
+        ],
+        sections=[Section(id="faq", label="FAQ", blocks=[0, 1])],
+        footer="Newest score 4 Aug 2026",
+    )
+    bot = ModelBot(settings)
+    async with running_client(bot, standin):
+        bot.engine.ask = lambda text: Reply(
+            Query(text=text, intent="compare"), long_answer, "", 0.0
+        )
+        _, post = await ask(standin, "anything", channel=DM_CHANNEL_ID)
+        assert post.status == 200 and embed_size(post.json["embeds"][0]) <= 900
+        (faq,) = [b for row in post.json["components"] for b in row["components"]]
+        click = await standin.click_button(int(post.response["id"]), faq["custom_id"])
+        first = (await click.response()).json["data"]
+        assert first["flags"] & 64 and embed_size(first["embeds"][0]) <= 6000
+        assert first["embeds"][0]["title"].startswith("A very long answer · FAQ (1/")
+        pager = first["components"][0]["components"]
+        nxt = next(b for b in pager if b["custom_id"] == "page:next")
+        original = click.original_message
+        assert original is not None
+        again = await standin.click_button(int(original["id"]), nxt["custom_id"])
+        page2 = (await again.response()).json["data"]["embeds"][0]
+        assert embed_size(page2) <= 6000 and "(2/" in page2["title"]
 
 
 async def test_missing_permissions_are_handled(
@@ -306,8 +381,13 @@ async def test_missing_permissions_are_handled(
         assert (
             post.status == 200
             and not post.json.get("embeds")
-            and "o3 (OpenAI)" in post.json["content"]
+            and "**o3** (OpenAI, Apr 2025) is #" in post.json["content"]
         )
+        # the details still sit behind buttons, and answer as plain text too
+        (button, *_) = [b for row in post.json["components"] for b in row["components"]]
+        click = await standin.click_button(int(post.response["id"]), button["custom_id"])
+        plain = (await click.response()).json["data"]
+        assert not plain.get("embeds") and plain["content"].startswith("**o3 · Categories**")
 
         # A 403 Discord sends anyway is logged, and the bot keeps answering elsewhere.
         standin.forbid_channel(GENERAL_CHANNEL_ID, code=50001)
@@ -429,41 +509,6 @@ async def test_sync_command_globally_and_to_a_guild(
         method="PUT", path=f"/applications/{APPLICATION_ID}/guilds/{GUILD_ID}/commands"
     )
     assert not standin.gateway.identifies  # REST only
-
-
-async def test_an_answer_too_long_for_one_message_pages(
-    standin: DiscordStandin, settings: Settings
-) -> None:
-    from bot.answers.model import FAQ, Answer, Text
-    from bot.engine import Reply
-    from bot.understand import Query
-
-    long_answer = Answer(
-        intent="compare",
-        title="A very long answer",
-        headline="Headline. " * 40,
-        blocks=[
-            Text(text="Body. " * 300),
-            FAQ(items=[(f"Question {i}?", "Answer. " * 110) for i in range(30)]),
-        ],
-        footer="Data as of 2026-07-02",
-    )
-    bot = ModelBot(settings)
-    async with running_client(bot, standin):
-        # the core answers with something long; the Discord side must page it within limits
-        bot.engine.ask = lambda text: Reply(
-            Query(text=text, intent="compare"), long_answer, "", 0.0
-        )
-        _, post = await ask(standin, "anything", channel=DM_CHANNEL_ID)
-        assert post.status == 200
-        first = post.json["embeds"][0]
-        assert embed_size(first) <= 6000 and "Page 1 of" in first["footer"]["text"]
-        buttons = post.json["components"][0]["components"]
-        nxt = next(b for b in buttons if b["custom_id"] == "page:next")
-        click = await standin.click_button(int(post.response["id"]), nxt["custom_id"])
-        page2 = (await click.response()).json["data"]["embeds"][0]
-        assert embed_size(page2) <= 6000 and "Page 2 of" in page2["footer"]["text"]
-        assert page2["fields"][0]["name"] != first["fields"][0]["name"]
 
 
 async def test_reply_does_not_wait_for_a_late_chart(

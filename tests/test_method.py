@@ -166,8 +166,11 @@ def test_biggest_separator_is_among_shared_benchmarks() -> None:
 
 def test_rankings_are_ordered_and_consistent(scoreboard: Scoreboard) -> None:
     ranked = scoreboard.ranked()
-    values = [v for _, v in ranked]
-    assert values == sorted(values, reverse=True)
+    # scores with an independent measurement first, each group in score order
+    measured = [v for mid, v in ranked if scoreboard.profiles[mid].overall.independent]
+    vendor = [v for mid, v in ranked if not scoreboard.profiles[mid].overall.independent]
+    assert [v for _, v in ranked] == measured + vendor
+    assert measured == sorted(measured, reverse=True) and vendor == sorted(vendor, reverse=True)
     top, value = ranked[0]
     assert scoreboard.overall_rank(top) == (1, len(ranked))
     for cat in ("coding", "math", "knowledge"):

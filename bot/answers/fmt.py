@@ -42,7 +42,7 @@ def price(m: Model) -> str:
     if m.input_price is None and m.output_price is None:
         return NO_DATA
     if m.input_price == 0 and m.output_price == 0:
-        return "free ($0 / $0)"
+        return "free"
     return f"{money(m.input_price)} / {money(m.output_price)}"
 
 

@@ -69,10 +69,31 @@ class Chart(BaseModel):
         return self
 
 
+class Short(BaseModel):
+    """The first message: the answer in its first line, then the few numbers that decide it side
+    by side (a table narrow enough for a phone), then at most one note that changes the reading."""
+
+    lead: str
+    columns: list[str] = Field(default_factory=list, description="Column heads, label first.")
+    rows: list[list[str]] = Field(default_factory=list, description="[label, value per column].")
+    note: str | None = None
+
+
+class Section(BaseModel):
+    """Details behind a button: which of the answer's blocks it shows."""
+
+    id: str
+    label: str
+    blocks: list[int] = Field(description="Indexes into Answer.blocks, in order.")
+    caveats: bool = Field(default=False, description="Show the answer's notes too.")
+
+
 class Answer(BaseModel):
     intent: str
     title: str = ""
     headline: str = ""
+    short: Short | None = None
+    sections: list[Section] = Field(default_factory=list)
     blocks: list[Block] = Field(default_factory=list)
     caveats: list[str] = Field(default_factory=list)
     model_ids: list[str] = Field(default_factory=list)

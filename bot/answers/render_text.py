@@ -1,8 +1,11 @@
-"""Answer -> plain text, for the console and anywhere without embeds."""
+"""Answer -> plain text: the whole answer for the console, and the short form (the first message)
+for Discord, in a table narrow enough for a phone."""
 
 from __future__ import annotations
 
-from bot.answers.model import FAQ, Answer, Facts, Table, Text
+from bot.answers.model import FAQ, Answer, Facts, Short, Table, Text
+
+PHONE_COLUMNS = 40  # characters of a code block a phone shows without wrapping
 
 
 def _table(columns: list[str], rows: list[list[str]]) -> list[str]:
@@ -14,34 +17,131 @@ def _table(columns: list[str], rows: list[list[str]]) -> list[str]:
     return [line(columns), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def _wrap_head(head: str, width: int) -> list[str]:
+    """A column head on up to two lines, split between words, so a model's name need not be
+    cut: "Gemini 2.5 Flash" over "Gemini 2.5" / "Flash"."""
+    if len(head) <= width or " " not in head:
+        return [head]
+    words = head.split()
+    first = words[0]
+    i = 1
+    while i < len(words) and len(first) + 1 + len(words[i]) <= width:
+        first += " " + words[i]
+        i += 1
+    return [first, " ".join(words[i:])]
+
+
+def short_table(short: Short, width: int = PHONE_COLUMNS) -> list[str]:
+    """The short form's numbers as aligned lines of at most `width` characters: values right
+    aligned under their column heads (a long head on two lines), labels cut before values are."""
+    if not short.rows:
+        return []
+    cols = len(short.columns) or max(len(r) for r in short.rows)
+    heads = (short.columns or [""] * cols) + [""] * (cols - len(short.columns))
+    rows = [[*r, *[""] * (cols - len(r))] for r in short.rows]
+    cell_w = [max([0, *(len(r[i]) for r in rows)]) for i in range(cols)]
+    # a head may wrap onto a second line rather than widen its column past its values
+    head_w = [max(len(w) for w in _wrap_head(heads[i], max(cell_w[i], 8))) for i in range(cols)]
+    widths = [max(cell_w[i], head_w[i]) for i in range(cols)]
+    # Cut the widest text column (the label, or a name column) until the line fits.
+    while sum(widths) + 2 * (cols - 1) > width:
+        i = max(range(cols), key=lambda j: widths[j])
+        if widths[i] <= 4:
+            break
+        widths[i] -= 1
+    numeric = [i > 0 and all(_numberish(r[i]) for r in rows if r[i]) for i in range(cols)]
+
+    def line(cells: list[str]) -> str:
+        out = []
+        for i, c in enumerate(cells):
+            c = _fit(c, widths[i])
+            out.append(c.rjust(widths[i]) if numeric[i] else c.ljust(widths[i]))
+        return "  ".join(out).rstrip()
+
+    lines: list[str] = []
+    if any(heads):
+        wrapped = [_wrap_head(h, widths[i]) for i, h in enumerate(heads)]
+        depth = max(len(w) for w in wrapped)
+        for k in range(depth):
+            lines.append(line([w[k] if k < len(w) else "" for w in wrapped]))
+    return lines + [line(r) for r in rows]
+
+
+def _numberish(cell: str) -> bool:
+    c = cell.replace("$", "").replace("/", "").replace(".", "").replace("*", "")
+    c = c.replace("(", "").replace(")", "")
+    c = c.replace("%", "").replace("#", "").replace("M", "").replace("K", "").replace("-", "")
+    return c.isdigit() or cell in ("no data", "-")
+
+
+def render_short(answer: Answer, width: int = PHONE_COLUMNS) -> str:
+    """The first message as Markdown: the lead, the numbers in a code block, the note."""
+    short = answer.short or Short(lead=answer.headline)
+    parts = [short.lead]
+    table = short_table(short, width)
+    if table:
+        parts.append("```\n" + "\n".join(table) + "\n```")
+    if short.note:
+        parts.append(f"-# {short.note}")
+    return "\n".join(p for p in parts if p).strip()
+
+
+def render_block(block: Text | Table | Facts | FAQ) -> list[str]:
+    out: list[str] = []
+    if block.title:
+        out.append(f"{block.title}:")
+    if isinstance(block, Text):
+        out.append(block.text)
+    elif isinstance(block, Table):
+        out.extend(_table(block.columns, block.rows))
+        if block.note:
+            out.append(block.note)
+    elif isinstance(block, Facts):
+        cols = ["", *block.columns] if block.columns else ["", ""]
+        out.extend(_table(cols, block.rows))
+    elif isinstance(block, FAQ):
+        for q, a in block.items:
+            out.append(f"Q: {q}")
+            out.append(f"A: {a}")
+    return out
+
+
 def render_text(answer: Answer) -> str:
+    """The whole answer, for the console: the short form first, then every section."""
     out: list[str] = []
     if answer.title:
         out.append(answer.title)
         out.append("=" * len(answer.title))
-    if answer.headline:
+    short = answer.short
+    if short is not None:
+        out.append(short.lead)
+        table = short_table(short, 72)
+        if table:
+            out.append("")
+            out.extend(table)
+        if short.note:
+            out.append(short.note)
+    elif answer.headline:
         out.append(answer.headline)
     for block in answer.blocks:
+        if (
+            short is not None
+            and short.lead.startswith(answer.headline or "\0")
+            and isinstance(block, Text)
+            and block.text in short.lead
+        ):
+            continue  # help: its text is the short form already
         out.append("")
-        if block.title:
-            out.append(f"{block.title}:")
-        if isinstance(block, Text):
-            out.append(block.text)
-        elif isinstance(block, Table):
-            out.extend(_table(block.columns, block.rows))
-            if block.note:
-                out.append(block.note)
-        elif isinstance(block, Facts):
-            cols = ["", *block.columns] if block.columns else ["", ""]
-            out.extend(_table(cols, block.rows))
-        elif isinstance(block, FAQ):
-            for q, a in block.items:
-                out.append(f"Q: {q}")
-                out.append(f"A: {a}")
-    if answer.caveats:
+        out.extend(render_block(block))
+    notes = [c for c in answer.caveats if not short or c != short.note]
+    if notes:
         out.append("")
-        out.extend(f"Note: {c}" for c in answer.caveats)
+        out.extend(f"Note: {c}" for c in notes)
     if answer.footer and answer.intent != "none":
         out.append("")
         out.append(answer.footer)
-    return "\n".join(out).strip()
+    return "\n".join(out).replace("**", "").strip()

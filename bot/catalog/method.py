@@ -250,18 +250,20 @@ class Scoreboard:
             m.id: profile(catalog, m.id, weighted) for m in catalog.models
         }
         # Rankings, sorted once per catalog: a leaderboard question walks a ready list.
+        # A score backed by at least one independent measurement ranks before one that rests on
+        # its vendor's claims alone (those follow, in score order, marked in answers).
         self._ordered: dict[str | None, list[tuple[str, float]]] = {
             None: self._order(
-                (mid, p.overall.value)
+                (mid, p.overall.value, p.overall.independent == 0)
                 for mid, p in self.profiles.items()
                 if p.overall and not p.overall.provisional
             )
         }
         for cat in catalog.categories:
             self._ordered[cat.id] = self._order(
-                (mid, p.categories[cat.id].value)
+                (mid, cs.value, not any(x.independent for x in cs.parts))
                 for mid, p in self.profiles.items()
-                if cat.id in p.categories and p.categories[cat.id].ranked
+                if (cs := p.categories.get(cat.id)) is not None and cs.ranked
             )
         self._overall_rank = self._rank(self._ordered[None])
         self._category_rank = {
@@ -270,8 +272,8 @@ class Scoreboard:
         self.models_with_scores = sum(1 for mid in self.profiles if catalog.scores_of(mid))
 
     @staticmethod
-    def _order(items: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
-        return sorted(items, key=lambda kv: (-kv[1], kv[0]))
+    def _order(items: Iterable[tuple[str, float, bool]]) -> list[tuple[str, float]]:
+        return [(mid, v) for mid, v, _ in sorted(items, key=lambda t: (t[2], -t[1], t[0]))]
 
     @staticmethod
     def _rank(ordered: list[tuple[str, float]]) -> dict[str, tuple[int, int]]:
@@ -281,7 +283,11 @@ class Scoreboard:
         prev_rank = 0
         for i, (mid, v) in enumerate(ordered, start=1):
             rank = (
-                prev_rank if prev_value is not None and round(v, 1) == round(prev_value, 1) else i
+                prev_rank
+                if prev_value is not None
+                and round(v, 1) == round(prev_value, 1)
+                and v <= prev_value
+                else i
             )
             ranks[mid] = (rank, n)
             prev_value, prev_rank = v, rank

@@ -20,7 +20,7 @@ from discord import app_commands
 from bot.discord_app import replies
 from bot.discord_app.charts import ChartCache
 from bot.engine import Engine
-from bot.service import ensure_loaded, open_store
+from bot.service import ensure_loaded, open_store, recent_changes
 from bot.settings import Settings
 from bot.store import Store
 from bot.understand import Query
@@ -107,6 +107,7 @@ class ModelBot(discord.Client):
         catalog = await ensure_loaded(self.store, self.settings)
         info = await self.store.snapshot_info()
         self.engine = await asyncio.to_thread(Engine, catalog, info.loaded_at if info else None)
+        await self.reload_changes()
         # What exists now lives as long as the process (modules, the client, the store, the
         # engine): collect once, then freeze it all out of the collector's way, so that no
         # full collection walks it while questions come in (that was a 70 ms stall with the
@@ -143,8 +144,15 @@ class ModelBot(discord.Client):
                 Engine, report.catalog, info.loaded_at if info else None
             )
             log.info("answering from refreshed data (snapshot %s)", report.snapshot)
+        await self.reload_changes()
         if report.queued:
             await self.deliverer.run_once()
+
+    async def reload_changes(self) -> None:
+        """Give the engine the change log it answers "what's new?" from."""
+        if self.store is None or self.engine is None:
+            return
+        self.engine.with_changes(await recent_changes(self.store))
 
     async def _refresh_loop(self) -> None:
         await self.wait_until_ready()
@@ -163,6 +171,7 @@ class ModelBot(discord.Client):
             catalog = await self.store.read_catalog()
             if catalog is not None:
                 self.engine = await asyncio.to_thread(Engine, catalog, info.loaded_at)
+                await self.reload_changes()
                 log.info("answering from snapshot %d (%s)", info.id, info.origin)
 
     async def _delivery_loop(self) -> None:

@@ -4,6 +4,7 @@ suggestions."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from bot.answers.model import Answer
 from bot.answers.render_text import render_text
 from bot.discord_app import replies
 from bot.understand import Query
+from bot.understand.conditions import Filters
 from bot.understand.parse import MAX_TOP
 
 if TYPE_CHECKING:
@@ -28,17 +30,76 @@ CATEGORY_CHOICES = [
     app_commands.Choice(name=name, value=cid)
     for cid, name in ((cid, cid.replace("_", " ").capitalize()) for cid in CATEGORY_PHRASE)
 ]
-METRIC_CHOICES = [
-    app_commands.Choice(name=name, value=mid)
-    for mid, name in (
-        ("price", "Price (cheapest)"),
-        ("speed", "Speed (fastest output)"),
-        ("latency", "Latency (quickest first token)"),
-        ("context", "Context window (biggest)"),
+METRIC_LABELS = {
+    "price": "Price (cheapest)",
+    "speed": "Speed (fastest output)",
+    "latency": "Latency (quickest first token)",
+    "context": "Context window (biggest)",
+}
+assert set(CATEGORY_PHRASE) == {c.value for c in CATEGORY_CHOICES}
+assert set(METRIC_NAMES) == set(METRIC_LABELS)
+MODALITY_CHOICES = [
+    app_commands.Choice(name=name, value=value)
+    for value, name in (
+        ("image", "Images"),
+        ("audio", "Audio"),
+        ("video", "Video"),
+        ("pdf", "PDF documents"),
     )
 ]
-assert set(CATEGORY_PHRASE) == {c.value for c in CATEGORY_CHOICES}
-assert set(METRIC_NAMES) == {c.value for c in METRIC_CHOICES}
+CONTEXT_CHOICES = [
+    app_commands.Choice(name=label, value=tokens)
+    for label, tokens in (
+        ("128K tokens or more", 128_000),
+        ("200K or more", 200_000),
+        ("256K or more", 256_000),
+        ("400K or more", 400_000),
+        ("1M or more", 1_000_000),
+        ("2M or more", 2_000_000),
+    )
+]
+SINCE_CHOICES = [
+    app_commands.Choice(name=label, value=days)
+    for label, days in (
+        ("the last 30 days", 30),
+        ("the last 3 months", 91),
+        ("the last 6 months", 182),
+        ("the last 12 months", 365),
+    )
+]
+REASONING_CHOICES = [
+    app_commands.Choice(name="Reasoning models only", value="yes"),
+    app_commands.Choice(name="Non-reasoning models only", value="no"),
+]
+CHANGE_SPAN_CHOICES = [
+    app_commands.Choice(name=label, value=days)
+    for label, days in (
+        ("today", 1),
+        ("this week", 7),
+        ("this month", 30),
+        ("the last 90 days", 90),
+    )
+]
+CHANGE_KIND_CHOICES = [
+    app_commands.Choice(name=label, value=kind)
+    for kind, label in (
+        ("new_model", "New models"),
+        ("price", "Prices"),
+        ("score", "Scores"),
+        ("leader", "New leaders"),
+        ("context", "Context windows"),
+    )
+]
+
+
+def metric_choices(engine: object | None) -> list[app_commands.Choice[str]]:
+    """Only the measures the data can answer: no speed choice that can only say "no data"."""
+    has = getattr(getattr(engine, "context", None), "has_metric", None)
+    return [
+        app_commands.Choice(name=label, value=mid)
+        for mid, label in METRIC_LABELS.items()
+        if has is None or has(mid)
+    ]
 
 
 class UserError(app_commands.AppCommandError):
@@ -85,9 +146,24 @@ async def _model_autocomplete(
     ]
 
 
+async def _maker_autocomplete(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    bot: ModelBot = interaction.client  # type: ignore[assignment]
+    if bot.engine is None:
+        return []
+    makers = sorted({m.creator for m in bot.engine.catalog.models})
+    typed = current.strip().lower()
+    hits = [m for m in makers if m.lower().startswith(typed)] + [
+        m for m in makers if typed and typed in m.lower() and not m.lower().startswith(typed)
+    ]
+    return [app_commands.Choice(name=m, value=m) for m in hits[:25]]
+
+
 def register(bot: ModelBot) -> None:
     tree = bot.tree
     tree.on_error = _on_error  # type: ignore[method-assign]
+    METRIC_CHOICES = metric_choices(bot.engine)
 
     @tree.command(name="compare", description="Compare two to five AI models")
     @app_commands.describe(
@@ -154,23 +230,53 @@ def register(bot: ModelBot) -> None:
 
     @tree.command(
         name="top",
-        description="The best models overall, in a category, or by price, speed, latency or context",
+        description="The best models overall or in a category, or by price or context, with conditions",
     )
     @app_commands.describe(
         category="Rank by one category",
-        metric="Rank by price, speed, latency or context",
+        metric="Rank by a measure instead: price, context (and speed or latency when known)",
         count=f"How many (1 to {MAX_TOP}, default 5)",
         open_weights="Only models with open weights",
+        min_context="Only models with at least this context window",
+        max_price="Only models at most this many USD per 1M tokens (3 input : 1 output)",
+        modality="Only models that take this input",
+        maker="Only models from this maker",
+        released="Only models released in",
+        reasoning="Only reasoning, or only non-reasoning, models",
     )
-    @app_commands.choices(category=CATEGORY_CHOICES, metric=METRIC_CHOICES)
+    @app_commands.choices(
+        category=CATEGORY_CHOICES,
+        metric=METRIC_CHOICES,
+        min_context=CONTEXT_CHOICES,
+        modality=MODALITY_CHOICES,
+        released=SINCE_CHOICES,
+        reasoning=REASONING_CHOICES,
+    )
+    @app_commands.autocomplete(maker=_maker_autocomplete)
     async def top(
         interaction: discord.Interaction,
         category: app_commands.Choice[str] | None = None,
         metric: app_commands.Choice[str] | None = None,
         count: app_commands.Range[int, 1, MAX_TOP] = 5,
         open_weights: bool = False,
+        min_context: app_commands.Choice[int] | None = None,
+        max_price: app_commands.Range[float, 0, 1000] | None = None,
+        modality: app_commands.Choice[str] | None = None,
+        maker: app_commands.Range[str, 1, 60] | None = None,
+        released: app_commands.Choice[int] | None = None,
+        reasoning: app_commands.Choice[str] | None = None,
     ) -> None:
         assert bot.engine is not None
+        if maker is not None:
+            known = {m.creator.lower(): m.creator for m in bot.engine.catalog.models}
+            if maker.strip().lower() not in known:
+                raise UserError(
+                    f"I know no maker called “{replies_safe(maker)}”; pick one from the list."
+                )
+            maker = known[maker.strip().lower()]
+        since = (
+            dt.date.today() - dt.timedelta(days=released.value) if released is not None else None
+        )
         q = Query(
             text="",
             intent="leaderboard",
@@ -178,6 +284,36 @@ def register(bot: ModelBot) -> None:
             metric=metric.value if metric else None,
             count=count,
             open_weights=open_weights,
+            filters=Filters(
+                min_context=min_context.value if min_context else None,
+                max_price=max_price,
+                modality=modality.value if modality else None,
+                maker=maker,
+                since=since,
+                reasoning=None if reasoning is None else reasoning.value == "yes",
+            ),
+        )
+        await _respond(bot, interaction, bot.engine.answer_query(q), deferred=False)
+
+    @tree.command(
+        name="changes", description="What changed in the data: new models, prices, scores, leaders"
+    )
+    @app_commands.describe(
+        since="How far back (default: this week)", kind="Only one kind of change"
+    )
+    @app_commands.choices(since=CHANGE_SPAN_CHOICES, kind=CHANGE_KIND_CHOICES)
+    async def changes(
+        interaction: discord.Interaction,
+        since: app_commands.Choice[int] | None = None,
+        kind: app_commands.Choice[str] | None = None,
+    ) -> None:
+        assert bot.engine is not None
+        await bot.reload_changes()
+        q = Query(
+            text="",
+            intent="changes",
+            since_days=since.value if since else None,
+            kind=kind.value if kind else None,
         )
         await _respond(bot, interaction, bot.engine.answer_query(q), deferred=False)
 
@@ -194,33 +330,7 @@ def register(bot: ModelBot) -> None:
     )
     async def about(interaction: discord.Interaction) -> None:
         assert bot.engine is not None
-        c = bot.engine.catalog
-        embed = discord.Embed(title="About this bot", colour=0x5865F2)
-        embed.description = (
-            f"{len(c.models)} models ({len({s.model for s in c.scores})} with benchmark scores), "
-            f"{len(c.benchmarks)} benchmarks, {len(c.scores):,} scores. "
-            f"Data as of {c.meta.data_as_of or 'unknown'}"
-            + (
-                f", loaded {bot.engine.context.loaded_at[:10]}"
-                if bot.engine.context.loaded_at
-                else ""
-            )
-            + "."
-        )
-        for s in c.meta.sources:
-            extra = f"\nrevision {s.revision[:10]}" if s.revision else ""
-            embed.add_field(
-                name=f"{s.name} · {s.licence}"[:256],
-                value=f"{s.note or s.url}{extra}"[:1024],
-                inline=False,
-            )
-        embed.add_field(
-            name="Method",
-            value="Category scores average each model's weighted benchmarks; the overall score "
-            "averages the categories by weight. The rules and weights are in docs/METHOD.md.",
-            inline=False,
-        )
-        await interaction.response.send_message(embed=embed)
+        await interaction.response.send_message(embed=about_embed(bot))
 
     settings_group = app_commands.Group(
         name="settings",
@@ -297,6 +407,49 @@ def register(bot: ModelBot) -> None:
     from bot.discord_app.alerts_commands import register_alerts
 
     register_alerts(bot)
+
+
+def replies_safe(text: str) -> str:
+    return text.replace("@", "@\u200b").replace("`", "'")[:60]
+
+
+def about_embed(bot: ModelBot) -> discord.Embed:
+    """Where the data comes from, each source credited as its licence asks, and how fresh."""
+    from bot.catalog.stats import catalog_stats
+
+    assert bot.engine is not None
+    c = bot.engine.catalog
+    st = catalog_stats(bot.engine.scoreboard)
+    embed = discord.Embed(title="About this bot", colour=0x5865F2)
+    loaded = bot.engine.context.loaded_at
+    embed.description = (
+        f"{st['models']} models, {st['models_ranked']} of them ranked; {st['scores']:,} benchmark "
+        f"scores, {st['scores_independent']:,} measured independently. Newest score "
+        f"{st['newest_score_date'] or 'unknown'}; data as of {c.meta.data_as_of or 'unknown'}"
+        + (f", loaded {loaded[:10]}" if loaded else "")
+        + ". Figures are adapted from the sources below (fractions shown as percent, one run "
+        "per model, names matched to ours)."
+    )
+    for s in c.meta.sources:
+        n = st["sources"].get(s.id, {}).get("scores")
+        extra = f"\n{n:,} scores" if n else ""
+        if s.revision:
+            extra += f" · revision {s.revision[:10]}"
+        embed.add_field(
+            name=f"{s.name} · {s.licence}"[:256],
+            value=f"{s.note or s.url}\n<{s.url}>{extra}"[:1024]
+            if s.url.startswith("http")
+            else f"{s.note or s.url}{extra}"[:1024],
+            inline=False,
+        )
+    embed.add_field(
+        name="Method",
+        value="Category scores average each model's weighted benchmarks, each adjusted for how "
+        "hard it is; the overall score averages the categories by weight. Independent "
+        "measurements win over vendors' claims. The rules and weights are in docs/METHOD.md.",
+        inline=False,
+    )
+    return embed
 
 
 async def _is_owner(bot: ModelBot, user: discord.abc.User) -> bool:

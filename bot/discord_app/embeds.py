@@ -1,15 +1,20 @@
-"""Answer -> pages of Discord embeds, within Discord's limits.
+"""Answer -> Discord embeds, within Discord's limits and readable on a phone.
+
+The first message is the answer's short form: the answer in its first line, the few numbers that
+decide it in a code block narrow enough for a phone (40 columns), one note. Each section of the
+details (behind a button) becomes its own embed, paged if it must be: tables as narrow code
+blocks, never as "a · b · c · d" fields that wrap.
 
 Limits (per message): 10 embeds, 6000 characters across them; per embed: title 256, description
-4096, 25 fields, field name 256, field value 1024, footer 2048.  What does not fit on the first page
-moves to the next, in the answer's own order, so nothing is cut mid-table.
+4096, 25 fields, field name 256, field value 1024, footer 2048.
 """
 
 from __future__ import annotations
 
 import discord
 
-from bot.answers.model import FAQ, Answer, Facts, Table, Text
+from bot.answers.model import FAQ, Answer, Facts, Section, Short, Table, Text
+from bot.answers.render_text import PHONE_COLUMNS, render_short, short_table
 
 TITLE, DESCRIPTION, FIELDS, FIELD_NAME, FIELD_VALUE, FOOTER, TOTAL = (
     256,
@@ -24,12 +29,14 @@ COLOUR = {
     "compare": 0x5865F2,
     "profile": 0x57F287,
     "leaderboard": 0xFEE75C,
+    "changes": 0x3BA55C,
     "clarify": 0xEB459E,
     "not_found": 0xED4245,
     "help": 0x99AAB5,
     "none": 0x99AAB5,
 }
 CHART = "chart.png"
+PAGE_TEXT = 3500  # characters of a details page's description: room for the title and footer
 
 
 def clip(text: str, limit: int) -> str:
@@ -44,107 +51,112 @@ def clip(text: str, limit: int) -> str:
     return cut + "…"
 
 
-def _lines_to_fields(name: str, lines: list[str]) -> list[tuple[str, str]]:
-    """Split a long list of lines into fields of at most 1024 characters, never mid-line."""
-    fields: list[tuple[str, str]] = []
-    chunk: list[str] = []
+def first_message(answer: Answer, chart: bool = False) -> discord.Embed:
+    """The message that answers: everything else is behind its buttons."""
+    e = discord.Embed(
+        title=clip(answer.title or "Model comparison", TITLE),
+        colour=COLOUR.get(answer.intent, 0x99AAB5),
+        description=clip(render_short(answer), DESCRIPTION) or "\u200b",
+    )
+    if answer.footer:
+        e.set_footer(text=clip(answer.footer, FOOTER))
+    if chart:
+        e.set_image(url=f"attachment://{CHART}")
+    return e
+
+
+def narrow_table(columns: list[str], rows: list[list[str]], width: int = PHONE_COLUMNS) -> str:
+    """A table as a code block that fits a phone: columns dropped from the right (never the
+    first two) until the numbers fit uncut, text columns shortened with an ellipsis."""
+    cols = list(columns)
+    body = [list(r) for r in rows]
+    while len(cols) > 2:
+        widths = [max([len(cols[i]), *(len(r[i]) for r in body)]) for i in range(len(cols))]
+        if sum(widths[1:]) + 2 * (len(cols) - 1) + 6 <= width:
+            break
+        cols.pop()
+        body = [r[: len(cols)] for r in body]
+    lines = short_table(Short(lead="", columns=cols, rows=body), width)
+    return "```\n" + "\n".join(lines) + "\n```"
+
+
+def _block_text(block: Text | Table | Facts | FAQ) -> str:
+    if isinstance(block, Text):
+        return (f"**{block.title}**\n" if block.title else "") + block.text
+    if isinstance(block, Table):
+        parts = [f"**{block.title}**"] if block.title else []
+        parts.append(narrow_table(block.columns, block.rows))
+        if block.note:
+            parts.append(f"-# {block.note}")
+        return "\n".join(parts)
+    if isinstance(block, Facts):
+        parts = [f"**{block.title}**"] if block.title else []
+        cols = ["", *block.columns] if block.columns else ["", ""]
+        parts.append(narrow_table(cols, block.rows))
+        return "\n".join(parts)
+    return "\n".join(f"**{q}**\n{a}" for q, a in block.items)
+
+
+def section_text(answer: Answer, section: Section) -> list[str]:
+    """A section's parts, each a paragraph, a titled code block or a Q and A."""
+    parts = [_block_text(answer.blocks[i]) for i in section.blocks if i < len(answer.blocks)]
+    if section.caveats and answer.caveats:
+        parts.append("\n".join(f"• {c}" for c in answer.caveats))
+    return [p for p in parts if p]
+
+
+def section_pages(answer: Answer, section_id: str) -> list[discord.Embed]:
+    section = next((s for s in answer.sections if s.id == section_id), None)
+    if section is None:
+        return []
+    pages: list[list[str]] = [[]]
     size = 0
-    for line in lines:
-        line = clip(line, FIELD_VALUE)
-        if chunk and size + len(line) + 1 > FIELD_VALUE:
-            fields.append((name if not fields else f"{name} (cont.)", "\n".join(chunk)))
-            chunk, size = [], 0
-        chunk.append(line)
-        size += len(line) + 1
-    if chunk:
-        fields.append((name if not fields else f"{name} (cont.)", "\n".join(chunk)))
-    return [(clip(n, FIELD_NAME), v) for n, v in fields]
-
-
-def _row_line(row: list[str]) -> str:
-    head, *rest = row
-    cells = [c for c in rest if c]
-    return f"**{head}** · " + " · ".join(cells) if cells else f"**{head}**"
-
-
-def _fields(answer: Answer) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for i, block in enumerate(answer.blocks):
-        if isinstance(block, Text):
-            if i == 0 and block.title is None:
-                continue  # the first untitled paragraph is the description
-            out.extend(_lines_to_fields(block.title or "\u200b", block.text.split("\n")))
-        elif isinstance(block, Table):
-            cols = [c for c in block.columns[1:] if c]
-            name = f"{block.title or ''} ({' · '.join(cols)})".strip()
-            lines = [_row_line(r) for r in block.rows]
-            if block.note:
-                lines.append(f"*{block.note}*")
-            out.extend(_lines_to_fields(name, lines))
-        elif isinstance(block, Facts):
-            name = block.title or "Details"
-            if block.columns:
-                name += f" ({' · '.join(block.columns)})"
-            out.extend(_lines_to_fields(name, [_row_line(r) for r in block.rows]))
-        elif isinstance(block, FAQ):
-            for q, a in block.items:
-                out.append((clip(q, FIELD_NAME), clip(a, FIELD_VALUE)))
-    if answer.caveats:
-        out.extend(_lines_to_fields("Notes", [f"• {c}" for c in answer.caveats]))
+    for part in section_text(answer, section):
+        part = clip(part, PAGE_TEXT)
+        if pages[-1] and size + len(part) + 2 > PAGE_TEXT:
+            pages.append([])
+            size = 0
+        pages[-1].append(part)
+        size += len(part) + 2
+    title = clip(f"{answer.title} · {section.label}" if answer.title else section.label, TITLE)
+    out = []
+    for i, page in enumerate(pages):
+        e = discord.Embed(
+            title=title if len(pages) == 1 else clip(f"{title} ({i + 1}/{len(pages)})", TITLE),
+            colour=COLOUR.get(answer.intent, 0x99AAB5),
+            description="\n\n".join(page) or "\u200b",
+        )
+        if answer.footer and i == len(pages) - 1:
+            e.set_footer(text=clip(answer.footer, FOOTER))
+        out.append(e)
     return out
 
 
-def _description(answer: Answer) -> str:
-    parts = [answer.headline] if answer.headline else []
-    first = answer.blocks[0] if answer.blocks else None
-    if isinstance(first, Text) and first.title is None:
-        parts.append(first.text)
-    return clip("\n\n".join(parts), DESCRIPTION) or "\u200b"
-
-
-def answer_pages(answer: Answer, chart: bool = False) -> list[discord.Embed]:
-    """One embed per page; each page fits a message on its own."""
-    colour = COLOUR.get(answer.intent, 0x99AAB5)
-    title = clip(answer.title or "Model comparison", TITLE)
-    footer = clip(answer.footer, FOOTER) if answer.footer else None
-    fields = _fields(answer)
-
-    def new_page(n: int) -> discord.Embed:
-        e = discord.Embed(
-            title=title if n == 0 else clip(f"{title} (continued)", TITLE), colour=colour
-        )
-        if n == 0:
-            e.description = _description(answer)
-        if footer:
-            e.set_footer(text=footer)
-        return e
-
-    pages = [new_page(0)]
-    for name, value in fields:
-        page = pages[-1]
-        if len(page.fields) >= FIELDS or len(page) + len(name) + len(value) > TOTAL - 50:
-            pages.append(new_page(len(pages)))
-            page = pages[-1]
-        page.add_field(name=name, value=value or "\u200b", inline=False)
-    if chart:  # on every page, so paging never leaves the image loose below the embed
-        for page in pages:
-            page.set_image(url=f"attachment://{CHART}")
-    if len(pages) > 1:
-        for i, page in enumerate(pages):
-            text = f"Page {i + 1} of {len(pages)}" + (f" · {footer}" if footer else "")
-            page.set_footer(text=clip(text, FOOTER))
-    return pages
-
-
 def plain_text(answer: Answer, limit: int = 2000) -> str:
-    """For channels where the bot may not embed: the answer in a code block (its tables align
-    only in a fixed-width font), cut at a line end with a pointer to the full answer."""
-    from bot.answers.render_text import render_text
+    """For channels where the bot may not embed: the short form as Markdown, whole (it is small
+    by design); the details stay behind the buttons."""
+    title = f"**{answer.title}**\n" if answer.title else ""
+    body = title + render_short(answer)
+    if len(body) <= limit:
+        return body
+    short = answer.short
+    if short is not None and short.note:  # drop the note before anything else
+        body = title + render_short(
+            answer.model_copy(update={"short": short.model_copy(update={"note": None})})
+        )
+    return body if len(body) <= limit else clip(body, limit)
 
-    fence = "`" * 3
-    body = render_text(answer).replace(fence, "'" * 3)
-    note = "\n(The full answer needs the Embed Links permission here.)"
-    if len(body) + 8 <= limit:
-        return f"{fence}\n{body}\n{fence}"
-    room = limit - 8 - len(note)
-    return f"{fence}\n{clip(body, room)}\n{fence}{note}"
+
+def section_plain(answer: Answer, section_id: str, limit: int = 2000) -> list[str]:
+    """A section as plain messages of at most `limit` characters, split between parts."""
+    section = next((s for s in answer.sections if s.id == section_id), None)
+    if section is None:
+        return []
+    out = [f"**{answer.title} · {section.label}**"]
+    for part in section_text(answer, section):
+        part = clip(part, limit)
+        if len(out[-1]) + len(part) + 2 > limit:
+            out.append(part)
+        else:
+            out[-1] += "\n\n" + part
+    return out

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.answers.model import Answer
-from bot.discord_app.embeds import answer_pages, plain_text
-from bot.discord_app.views import ClarifyView, PagerView
+from bot.discord_app.embeds import first_message, plain_text
+from bot.discord_app.views import ClarifyView, DetailsView
 
 if TYPE_CHECKING:
     from bot.discord_app.app import ModelBot
@@ -57,16 +57,15 @@ async def build(
     kwargs: dict[str, Any] = {}
     view: discord.ui.View | None = None
     if embeds_ok:
-        pages = answer_pages(answer, chart=chart is not None)
-        kwargs["embed"] = pages[0]
-        if len(pages) > 1:
-            view = PagerView(pages, author_id)
+        kwargs["embed"] = first_message(answer, chart=chart is not None)
     else:
         kwargs["content"] = plain_text(answer)
     if chart is not None:
         kwargs["file"] = chart
     if answer.intent == "clarify" and answer.candidates:
         view = ClarifyView(answer, bot.on_clarify_pick(answer), author_id)
+    elif answer.sections:
+        view = DetailsView(answer, plain=not embeds_ok)
     if view is not None:
         kwargs["view"] = view
     return Outgoing(kwargs, view)

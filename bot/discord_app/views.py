@@ -1,4 +1,5 @@
-"""Components: pick a model when a name was too vague, and page through a long answer."""
+"""Components: the buttons behind which an answer's details sit, a model picker when a name was
+too vague, and paging through a long details section."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot.answers.model import Answer
+from bot.discord_app import embeds
 
 log = logging.getLogger(__name__)
 
@@ -94,3 +96,49 @@ class PagerView(_Expiring):
     async def next(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
         self.index = min(len(self.pages) - 1, self.index + 1)
         await self._show(interaction)
+
+
+DETAILS_TIMEOUT = 900  # seconds the details buttons stay on a message
+
+
+class DetailsButton(discord.ui.Button):
+    def __init__(self, answer: Answer, section_id: str, label: str, plain: bool) -> None:
+        super().__init__(label=label[:80], style=discord.ButtonStyle.secondary)
+        self.answer = answer
+        self.section_id = section_id
+        self.plain = plain
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        # Details answer privately: the channel keeps one short message per question.
+        if self.plain:
+            parts = embeds.section_plain(self.answer, self.section_id)
+            if not parts:
+                await interaction.response.send_message("Nothing more to show.", ephemeral=True)
+                return
+            await interaction.response.send_message(parts[0], ephemeral=True)
+            for more in parts[1:]:
+                await interaction.followup.send(more, ephemeral=True)
+            return
+        pages = embeds.section_pages(self.answer, self.section_id)
+        if not pages:
+            await interaction.response.send_message("Nothing more to show.", ephemeral=True)
+            return
+        if len(pages) == 1:
+            await interaction.response.send_message(embed=pages[0], ephemeral=True)
+            return
+        pager = PagerView(pages, interaction.user.id)
+        await interaction.response.send_message(embed=pages[0], view=pager, ephemeral=True)
+        pager.message = await interaction.original_response()
+
+
+class DetailsView(_Expiring):
+    """One button per section of an answer's details; each answers with that section, privately.
+    The buttons come off the message when they time out."""
+
+    def __init__(
+        self, answer: Answer, plain: bool = False, timeout: float = DETAILS_TIMEOUT
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self.message: discord.Message | None = None
+        for section in answer.sections[:25]:
+            self.add_item(DetailsButton(answer, section.id, section.label, plain))

@@ -1,0 +1,978 @@
+"""Comparing models: two head to head, or three to five ranked.
+
+One set of numbers per reply: a category is called, tabled and charted on the benchmarks both
+models have (the plain scores, where test difficulty cancels out); each model's full category
+score (over its own benchmarks, adjusted for their difficulty) is shown only under that label.
+Verdicts are sized to the evidence: "clearly ahead" needs ranked overall scores, a gap of 4 or
+more, and the benchmarks both have agreeing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answers import fmt
+from bot.answers.context import (
+    CATEGORY_PHRASE,
+    CATEGORY_SHORT,
+    METRIC_NAMES,
+    Context,
+    a_,
+    add,
+    blended,
+    caveats,
+    drop_dead_rows,
+    metric_key,
+    metric_value,
+    section,
+    short_names,
+    short_price,
+)
+from bot.answers.fmt import NO_DATA, num, pct, plural
+from bot.answers.model import FAQ, Answer, Chart, ChartSeries, Facts, Short, Table, Text
+from bot.catalog.method import Profile, part_value
+from bot.catalog.models import Model
+
+CLEAR_GAP = 4  # whole points of overall score for "clearly ahead"
+CLEAR_SHARED = 5  # ...with at least this many benchmarks both have, agreeing
+LEVEL = 0.5  # points apart on the benchmarks both have that still read as level
+
+
+# -- head to head -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shared:
+    """Two models on the weighted benchmarks both have (in one category, or all)."""
+
+    benchmarks: tuple[str, ...]
+    a: float | None  # weighted mean, each benchmark weighted by its weight x its category's
+    b: float | None
+    wins_a: int
+    wins_b: int
+
+    @property
+    def n(self) -> int:
+        return len(self.benchmarks)
+
+    def leader(self, a: str, b: str) -> str | None:
+        """Who leads on these benchmarks: None when level (within LEVEL points)."""
+        if self.a is None or self.b is None or abs(self.a - self.b) < LEVEL:
+            return None
+        return a if self.a > self.b else b
+
+
+def shared(ctx: Context, a: str, b: str, category: str | None = None) -> Shared:
+    c = ctx.catalog
+    sa, sb = c.scores_of(a), c.scores_of(b)
+    cat_w = {x.id: x.weight for x in c.categories}
+    items = []
+    for bid in sorted(sa.keys() & sb.keys()):
+        bench = c.benchmark_by_id[bid]
+        if bench.weight <= 0 or bench.category is None or bench.unit != "percent":
+            continue
+        if category is not None and bench.category != category:
+            continue
+        flip = None if bench.higher_is_better else (bench.scale_max or 100)
+        w = bench.weight * (1 if category else cat_w[bench.category])
+        items.append((bid, part_value(sa[bid].value, flip), part_value(sb[bid].value, flip), w))
+    if not items:
+        return Shared((), None, None, 0, 0)
+    total = sum(w for *_, w in items)
+    return Shared(
+        tuple(i[0] for i in items),
+        sum(va * w for _, va, _, w in items) / total,
+        sum(vb * w for _, _, vb, w in items) / total,
+        sum(1 for _, va, vb, _ in items if round(va, 1) > round(vb, 1)),
+        sum(1 for _, va, vb, _ in items if round(vb, 1) > round(va, 1)),
+    )
+
+
+def category_rows(ctx: Context, a: str, b: str) -> list[dict]:
+    """One row per category either model has: `ha`/`hb` head to head on the weighted benchmarks
+    both have (None when they share none), `a`/`b` each model's full category score."""
+    pa, pb = ctx.profile(a), ctx.profile(b)
+    rows = []
+    for cat in ctx.catalog.categories:
+        ca, cb = pa.categories.get(cat.id), pb.categories.get(cat.id)
+        if ca is None and cb is None:
+            continue
+        h = shared(ctx, a, b, cat.id) if ca and cb else Shared((), None, None, 0, 0)
+        rows.append(
+            {
+                "category": cat.id,
+                "a": ca.value if ca else None,
+                "b": cb.value if cb else None,
+                "ha": h.a,
+                "hb": h.b,
+                "shared": list(h.benchmarks),
+                "winner": h.leader(a, b),
+                "comparable": h.n > 0,
+                "a_benchmarks": list(ca.benchmarks) if ca else [],
+                "b_benchmarks": list(cb.benchmarks) if cb else [],
+                "same_basis": bool(ca and cb and set(ca.benchmarks) == set(cb.benchmarks)),
+            }
+        )
+    return rows
+
+
+def lead_text(name: str, value: float, other: float) -> str:
+    """ "GPT-5 +6.6": who leads and by how much, never a bare sign."""
+    return f"{name} +{num(abs(value - other))}"
+
+
+# -- prices, limits -------------------------------------------------------------------------------
+
+
+def ops_rows(ctx: Context, ids: list[str], keep: set[str] | None = None) -> list[list[str]]:
+    ms = [ctx.model(i) for i in ids]
+    rows = [
+        ["Price in/out", *[short_price(m) for m in ms]],
+        ["Speed", *[fmt.speed(m).replace(" tokens/s", " t/s") for m in ms]],
+        ["Latency", *[fmt.latency(m) for m in ms]],
+        ["Context", *[fmt.context(m.context_window) for m in ms]],
+        ["Max output", *[fmt.context(m.max_output_tokens) for m in ms]],
+        ["Reasoning", *[fmt.yes_no(m.reasoning) for m in ms]],
+        ["Open weights", *[fmt.yes_no(m.open_weights) for m in ms]],
+        ["Released", *[m.release_date.isoformat() if m.release_date else NO_DATA for m in ms]],
+    ]
+    return drop_dead_rows(rows, keep)
+
+
+def _cheaper(a: Model, b: Model) -> tuple[Model, Model] | None:
+    """(cheaper, pricier) by blended price; None when unknown or equal."""
+    ka, kb = blended(a), blended(b)
+    if ka is None or kb is None or ka == kb:
+        return None
+    return (a, b) if ka < kb else (b, a)
+
+
+def price_sentence(a: Model, b: Model) -> str | None:
+    if blended(a) is None and blended(b) is None:
+        return None
+    if blended(a) is None or blended(b) is None:
+        known, unknown = (a, b) if blended(a) is not None else (b, a)
+        return (
+            f"Only {known.name} has a published price ({fmt.price(known)} per 1M input / output "
+            f"tokens); {unknown.name}: no data."
+        )
+    pair = _cheaper(a, b)
+    if pair is None:
+        return f"Both cost the same: {fmt.price(a)} per 1M input / output tokens."
+    cheap, dear = pair
+    if blended(cheap) == 0:
+        return f"{cheap.name} is free to use; {dear.name} costs {fmt.price(dear)} per 1M input / output tokens."
+    r = fmt.ratio(blended(dear) or 0, blended(cheap) or 0)
+    tail = f", {r} the cost" if r else ""
+    return (
+        f"{dear.name} costs more: {fmt.price(dear)} per 1M input / output tokens against "
+        f"{fmt.price(cheap)} for {cheap.name}{tail}."
+    )
+
+
+def context_sentence(a: Model, b: Model) -> str | None:
+    if not a.context_window and not b.context_window:
+        return None
+    if not a.context_window or not b.context_window:
+        known, unknown = (a, b) if a.context_window else (b, a)
+        return f"{known.name} takes {fmt.context(known.context_window)} tokens of context; {unknown.name}: no data."
+    if fmt.context(a.context_window) == fmt.context(b.context_window):
+        return f"Both take {fmt.context(a.context_window)} tokens of context."
+    big, small = (a, b) if a.context_window > b.context_window else (b, a)
+    return (
+        f"{big.name} gives you the larger context window at {fmt.context(big.context_window)}, "
+        f"compared with {fmt.context(small.context_window)} for {small.name}."
+    )
+
+
+def reasoning_sentence(a: Model, b: Model) -> str | None:
+    if a.reasoning is None or b.reasoning is None or a.reasoning == b.reasoning:
+        return None
+    r, n = (a, b) if a.reasoning else (b, a)
+    return (
+        f"{r.name} is the reasoning model in the pair, while {n.name} is not: that usually helps "
+        "on harder multi-step tests, at the cost of latency and tokens."
+    )
+
+
+def metric_sentence(a: Model, b: Model, metric: str) -> str:
+    if metric == "price":
+        pair = _cheaper(a, b)
+        if blended(a) is None or blended(b) is None:
+            return (price_sentence(a, b) or "Neither has a published price: no data.") + (
+                " So I can't say which is cheaper."
+            )
+        if pair is None:
+            return f"Same price: {fmt.price(a)} per 1M input / output tokens for both."
+        cheap, dear = pair
+        r = fmt.ratio(blended(dear) or 0, blended(cheap) or 0)
+        tail = f", {r} less" if r else ""
+        return (
+            f"**{cheap.name}** is cheaper: {fmt.price(cheap)} vs {fmt.price(dear)} per 1M input / "
+            f"output tokens{tail}."
+        )
+    if metric == "context":
+        if not a.context_window or not b.context_window:
+            return (context_sentence(a, b) or "Neither has a known context window: no data.") + (
+                " So I can't say which takes more."
+            )
+        if fmt.context(a.context_window) == fmt.context(b.context_window):
+            return f"Same context window: {fmt.context(a.context_window)} tokens each."
+        big, small = (a, b) if a.context_window > b.context_window else (b, a)
+        return (
+            f"**{big.name}** has the bigger context window: {fmt.context(big.context_window)} vs "
+            f"{fmt.context(small.context_window)} tokens."
+        )
+    if metric == "speed":
+        va, vb, unit, label, show = a.output_speed, b.output_speed, "tokens/s", "faster", num
+        better = max
+    else:
+        va, vb, unit, label = a.ttft, b.ttft, "s to the first token", "quicker to start"
+        show, better = (lambda v: num(v, 2)), min
+    if va is None and vb is None:
+        return f"Neither has a measured {METRIC_NAMES[metric]} in our data: no data for either."
+    if va is None or vb is None:
+        known, v = (a, va) if va is not None else (b, vb)
+        unknown = b if known is a else a
+        return f"Only {known.name} has a measurement ({show(v)} {unit}); {unknown.name}: no data, so I can't say which is {label}."
+    if va == vb:
+        return f"They are level: {show(va)} {unit} each."
+    win, lose = (a, b) if better(va, vb) == va else (b, a)
+    wv, lv = (va, vb) if win is a else (vb, va)
+    return f"**{win.name}** is {label}: {show(wv)} vs {show(lv)} {unit}."
+
+
+# -- two models ---------------------------------------------------------------------------------
+
+
+def _benchmark_names(ctx: Context, ids: tuple[str, ...] | list[str], most: int = 3) -> str:
+    if len(ids) > most:
+        return ""
+    return " (" + fmt.join([ctx.bench_name(b) for b in ids]) + ")"
+
+
+def _verdict(ctx: Context, pa: Profile, pb: Profile, h: Shared) -> str:
+    na, nb = pa.model.name, pb.model.name
+    a, b = pa.model.id, pb.model.id
+    oa, ob = pa.overall, pb.overall
+    ranked = oa is not None and ob is not None and not oa.provisional and not ob.provisional
+    if ranked:
+        assert oa is not None and ob is not None
+        gap = round(oa.value) - round(ob.value)
+        if gap == 0:
+            text = f"**{na}** and **{nb}** are level overall at {num(oa.value, 0)}"
+            if h.n:
+                text += (
+                    f"; on the {plural(h.n, 'benchmark')} they share, {na} wins {h.wins_a} and "
+                    f"{nb} {h.wins_b}"
+                )
+            return text + "."
+        w, lo_, hi, low = (pa, pb, oa.value, ob.value) if gap > 0 else (pb, pa, ob.value, oa.value)
+        h_lead = h.leader(a, b)
+        agree = h.n == 0 or h_lead in (None, w.model.id)
+        if abs(gap) >= CLEAR_GAP and h_lead == w.model.id and h.n >= CLEAR_SHARED:
+            text = f"**{w.model.name}** is clearly ahead of {lo_.model.name} overall, {num(hi, 0)} to {num(low, 0)}"
+        elif abs(gap) >= 2:
+            text = f"**{w.model.name}** is ahead of {lo_.model.name} overall, {num(hi, 0)} to {num(low, 0)}"
+        else:
+            text = (
+                f"**{w.model.name}** edges {lo_.model.name} overall, {num(hi, 0)} to {num(low, 0)}"
+            )
+        if h.n == 0:
+            return text + ", on different benchmarks: they share none."
+        assert h.a is not None and h.b is not None
+        hw, hl = (h.a, h.b) if w is pa else (h.b, h.a)
+        on = f"on the {plural(h.n, 'benchmark')} they share"
+        if h_lead is None:
+            return text + f"; {on} they are level, {num(hw)} to {num(hl)}."
+        if agree:
+            return text + f", and leads {on}, {num(hw)} to {num(hl)}."
+        return text + f", but {lo_.model.name} leads {on}, {num(hl)} to {num(hw)}."
+    # Not both ranked: say what is known.
+    if h.n:
+        lead = h.leader(a, b)
+        names = _benchmark_names(ctx, h.benchmarks)
+        if lead is None:
+            text = f"On the {plural(h.n, 'benchmark')} they share{names}, **{na}** and **{nb}** are level"
+        else:
+            w, lo_ = (na, nb) if lead == a else (nb, na)
+            ww, wl = (h.wins_a, h.wins_b) if lead == a else (h.wins_b, h.wins_a)
+            hv, lv = (h.a, h.b) if lead == a else (h.b, h.a)
+            text = (
+                f"On the {plural(h.n, 'benchmark')} they share{names}, **{w}** leads {lo_}: "
+                f"{num(hv)} to {num(lv)}, {ww} won to {wl}"
+            )
+        thin = [p.model.name for p in (pa, pb) if p.overall is None or p.overall.provisional]
+        if thin:
+            text += f". Too few scores for a ranked overall: {fmt.join(thin)}"
+        return text + "."
+    if (oa is None) != (ob is None):
+        has = pa if oa is not None else pb
+        assert has.overall is not None
+        other = pb if has is pa else pa
+        return (
+            f"Only **{has.model.name}** has enough scores for an overall score "
+            f"({num(has.overall.value, 0)}); {other.model.name} has too few, and they share no "
+            "benchmark."
+        )
+    if oa is not None and ob is not None:
+        said = []
+        for p in (pa, pb):
+            assert p.overall is not None
+            if p.overall.provisional:
+                said.append(
+                    f"{p.model.name}'s {num(p.overall.value, 0)} overall is provisional "
+                    f"({plural(p.overall.benchmarks, 'benchmark')})"
+                )
+            else:
+                said.append(f"{p.model.name} scores {num(p.overall.value, 0)} overall")
+        return f"{said[0]} and {said[1]}, and they share no benchmark: not a head-to-head result."
+    if pa.categories or pb.categories:
+        return f"Neither {na} nor {nb} has enough scores for an overall score, and they share no benchmark."
+    return f"Neither {na} nor {nb} has benchmark scores in our data yet; price and limits below."
+
+
+def _category_lead(ctx: Context, row: dict | None, na: str, nb: str, a: str, category: str) -> str:
+    phrase = CATEGORY_PHRASE[category]
+    cname = ctx.cat_name(category).lower()
+    if row is None:
+        return f"Neither {na} nor {nb} has {a_(cname)} score in our data."
+    if row["a"] is None or row["b"] is None:
+        has, hasnt = (na, nb) if row["a"] is not None else (nb, na)
+        v = row["a"] if row["a"] is not None else row["b"]
+        bench = row["a_benchmarks"] if row["a"] is not None else row["b_benchmarks"]
+        return (
+            f"Only **{has}** has {a_(cname)} score ({num(v)}, on "
+            f"{fmt.join([ctx.bench_name(x) for x in bench[:3]])}); {hasnt}: no data."
+        )
+    if not row["comparable"]:
+        return (
+            f"For {phrase} they share no benchmark: {na} scores {num(row['a'])} and {nb} "
+            f"{num(row['b'])} on different tests, so this is not a head-to-head result."
+        )
+    n = len(row["shared"])
+    names = _benchmark_names(ctx, row["shared"])
+    if row["winner"] is None:
+        return (
+            f"For {phrase}, **{na}** and **{nb}** are level on the {plural(n, 'benchmark')} they "
+            f"share{names}: {num(row['ha'])} to {num(row['hb'])}."
+        )
+    w, lo_ = (na, nb) if row["winner"] == a else (nb, na)
+    hi, low = (row["ha"], row["hb"]) if row["winner"] == a else (row["hb"], row["ha"])
+    return f"For {phrase}, **{w}** leads {lo_} on the {plural(n, 'benchmark')} they share{names}: {num(hi)} to {num(low)}."
+
+
+def _why_disagree(ctx: Context, w: Profile, l_: Profile, rows: list[dict], h: Shared) -> str | None:
+    """Why the overall leader trails on the benchmarks both have: always a true statement."""
+    assert w.overall is not None and l_.overall is not None
+    only_w = [c for c in w.overall.categories if c not in l_.overall.categories]
+    only_l = [c for c in l_.overall.categories if c not in w.overall.categories]
+    bits = []
+    if only_w:
+        bits.append(
+            f"{w.model.name}'s overall also counts "
+            + fmt.join([f"{ctx.cat_name(c)} ({num(w.categories[c].value)})" for c in only_w])
+        )
+    if only_l:
+        bits.append(
+            f"{l_.model.name}'s also counts "
+            + fmt.join([f"{ctx.cat_name(c)} ({num(l_.categories[c].value)})" for c in only_l])
+        )
+    text = (
+        f"The overall score averages each model's full category scores, over all of its own "
+        f"benchmarks ({w.model.name}: {w.overall.benchmarks}, {l_.model.name}: "
+        f"{l_.overall.benchmarks}), adjusted for how hard each benchmark is; the head-to-head "
+        f"count uses only the {plural(h.n, 'benchmark')} both have."
+    )
+    if bits:
+        text += " " + "; ".join(bits) + "."
+    return text
+
+
+def compare_two(
+    ctx: Context, a: str, b: str, category: str | None = None, metric: str | None = None
+) -> Answer:
+    ma, mb = ctx.model(a), ctx.model(b)
+    na, nb = ma.name, mb.name
+    sa, sb = short_names([na, nb])
+    pa, pb = ctx.profile(a), ctx.profile(b)
+    rows = category_rows(ctx, a, b)
+    both = [r for r in rows if r["a"] is not None and r["b"] is not None]
+    wins_a = [r["category"] for r in both if r["winner"] == a]
+    wins_b = [r["category"] for r in both if r["winner"] == b]
+    h = shared(ctx, a, b)
+    seps = _separators(ctx, a, b, category)
+    ans = Answer(
+        intent="compare",
+        title=f"{na} vs {nb}",
+        model_ids=[a, b],
+        models=[na, nb],
+        category=category,
+        metric=metric,
+    )
+    verdict = _verdict(ctx, pa, pb, h)
+    crow = next((r for r in rows if r["category"] == category), None) if category else None
+    if category:
+        lead = _category_lead(ctx, crow, na, nb, a, category)
+    elif metric:
+        lead = metric_sentence(ma, mb, metric)
+    else:
+        lead = verdict
+    ans.headline = lead
+
+    # the few numbers that decide it
+    short_rows: list[list[str]] = []
+
+    def overall(p: Profile) -> str:
+        if p.overall is None:
+            return NO_DATA
+        return num(p.overall.value, 0) + ("*" if p.overall.provisional else "")
+
+    if metric:
+        short_rows.append(
+            [METRIC_NAMES[metric].capitalize(), *[_metric_short(m, metric) for m in (ma, mb)]]
+        )
+    if category and crow is not None:
+        if crow["comparable"]:
+            short_rows.append(
+                [
+                    f"{CATEGORY_SHORT[category]} ({len(crow['shared'])})",
+                    num(crow["ha"]),
+                    num(crow["hb"]),
+                ]
+            )
+            for s in seps[:3]:
+                short_rows.append(
+                    [
+                        _cut(ctx.bench_name(s[0]), 14),
+                        _shown(ctx, s[0], s[1]),
+                        _shown(ctx, s[0], s[2]),
+                    ]
+                )
+        else:
+            short_rows.append([CATEGORY_SHORT[category] + " (own)", num(crow["a"]), num(crow["b"])])
+    if not category:
+        short_rows.append(["Overall", overall(pa), overall(pb)])
+        if h.n:
+            short_rows.append([f"{h.n} shared", num(h.a), num(h.b)])
+        if not metric:
+            called = sorted(
+                (r for r in both if r["comparable"]),
+                key=lambda r: -abs(r["ha"] - r["hb"]),
+            )
+            for r in called[:3]:
+                short_rows.append([CATEGORY_SHORT[r["category"]], num(r["ha"]), num(r["hb"])])
+    if metric != "price":
+        short_rows.append(["Price in/out", short_price(ma), short_price(mb)])
+    if metric != "context":
+        short_rows.append(
+            ["Context", fmt.context(ma.context_window), fmt.context(mb.context_window)]
+        )
+    short_rows = drop_dead_rows(short_rows)  # an asked metric no one has: the lead says so once
+    ans.caveats = caveats(ctx, [a, b])
+    note = None
+    if any(p.overall and p.overall.provisional for p in (pa, pb)) and not category:
+        note = "* provisional: too few benchmarks to rank."
+    elif ans.caveats and any("reported by its vendor" in c for c in ans.caveats):
+        note = next(c for c in ans.caveats if "reported by its vendor" in c)
+    ans.short = Short(lead=lead, columns=["", sa, sb], rows=short_rows, note=note)
+
+    # -- details ---------------------------------------------------------------------------
+    cat_blocks: list[int] = []
+    table_rows = []
+    for r in rows:
+        if r["a"] is None or r["b"] is None:
+            table_rows.append(
+                [
+                    ctx.cat_name(r["category"]),
+                    _own(r["a"]),
+                    _own(r["b"]),
+                    "",
+                    f"only {sa if r['a'] is not None else sb}",
+                ]
+            )
+        elif not r["comparable"]:
+            table_rows.append(
+                [ctx.cat_name(r["category"]), _own(r["a"]), _own(r["b"]), "", "different tests"]
+            )
+        else:
+            lead_cell = (
+                "level"
+                if r["winner"] is None
+                else lead_text(sa if r["winner"] == a else sb, r["ha"], r["hb"])
+            )
+            table_rows.append(
+                [
+                    ctx.cat_name(r["category"]),
+                    num(r["ha"]),
+                    num(r["hb"]),
+                    lead_cell,
+                    f"{len(r['shared'])} shared",
+                ]
+            )
+    if table_rows:
+        cat_blocks.append(
+            add(
+                ans,
+                Table(
+                    title="By category",
+                    columns=["Category", sa, sb, "Lead", "Basis"],
+                    rows=table_rows,
+                    note="Head to head on the benchmarks both have. In brackets: a model's own "
+                    "score where they share no benchmark, not called.",
+                ),
+            )
+        )
+    full = [
+        f"{ctx.cat_name(r['category'])} {num(r['a'])} / {num(r['b'])}"
+        for r in both
+        if not r["same_basis"] and r["comparable"]
+    ]
+    paragraphs = []
+    if both:
+        called = [r for r in both if r["comparable"]]
+        apart = [r["category"] for r in both if not r["comparable"]]
+        s = f"Head to head, {na} wins {plural(len(wins_a), 'category', 'categories')} and {nb} {len(wins_b)}"
+        level = len(called) - len(wins_a) - len(wins_b)
+        if level:
+            s += f", {level} level"
+        if apart:
+            s += f"; {fmt.join([ctx.cat_name(c) for c in apart])} {'has' if len(apart) == 1 else 'have'} no shared benchmark"
+        paragraphs.append(s + ".")
+    if full:
+        paragraphs.append(
+            "Full category scores (each over its own benchmarks, adjusted for how hard they "
+            f"are), {na} / {nb}: " + "; ".join(full) + "."
+        )
+    if paragraphs:
+        cat_blocks.append(add(ans, Text(text=" ".join(paragraphs))))
+    ans.data["categories"] = rows
+    ans.data["wins"] = {a: wins_a, b: wins_b}
+    ans.data["overall"] = {
+        a: pa.overall.value if pa.overall else None,
+        b: pb.overall.value if pb.overall else None,
+    }
+    ans.data["shared"] = {
+        "benchmarks": list(h.benchmarks),
+        a: h.a,
+        b: h.b,
+        "wins": {a: h.wins_a, b: h.wins_b},
+    }
+
+    bench_blocks: list[int] = []
+    if seps:
+        bench_blocks.append(
+            add(
+                ans,
+                Table(
+                    title=f"{ctx.cat_name(category)} benchmarks both have"
+                    if category
+                    else "Benchmarks both have",
+                    columns=["Benchmark", sa, sb, "Lead"],
+                    rows=[
+                        [
+                            ctx.bench_name(bid),
+                            _shown(ctx, bid, va),
+                            _shown(ctx, bid, vb),
+                            _bench_lead(ctx, bid, va, vb, sa, sb),
+                        ]
+                        for bid, va, vb in seps[:12]
+                    ],
+                    note=_marks_note(ctx, [a, b], [bid for bid, *_ in seps[:12]]),
+                ),
+            )
+        )
+        bid, va, vb = seps[0]
+        ans.data["separator"] = {"benchmark": bid, a: va, b: vb}
+        bench_blocks.append(
+            add(
+                ans,
+                Text(
+                    text=f"The biggest single gap is {ctx.bench_name(bid)}: {_shown(ctx, bid, va)} "
+                    f"for {na} and {_shown(ctx, bid, vb)} for {nb}."
+                ),
+            )
+        )
+    else:
+        ans.data["separator"] = None
+        bench_blocks.append(
+            add(
+                ans,
+                Text(text="They share no benchmark, so no single test separates them directly."),
+            )
+        )
+    only = _only_rows(ctx, a, b, category)
+    if only:
+        bench_blocks.append(
+            add(ans, Table(title="Only one of them has", columns=["Benchmark", sa, sb], rows=only))
+        )
+
+    limit_blocks = [
+        add(
+            ans,
+            Facts(
+                title="Price and limits",
+                columns=[na, nb],
+                rows=ops_rows(ctx, [a, b]),
+            ),
+        )
+    ]
+    sentences = [
+        s
+        for s in (price_sentence(ma, mb), context_sentence(ma, mb), reasoning_sentence(ma, mb))
+        if s
+    ]
+    if sentences:
+        limit_blocks.append(add(ans, Text(text=" ".join(sentences))))
+
+    faq = [(f"Which is better, {na} or {nb}?", verdict.replace("**", ""))]
+    for r in both:
+        if r["category"] != category and not r["comparable"]:
+            continue
+        faq.append(
+            (
+                f"Which is better for {CATEGORY_PHRASE[r['category']]}, {na} or {nb}?",
+                _category_lead(ctx, r, na, nb, a, r["category"]).replace("**", ""),
+            )
+        )
+    faq_blocks = [add(ans, FAQ(items=faq))]
+
+    why_blocks: list[int] = []
+    lead_overall = _overall_leader(pa, pb)
+    if lead_overall is not None:
+        w, l_ = lead_overall
+        w_wins = wins_a if w is pa else wins_b
+        l_wins = wins_b if w is pa else wins_a
+        if h.leader(a, b) not in (None, w.model.id) or len(l_wins) > len(w_wins):
+            why = _why_disagree(ctx, w, l_, rows, h)
+            if why:
+                why_blocks.append(
+                    add(
+                        ans,
+                        Text(
+                            title=f"Why does {w.model.name} lead overall while {l_.model.name} wins more head to head?",
+                            text=why,
+                        ),
+                    )
+                )
+
+    section(ans, "categories", "Categories", cat_blocks, caveats=True)
+    section(ans, "benchmarks", "Benchmarks", bench_blocks)
+    section(ans, "limits", "Price & limits", limit_blocks)
+    section(ans, "faq", "FAQ", faq_blocks)
+    section(ans, "why", "Why?", why_blocks)
+    if not metric:
+        ans.chart = _two_chart(ctx, a, b, category, rows, seps, [sa, sb], [na, nb])
+    return ans
+
+
+def _own(v: float | None) -> str:
+    """A category score that is not head to head, in brackets."""
+    return NO_DATA if v is None else f"({num(v)})"
+
+
+def _metric_short(m: Model, metric: str) -> str:
+    if metric == "price":
+        return short_price(m)
+    if metric == "context":
+        return fmt.context(m.context_window)
+    v = metric_value(m, metric)
+    return v.replace(" tokens/s", " t/s")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _shown(ctx: Context, bid: str, value: float | None) -> str:
+    bench = ctx.catalog.benchmark_by_id[bid]
+    if value is None:
+        return NO_DATA
+    return pct(value) if bench.unit == "percent" else num(value)
+
+
+def _bench_lead(ctx: Context, bid: str, va: float, vb: float, sa: str, sb: str) -> str:
+    bench = ctx.catalog.benchmark_by_id[bid]
+    if round(va, 1) == round(vb, 1):
+        return "level"
+    a_better = va > vb if bench.higher_is_better else va < vb
+    return f"{sa if a_better else sb} {'+' if bench.higher_is_better else '-'}{num(abs(va - vb))}"
+
+
+def _marks_note(ctx: Context, ids: list[str], bids: list[str]) -> str | None:
+    vendor = [
+        f"{ctx.model(m).name} on {ctx.bench_name(b)}"
+        for m in ids
+        for b in bids
+        if (s := ctx.catalog.scores_of(m).get(b)) is not None and s.self_reported
+    ]
+    lower = [ctx.bench_name(b) for b in bids if not ctx.catalog.benchmark_by_id[b].higher_is_better]
+    parts = []
+    if lower:
+        parts.append(f"Lower is better on {fmt.join(lower)}.")
+    if vendor:
+        parts.append(
+            "Vendor-reported: "
+            + (fmt.join(vendor) if len(vendor) <= 4 else plural(len(vendor), "score"))
+            + "; the rest measured independently."
+        )
+    return " ".join(parts) or None
+
+
+def _separators(
+    ctx: Context, a: str, b: str, category: str | None
+) -> list[tuple[str, float, float]]:
+    """Percent benchmarks both have (weighted ones in a category question), largest gap first."""
+    c = ctx.catalog
+    sa, sb = c.scores_of(a), c.scores_of(b)
+    out = []
+    for bid in sa.keys() & sb.keys():
+        bench = c.benchmark_by_id[bid]
+        if bench.unit != "percent" or (category and (bench.category != category)):
+            continue
+        out.append((bid, sa[bid].value, sb[bid].value))
+    out.sort(key=lambda t: (-round(abs(t[1] - t[2]), 6), -c.benchmark_by_id[t[0]].weight, t[0]))
+    return out
+
+
+def _only_rows(
+    ctx: Context, a: str, b: str, category: str | None, most: int = 8
+) -> list[list[str]]:
+    c = ctx.catalog
+    sa, sb = c.scores_of(a), c.scores_of(b)
+    rows = []
+    for bid in sorted(sa.keys() ^ sb.keys(), key=lambda x: (-c.benchmark_by_id[x].weight, x)):
+        bench = c.benchmark_by_id[bid]
+        if bench.weight <= 0 or (category and bench.category != category):
+            continue
+        rows.append(
+            [
+                bench.name,
+                _shown(ctx, bid, sa[bid].value) if bid in sa else NO_DATA,
+                _shown(ctx, bid, sb[bid].value) if bid in sb else NO_DATA,
+            ]
+        )
+    return rows[:most]
+
+
+def _overall_leader(pa: Profile, pb: Profile) -> tuple[Profile, Profile] | None:
+    if pa.overall and pb.overall and round(pa.overall.value) != round(pb.overall.value):
+        return (pa, pb) if pa.overall.value > pb.overall.value else (pb, pa)
+    return None
+
+
+def _two_chart(
+    ctx: Context,
+    a: str,
+    b: str,
+    category: str | None,
+    rows: list[dict],
+    seps: list[tuple[str, float, float]],
+    shorts: list[str],
+    names: list[str],
+) -> Chart | None:
+    """The chart of the numbers the table shows: head to head per category (a radar when three
+    or more categories are called), or a category question's shared benchmarks as bars."""
+    if category:
+        weighted = [s for s in seps if ctx.catalog.benchmark_by_id[s[0]].weight > 0][:6]
+        if not weighted:
+            return None
+        return Chart(
+            kind="bars",
+            title=f"{ctx.cat_name(category)}: benchmarks both have",
+            axes=[_cut(ctx.bench_name(bid), 22) for bid, *_ in weighted],
+            series=[
+                ChartSeries(name=names[0], values=[va for _, va, _ in weighted]),
+                ChartSeries(name=names[1], values=[vb for _, _, vb in weighted]),
+            ],
+        )
+    called = [r for r in rows if r["comparable"]]
+    if not called:
+        return None
+    cats = ctx.catalog.categories
+    by = {r["category"]: r for r in called}
+    if len(called) >= 3:
+        return Chart(
+            kind="radar",
+            title="Head to head by category",
+            axes=[c.name for c in cats],
+            series=[
+                ChartSeries(
+                    name=names[0], values=[by[c.id]["ha"] if c.id in by else None for c in cats]
+                ),
+                ChartSeries(
+                    name=names[1], values=[by[c.id]["hb"] if c.id in by else None for c in cats]
+                ),
+            ],
+            note="On the benchmarks both have; a gap where they share none.",
+        )
+    return Chart(
+        kind="bars",
+        title="Head to head by category",
+        axes=[ctx.cat_name(r["category"]) for r in called],
+        series=[
+            ChartSeries(name=names[0], values=[r["ha"] for r in called]),
+            ChartSeries(name=names[1], values=[r["hb"] for r in called]),
+        ],
+        note="On the benchmarks both have.",
+    )
+
+
+# -- three to five ----------------------------------------------------------------------------
+
+
+def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str | None) -> Answer:
+    names = [ctx.model(i).name for i in ids]
+    ans = Answer(
+        intent="compare",
+        title=" vs ".join(names),
+        model_ids=ids,
+        models=names,
+        category=category,
+        metric=metric,
+    )
+    if metric:
+        ranked = sorted(
+            ((mid, metric_key(ctx.model(mid), metric)) for mid in ids),
+            key=lambda kv: (
+                kv[1] is None,
+                kv[1] if kv[1] is not None else 0,
+                ctx.model(kv[0]).name,
+            ),
+        )
+        known = [mid for mid, v in ranked if v is not None]
+        if known:
+            best = ctx.model(known[0])
+            ans.headline = f"**{best.name}** comes first on {METRIC_NAMES[metric]}: {metric_value(best, metric)}."
+        else:
+            ans.headline = f"None of them has {METRIC_NAMES[metric]} data: no data."
+        missing = [ctx.model(mid).name for mid, v in ranked if v is None]
+        if missing and known:
+            ans.headline += f" No data for {fmt.join(missing)}."
+        order = [mid for mid, _ in ranked]
+        value = {mid: _metric_short(ctx.model(mid), metric) for mid in order}
+        label = METRIC_NAMES[metric].capitalize()
+        ans.data["ranking"] = [{"model": mid, "value": v} for mid, v in ranked]
+    else:
+        scored = []
+        for mid in ids:
+            p = ctx.profile(mid)
+            if category:
+                cs = p.categories.get(category)
+                scored.append((mid, cs.value if cs else None, len(cs.parts) if cs else 0))
+            else:
+                scored.append(
+                    (
+                        mid,
+                        p.overall.value if p.overall else None,
+                        p.overall.benchmarks if p.overall else 0,
+                    )
+                )
+        scored.sort(key=lambda x: (x[1] is None, -(x[1] or 0)))
+        order = [mid for mid, *_ in scored]
+        label = ctx.cat_name(category) if category else "Overall"
+        digits = 1 if category else 0  # an overall score reads in whole points everywhere
+        value = {mid: num(v, digits) for mid, v, _ in scored}
+        top = [x for x in scored if x[1] is not None]
+        where = f" for {CATEGORY_PHRASE[category]}" if category else " overall"
+        if top:
+            lead = f"**{ctx.model(top[0][0]).name}** leads{where} with {num(top[0][1], digits)}"
+            if len(top) > 1:
+                lead += ", ahead of " + fmt.join(
+                    [f"{ctx.model(m).name} ({num(v, digits)})" for m, v, _ in top[1:3]]
+                )
+            ans.headline = lead + "."
+        else:
+            ans.headline = f"None of them has {a_(label.lower()) + ' score' if category else 'an overall score'} in our data."
+        missing = [ctx.model(mid).name for mid, v, _ in scored if v is None]
+        if missing and top:
+            ans.caveats.append(
+                f"No {label.lower() if category else 'overall'} score for {fmt.join(missing)}: not ranked, not counted as zero."
+            )
+        ans.data["ranking"] = [{"model": mid, "value": v, "benchmarks": n} for mid, v, n in scored]
+    shorts = short_names([ctx.model(m).name for m in order], 20)
+    place = 0
+    rows = []
+    for mid, s in zip(order, shorts, strict=True):
+        known_value = value[mid] != NO_DATA
+        place += known_value
+        rows.append(
+            [str(place) if known_value else "-", s, value[mid], short_price(ctx.model(mid))]
+        )
+    ans.short = Short(
+        lead=ans.headline,
+        columns=["#", "Model", _cut(label, 9), "Price"]
+        if metric != "price"
+        else ["#", "Model", "Price"],
+        rows=[r[:3] if metric == "price" else r for r in rows],
+    )
+    full = add(
+        ans,
+        Table(
+            title=f"Ranked by {label.lower() if (category or metric) else 'overall score'}",
+            columns=["#", "Model", label, "Price in/out", "Context"],
+            rows=[
+                [
+                    r[0],
+                    ctx.model(mid).name,
+                    r[2],
+                    fmt.price(ctx.model(mid)),
+                    fmt.context(ctx.model(mid).context_window),
+                ]
+                for r, mid in zip(rows, order, strict=True)
+            ],
+        ),
+    )
+    limits = add(ans, Facts(title="Price and limits", columns=names, rows=ops_rows(ctx, ids)))
+    ans.caveats += caveats(ctx, ids)
+    if category and not metric:
+        sets = [
+            set(ctx.profile(mid).categories[category].benchmarks)
+            for mid in order
+            if category in ctx.profile(mid).categories
+        ]
+        if len(sets) > 1 and not set.intersection(*sets):
+            ans.caveats.append(
+                "These scores rest on different benchmarks, adjusted for how hard each is: "
+                "indicative, not head to head."
+            )
+    section(ans, "ranking", "Full table", [full], caveats=True)
+    section(ans, "limits", "Price & limits", [limits])
+    if not metric:
+        ans.chart = _many_chart(ctx, order, category, [ctx.model(m).name for m in order])
+    return ans
+
+
+def _many_chart(ctx: Context, order: list[str], category: str | None, names: list[str]) -> Chart:
+    profiles = [ctx.profile(mid) for mid in order]
+    if len(order) <= 3 and not category:
+        cats = ctx.catalog.categories
+        return Chart(
+            kind="radar",
+            title="Category scores",
+            axes=[c.name for c in cats],
+            series=[
+                ChartSeries(
+                    name=n,
+                    values=[cs.value if (cs := p.categories.get(c.id)) else None for c in cats],
+                )
+                for n, p in zip(names, profiles, strict=True)
+            ],
+            note="Each over its own benchmarks, adjusted for how hard they are.",
+        )
+    label = ctx.cat_name(category) if category else "Overall score"
+    return Chart(
+        kind="bars",
+        title=label,
+        axes=[label],
+        series=[
+            ChartSeries(
+                name=n,
+                values=[
+                    (p.categories[category].value if category in p.categories else None)
+                    if category
+                    else (p.overall.value if p.overall else None)
+                ],
+            )
+            for n, p in zip(names, profiles, strict=True)
+        ],
+    )
