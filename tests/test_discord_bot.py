@@ -545,3 +545,119 @@ async def test_price_question_gets_no_chart(standin: DiscordStandin, settings: S
         assert embed["title"] == "GPT-4.1 vs o3"
         assert "image" not in embed and not post.files
         assert bot.charts.renders == 0
+
+
+async def test_a_reply_survives_transient_discord_errors(
+    standin: DiscordStandin, settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    from bot.discord_app import app as app_module
+
+    monkeypatch.setattr(app_module, "SEND_BACKOFF", 0.05)
+    path = f"/channels/{DM_CHANNEL_ID}/messages"
+    async with running_client(ModelBot(settings), standin):
+        # 503 is not one discord.py retries itself: the bot does, with the same nonce
+        outage = standin.add_fault(
+            503, {"message": "Service Unavailable", "code": 0}, method="POST", path=path, times=2
+        )
+        _, post = await ask(standin, "tell me about gpt-4.1", channel=DM_CHANNEL_ID)
+        assert post.status == 200 and outage.hits == 2
+        tries = standin.find_requests(method="POST", path=path)
+        assert len({r.json["nonce"] for r in tries[-3:]}) == 1
+        # a lasting outage: a few tries, then one log line says what was lost
+        caplog.set_level(logging.ERROR)
+        standin.add_fault(
+            503, {"message": "Service Unavailable", "code": 0}, method="POST", path=path
+        )
+        start = standin.mark()
+        await standin.send_message(DM_CHANNEL_ID, USER_ID, "tell me about o3")
+        for _ in range(100):
+            if len(standin.find_requests(method="POST", path=path, start=start)) >= 4:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.2)
+    assert len(standin.find_requests(method="POST", path=path, start=start)) == 4
+    assert any("gave up sending the answer to message" in r.message for r in caplog.records)
+
+
+async def _with_changes(settings: Settings, changes: list) -> None:  # noqa: ANN001
+    from bot.service import ensure_loaded
+    from bot.store import Store
+    from bot.store.alerts import now_iso
+
+    async with Store(settings.database_path) as store:
+        await ensure_loaded(store, settings)
+        run = await store.start_run(["test"], None)
+        await store.record_changes(run, now_iso(), changes)
+        await store.finish_run(run, None, len(changes), 0)
+
+
+async def test_whats_new_and_slash_changes_answer_from_the_change_log(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    from bot.alerts.diff import Change
+
+    await _with_changes(
+        settings,
+        [
+            Change(
+                "price",
+                "price:gpt-5.5",
+                "Price: GPT-5.5 $5 / $30 → $4 / $24 per 1M tokens.",
+                "gpt-5.5",
+                None,
+                [5, 30],
+                [4, 24],
+                -6,
+            ),
+            Change("new_model", "model:gpt-6", "New model: GPT-6 (OpenAI).", "gpt-6"),
+            Change(
+                "leader",
+                "leader:coding",
+                "New leader in Coding: GLM-5.2 (was Claude Opus 4.8).",
+                None,
+                "coding",
+                "claude-opus-4-8",
+                "glm-5.2",
+            ),
+        ],
+    )
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(standin, f"{MENTION} what's new this week?", mentions=[BOT_ID])
+        embed = post.json["embeds"][0]
+        assert embed["title"] == "What changed"
+        assert embed["description"].startswith(
+            "3 changes this week: 1 new leader, 1 new model, 1 price change."
+        )
+        assert embed["description"].index("New leader in Coding") < embed["description"].index(
+            "New model: GPT-6"
+        )
+        _, cheaper = await ask(standin, f"{MENTION} did gpt-5.5 get cheaper?", mentions=[BOT_ID])
+        assert "$4 / $24" in cheaper.json["embeds"][0]["description"]
+
+        cmd = await standin.slash_command("changes", {"since": 30, "kind": "leader"})
+        embed = (await cmd.response()).json["data"]["embeds"][0]
+        assert embed["description"].startswith("1 change this month: 1 new leader.")
+
+
+async def test_slash_top_with_conditions(standin: DiscordStandin, settings: Settings) -> None:
+    async with running_client(ModelBot(settings), standin):
+        cmd = await standin.slash_command(
+            "top", {"metric": "price", "min_context": 1_000_000, "open_weights": True}
+        )
+        embed = (await cmd.response()).json["data"]["embeds"][0]
+        assert embed["title"] == "Cheapest open-weights models with at least 1M context"
+        cmd = await standin.slash_command("top", {"category": "math", "maker": "anthropic"})
+        embed = (await cmd.response()).json["data"]["embeds"][0]
+        assert embed["title"] == "Best models from Anthropic for math"
+        assert "Claude" in embed["description"]
+        typing = await standin.autocomplete("top", {"maker": "anth"}, focused="maker")
+        assert [c["value"] for c in (await typing.response()).json["data"]["choices"]] == [
+            "Anthropic"
+        ]
+        bad = await standin.slash_command("top", {"maker": "Umbrella Corp"})
+        reply = (await bad.response()).json["data"]
+        assert reply["flags"] & 64 and "I know no maker called" in reply["content"]
+        # only what the data can answer is offered: no speed choice without speed data
+        top = standin.find_command("top", GUILD_ID) or standin.find_command("top", None)
+        metric = next(o for o in top["options"] if o["name"] == "metric")
+        assert {c["value"] for c in metric["choices"]} == {"price", "context"}

@@ -365,6 +365,15 @@ KIND_LABEL = {
     "context": "Context windows",
     "top10": "Top-10 moves",
 }
+KIND_COUNT = {
+    "leader": ("new leader", "new leaders"),
+    "new_model": ("new model", "new models"),
+    "removed_model": ("removed model", "removed models"),
+    "price": ("price change", "price changes"),
+    "score": ("score change", "score changes"),
+    "context": ("context change", "context changes"),
+    "top10": ("top-10 move", "top-10 moves"),
+}
 KIND_ORDER = ("leader", "new_model", "price", "score", "context", "removed_model", "top10")
 SHOWN_CHANGES = 8
 
@@ -424,7 +433,7 @@ def changes(
     order = sorted(
         order, key=lambda c: KIND_ORDER.index(c["kind"]) if c["kind"] in KIND_ORDER else 9
     )
-    summary = ", ".join(f"{counts[k]} {KIND_LABEL[k].lower()}" for k in KIND_ORDER if counts.get(k))
+    summary = ", ".join(plural(counts[k], *KIND_COUNT[k]) for k in KIND_ORDER if counts.get(k))
     lead = (
         f"{plural(len(rows), 'change')} {span}"
         + (f" for {names}" if names else "")
@@ -432,10 +441,9 @@ def changes(
     )
     ans.headline = lead
     shown = order[:SHOWN_CHANGES]
+    lines = "\n".join(f"• {_day(c)} · {_plain(c['text'])}" for c in shown)
     ans.short = Short(
-        lead=lead,
-        columns=["When", "What"],
-        rows=[[_day(c), _plain(c["text"])] for c in shown],
+        lead=f"{lead}\n{lines}",
         note=f"{len(rows) - len(shown)} more behind “All changes”."
         if len(rows) > len(shown)
         else None,

@@ -10,9 +10,10 @@ import logging
 import re
 import time
 from collections import defaultdict, deque
-from collections.abc import Coroutine
-from typing import Any
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -26,6 +27,7 @@ from bot.store import Store
 from bot.understand import Query
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 INBOX_SIZE = 10_000  # messages waiting for an answer; past that they are dropped, with a warning
 MAX_MESSAGE = 4000  # longer messages are read up to here; Discord's own cap is 4000 for Nitro
@@ -43,6 +45,52 @@ def apply_endpoints(settings: Settings) -> None:
         discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
     if settings.discord_gateway_url:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+SEND_ATTEMPTS = 4
+SEND_BACKOFF = 1.0  # seconds before the second attempt, doubling after
+
+
+def _retry_after(err: BaseException) -> float | None:
+    response = getattr(err, "response", None)
+    value = getattr(response, "headers", {}).get("Retry-After") if response is not None else None
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+async def send_with_retry(
+    send: Callable[[], Awaitable[T]], what: str, attempts: int = SEND_ATTEMPTS
+) -> T:
+    """Send, retrying what may pass: a 5xx (discord.py itself retries only some, and only for a
+    while), a dropped connection, a timeout. Honours Retry-After; logs what finally failed.
+    A 4xx is the request's own fault and is raised at once."""
+    delay = SEND_BACKOFF
+    for attempt in range(1, attempts + 1):
+        try:
+            return await send()
+        except discord.HTTPException as err:
+            if err.status < 500 or attempt == attempts:
+                if err.status >= 500:
+                    log.error(
+                        "gave up sending %s after %d attempts: %s %s",
+                        what,
+                        attempt,
+                        err.status,
+                        err.text,
+                    )
+                raise
+            wait = _retry_after(err) or delay
+        except (aiohttp.ClientError, TimeoutError, OSError) as err:
+            if attempt == attempts:
+                log.error("gave up sending %s after %d attempts: %s", what, attempt, err)
+                raise
+            wait = delay
+        log.warning("sending %s failed (attempt %d); trying again in %.1f s", what, attempt, wait)
+        await asyncio.sleep(wait)
+        delay *= 2
+    raise AssertionError("unreachable")
 
 
 class Cooldown:
@@ -316,11 +364,19 @@ class ModelBot(discord.Client):
             self, answer, perms, message.author.id, chart_wait=self.settings.chart_wait_seconds
         )
         can_reference = perms is None or perms.read_message_history
-        try:
+        # One nonce for every attempt: Discord drops a repeat of a message it already posted.
+        nonce = f"a{message.id}"[:25]
+
+        async def send() -> discord.Message:
+            kwargs = dict(out.kwargs)
+            if "file" in kwargs:
+                kwargs["file"].reset()  # a retry sends the chart again from its start
             if can_reference:
-                sent = await message.reply(mention_author=False, **out.kwargs)
-            else:
-                sent = await message.channel.send(**out.kwargs)
+                return await message.reply(mention_author=False, nonce=nonce, **kwargs)
+            return await message.channel.send(nonce=nonce, **kwargs)
+
+        try:
+            sent = await send_with_retry(send, f"the answer to message {message.id}")
         except discord.Forbidden as err:
             log.warning(
                 "Discord refused a reply in channel %s (code %s: %s): check the bot's "
