@@ -406,6 +406,8 @@ def _error(parser, files: dict[str, bytes]) -> CatalogError:  # noqa: ANN001
         (parse_epoch, epoch_files(**{"gpqa_diamond.csv": b""}), "gpqa_diamond.csv", None, "no header"),
         (parse_epoch, epoch_files(**{"gpqa_diamond.csv": b"Model version,score\ngpt-5,0.8\n"}), "gpqa_diamond.csv", None, "'mean_score'"),
         (parse_epoch, epoch_files(**{"gpqa_diamond.csv": GPQA.replace(b"0.8371,0.8371", b"1.8371,0.8371")}), "gpqa_diamond.csv", "row 3", "outside its scale"),
+        # a file already in percent has the same top as the fractions
+        (parse_epoch, epoch_files(**{"os_world_external.csv": OSWORLD.replace(b",62.9,", b",629,")}), "os_world_external.csv", "row 3", "outside its scale"),
         # LiveBench
         (parse_livebench, {"table.csv": livebench_table({})}, "livebench", None, "categories.json"),
         (parse_livebench, {"table.csv": livebench_table({}), "categories.json": b'{"Coding": ['}, "livebench/categories.json", None, "broken JSON"),

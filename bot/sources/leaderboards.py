@@ -60,6 +60,7 @@ class EpochFile:
     benchmark: str
     column: str
     scale: float = 100.0  # fractions -> percent
+    top: float = 100.0  # the highest value on the display scale; for an index, a sanity bound
     upstream: str = EPOCH_HUB  # where a compiled leaderboard lives, when a row names none
     agent: str | None = None  # the column naming the harness
     date: tuple[str, ...] = ("Run date", "Date added", "Started at", "Last updated", "Created")
@@ -75,7 +76,9 @@ EPOCH_FILES: dict[str, EpochFile] = {
     "simpleqa_verified.csv": EpochFile("simpleqa-verified", "mean_score"),
     "chess_puzzles.csv": EpochFile("chess-puzzles", "mean_score"),
     "math_level_5.csv": EpochFile("math-level-5", "mean_score"),
-    "epoch_capabilities_index.csv": EpochFile("epoch-capabilities-index", "ECI Score", 1.0),
+    "epoch_capabilities_index.csv": EpochFile(
+        "epoch-capabilities-index", "ECI Score", 1.0, top=1000.0
+    ),
     # other leaderboards, as Epoch compiles them
     "terminalbench_external.csv": EpochFile(
         "terminal-bench-2.0",
@@ -215,7 +218,8 @@ def parse_epoch(files: Files, as_of: dt.date | None = None) -> list[SourceRow]:
             value = _number(r.get(spec.column))
             if not model or value is None:
                 continue
-            if not 0 <= value * spec.scale <= (1000 if spec.scale == 1.0 else 100.0001):
+            # a file already in percent (OSWorld) is bounded like the fractions
+            if not 0 <= value * spec.scale <= spec.top + 0.0001:
                 raise CatalogError(name, f"{value} is outside its scale", f"row {i}", spec.column)
             link = _url(r.get("Source link")) or _url(r.get("Source Link"))
             link = link or _url(r.get("Source link (site from table)")) or _url(r.get("Source"))
