@@ -422,6 +422,7 @@ def _error(parser, files: dict[str, bytes]) -> CatalogError:  # noqa: ANN001
         (parse_tau2, {"submissions/README.md": b"# how to submit"}, "tau2-bench", None, "no submission.json"),
         (parse_tau2, tau2_files(x=b'{"model_name": "GPT-5",'), "submissions/x/submission.json", None, "broken JSON"),
         (parse_tau2, tau2_files(x=submission(results=[84.0])), "submissions/x/submission.json", None, "no results"),
+        (parse_tau2, tau2_files(x=submission(results={"retail": {"pass_1": 150.0}})), "submissions/x/submission.json", "retail", "pass_1 150.0 is outside 0..100"),
         # Aider
         (parse_aider, {"README.md": b"# aider"}, "aider", None, "polyglot_leaderboard.yml"),
         (parse_aider, {"polyglot_leaderboard.yml": b"- model: o3\n  pass_rate_2: [79.6\n"}, "aider/polyglot_leaderboard.yml", None, "broken YAML"),

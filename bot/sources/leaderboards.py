@@ -400,8 +400,10 @@ def parse_tau2(files: Files, as_of: dt.date | None = None) -> list[SourceRow]:
             if bench is None or not isinstance(res, dict):
                 continue
             v = res.get("pass_1")
-            if not isinstance(v, int | float) or not 0 <= v <= 100:
-                continue
+            if not isinstance(v, int | float):
+                continue  # a domain not run
+            if not 0 <= v <= 100:
+                raise CatalogError(name, f"pass_1 {v} is outside 0..100", domain, "pass_1")
             rows.append(
                 SourceRow(
                     "tau2-bench",
