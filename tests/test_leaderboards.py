@@ -413,6 +413,9 @@ def _error(parser, files: dict[str, bytes]) -> CatalogError:  # noqa: ANN001
         (parse_livebench, {"table.csv": livebench_table({}), "categories.json": b'{"Coding": ['}, "livebench/categories.json", None, "broken JSON"),
         (parse_livebench, livebench_files(livebench_table({}), ["code_generation"]), "livebench/categories.json", None, "category -> list of tasks"),
         (parse_livebench, livebench_files(livebench_table({"gpt-5.5-high": every_task(50) | {"python": "140"}})), "livebench/table.csv", "gpt-5.5-high", "outside 0..100"),
+        # a table whose layout changed reads as an error, not as a leaderboard with no models
+        (parse_livebench, livebench_files(livebench_table({"gpt-5.5-high": every_task(50)}).replace(b"model,", b"Model,", 1)), "livebench/table.csv", None, "no 'model' column"),
+        (parse_livebench, livebench_files(livebench_table({"gpt-5.5-high": every_task(50)}), CATEGORIES | {"Coding": ["code_generation", "code_fixing"]}), "livebench/table.csv", None, "no column for Coding task 'code_fixing'"),
         # Vectara
         (parse_vectara, {}, "vectara/README.md", None, "between its markers"),
         (parse_vectara, {"README.md": VECTARA_README.replace("<!-- LEADERBOARD_END -->", "").encode()}, "vectara/README.md", None, "between its markers"),

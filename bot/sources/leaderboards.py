@@ -283,6 +283,17 @@ def parse_livebench(files: Files, as_of: dt.date | None = None) -> list[SourceRo
     if not isinstance(cats, dict) or not all(isinstance(v, list) for v in cats.values()):
         raise CatalogError("livebench/categories.json", "expected category -> list of tasks")
     table = _csv_rows("livebench/table.csv", files["table.csv"])
+    if table:
+        columns = set(table[0])
+        if "model" not in columns:
+            raise CatalogError("livebench/table.csv", "no 'model' column", field="model")
+        for cat, tasks in cats.items():
+            # a task that is no column at all: a table and categories.json of different dates
+            gone = [t for t in tasks if t not in columns]
+            if cat in LIVEBENCH_CATEGORIES and gone:
+                raise CatalogError(
+                    "livebench/table.csv", f"no column for {cat} task {gone[0]!r}", field=gone[0]
+                )
     rows: list[SourceRow] = []
     for r in table:
         model = (r.get("model") or "").strip()
