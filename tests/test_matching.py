@@ -143,6 +143,7 @@ MATCHES = [
 # (source, name, why it is left out): another model, a base model, a web app, a preview that is
 # not the released model, a model the catalog does not have
 LEFT_OUT = [
+    ("epoch-ai", "gemma-2-9b", "no catalog model by that name"),  # the base model, not Gemma 2 9B IT
     ("epoch-ai", "DeepSeek-V3-Base", "listed as not a catalog model"),
     ("epoch-ai", "Qwen2.5-72B", "no catalog model by that name"),  # base of Qwen2.5 72B Instruct
     ("epoch-ai", "Llama-3.1-405B", "no catalog model by that name"),
