@@ -179,7 +179,7 @@ KNOWN = {
 }
 
 
-@pytest.mark.parametrize("kind", ["livebench", "vectara", "aider"])
+@pytest.mark.parametrize("kind", list(PATHS))
 async def test_a_first_refresh_stores_the_leaderboards_scores(
     tmp_path: Path, boards: Boards, kind: str
 ) -> None:
@@ -227,6 +227,21 @@ async def test_unchanged_leaderboards_are_asked_for_conditionally(
         assert status[kind] == "not modified", kind
         second = boards.asked(PATHS[kind][1])[-1]
         assert second.get("If-None-Match"), kind
+
+
+async def test_a_first_refresh_from_the_snapshots_the_catalog_was_built_from_changes_nothing(
+    tmp_path: Path, boards: Boards
+) -> None:
+    """The build and a refresh read a leaderboard alike: the shipped catalog, refreshed from the
+    very files it was built from, has nothing new to say."""
+    settings = settings_for(tmp_path, ["native=shipped", *(boards.spec(k) for k in PATHS)])
+    async with Store(settings.database_path) as s:
+        await ensure_loaded(s, settings)
+        before = await s.snapshot_ids()
+        r = await refresh(s, settings)
+        assert {o.status for o in r.outcomes} == {"updated"}
+        assert await _texts(s) == []
+        assert r.changes == 0 and not r.changed and await s.snapshot_ids() == before
 
 
 async def test_a_failing_leaderboard_changes_nothing_and_keeps_its_last_good_part(
