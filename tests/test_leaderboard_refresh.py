@@ -223,10 +223,13 @@ async def test_unchanged_leaderboards_are_asked_for_conditionally(
         r = await refresh(s, settings)
         status = {o.source.split("=")[0]: o.status for o in r.outcomes}
         assert await s.snapshot_ids() == before and r.changes == 0 and not r.changed
-    for kind in PATHS:
+    for kind in ("epoch", "livebench", "vectara", "aider"):
         assert status[kind] == "not modified", kind
         second = boards.asked(PATHS[kind][1])[-1]
         assert second.get("If-None-Match"), kind
+    # tau2-bench is read in full every time (a submission can change without its manifest),
+    # and the same files are "unchanged"
+    assert status["tau2"] == "unchanged"
 
 
 async def test_a_first_refresh_from_the_snapshots_the_catalog_was_built_from_changes_nothing(
@@ -242,6 +245,29 @@ async def test_a_first_refresh_from_the_snapshots_the_catalog_was_built_from_cha
         assert {o.status for o in r.outcomes} == {"updated"}
         assert await _texts(s) == []
         assert r.changes == 0 and not r.changed and await s.snapshot_ids() == before
+
+
+async def test_a_regraded_submission_is_a_score_change_and_a_new_leader(
+    tmp_path: Path, boards: Boards
+) -> None:
+    """tau2-bench re-grades GPT-5.4's banking run in place: the manifest stays as it was."""
+    settings = settings_for(tmp_path, ["native=shipped", boards.spec("tau2")])
+    path = "web/leaderboard/public/submissions/gpt-5-4_sierra_2026-03-25/submission.json"
+    async with Store(settings.database_path) as s:
+        await ensure_loaded(s, settings)
+        await refresh(s, settings)
+        sub = json.loads(boards.files[path])
+        assert sub["results"]["banking_knowledge"]["pass_1"] == 39.43
+        sub["results"]["banking_knowledge"]["pass_1"] = 52.6
+        boards.files[path] = json.dumps(sub).encode()
+        r = await refresh(s, settings)
+        assert [o.status for o in r.outcomes][-1] == "updated"
+        changes = {c["kind"]: c for c in await s.list_changes() if c["kind"] != "top10"}
+        banking = (await s.read_catalog()).scores_of("gpt-5.4")["tau2-banking"]
+    assert changes["score"]["text"] == "Score: GPT-5.4 on τ²-bench Banking 39.4 → 52.6 (+13.2)."
+    assert changes["leader"]["text"].startswith("New #1 in Agentic: GPT-5.4 (")
+    assert changes["leader"]["text"].endswith("), taking over from GPT-5.5.")
+    assert (banking.value, banking.variant, banking.self_reported) == (52.6, "xhigh", False)
 
 
 async def test_a_failing_leaderboard_changes_nothing_and_keeps_its_last_good_part(
