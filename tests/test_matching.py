@@ -4,13 +4,15 @@ that must be left out because they are another model, a base model, or could be 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
 from bot.catalog.models import Catalog
 from bot.settings import Settings
-from bot.sources.leaderboards import aider_name, read_leaderboards
+from bot.sources.independent import pick
+from bot.sources.leaderboards import EPOCH_HUB, TAU2_URL, SourceRow, aider_name, read_leaderboards
 from bot.sources.match import Entry, Matcher
 from tests.conftest import ROOT
 
@@ -21,6 +23,7 @@ PINS = {
 }
 REPORT = json.loads((ROOT / "data" / "build-report.json").read_text())
 SOURCES = Settings(_env_file=None).sources_dir
+TB = "https://www.tbench.ai/leaderboard/terminal-bench/2.0"
 
 
 @pytest.fixture(scope="module")
@@ -264,3 +267,38 @@ def test_pins_name_catalog_models(catalog: Catalog) -> None:
     ids = {m.id for m in catalog.models}
     for source, pins in PINS.items():
         assert set(pins.values()) - {None} <= ids, source
+
+
+def test_one_run_stands_for_each_model_and_benchmark(matchers: dict[str, Matcher]) -> None:
+    """Of a model's runs on one benchmark: an independent one before the vendor's own, then the
+    highest effort, then the best score; the run's effort and harness are kept with it."""
+    day = dt.date(2026, 4, 24)
+    rows = [
+        SourceRow("epoch-ai", "gpt-5.5_high", "gpqa", 93.5, EPOCH_HUB, day),
+        SourceRow("epoch-ai", "gpt-5.5_xhigh", "gpqa", 92.1, EPOCH_HUB, day),
+        SourceRow("epoch-ai", "gpt-5.5-pre-release_xhigh", "gpqa", 94.0, EPOCH_HUB, day),
+        SourceRow("epoch-ai", "gpt-5.5_unknown", "terminal-bench-2.0", 82.0, TB, day, agent="Codex"),
+        SourceRow("epoch-ai", "gpt-5.5_unknown", "terminal-bench-2.0", 75.1, TB, day, agent="Terminus 2"),
+        SourceRow("epoch-ai", "claude-opus-4-5-20251101_64K", "gpqa", 86.9, EPOCH_HUB, day),
+        SourceRow("epoch-ai", "claude-opus-4-5-20251101_128K", "gpqa", 86.1, EPOCH_HUB, day),
+        SourceRow("epoch-ai", "gemma-2-9b", "gpqa", 20.0, EPOCH_HUB, day),
+        SourceRow("epoch-ai", "gpt-5.5_xhigh", "mmlu-made-up", 99.0, EPOCH_HUB, day),
+    ]  # fmt: skip
+    picked, report = pick("epoch-ai", rows, matchers["epoch-ai"], {"gpqa", "terminal-bench-2.0"})
+    assert [(p.model, p.benchmark, p.value, p.variant) for p in picked] == [
+        ("claude-opus-4-5", "gpqa", 86.1, "128k thinking budget"),
+        ("gpt-5.5", "gpqa", 94.0, "xhigh"),
+        ("gpt-5.5", "terminal-bench-2.0", 82.0, "Codex"),  # "unknown" effort is not shown
+    ]
+    assert (report.rows, report.matched, report.scores) == (9, 7, 3)
+    assert report.left_out == {
+        "no catalog model by that name": 1,
+        "benchmark mmlu-made-up not in the method": 1,
+    }
+    assert report.rows == report.matched + sum(report.left_out.values())
+    tau2 = [
+        SourceRow("tau2-bench", "Claude Sonnet 4.5", "tau2-retail", 86.2, TAU2_URL, day, self_reported=True),
+        SourceRow("tau2-bench", "Claude Sonnet 4.5", "tau2-retail", 72.37, TAU2_URL, day),
+    ]  # fmt: skip
+    [run] = pick("tau2-bench", tau2, matchers["tau2-bench"], {"tau2-retail"})[0]
+    assert (run.value, run.self_reported) == (72.37, False)
