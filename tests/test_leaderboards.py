@@ -445,3 +445,11 @@ def test_broken_input_names_the_file_and_record(
     assert err.file == file
     assert err.record == record
     assert words in str(err)
+
+
+def test_aider_a_run_dated_with_a_time_is_dated_that_day() -> None:
+    """YAML reads `date: 2025-04-16 12:30:00` as a timestamp; the row is dated, not timed (a
+    refresh stores and reads back a date)."""
+    yml = b"- model: o3 (high)\n  pass_rate_2: 79.6\n  date: 2025-04-16 12:30:00\n"
+    [row] = parse_aider({"polyglot_leaderboard.yml": yml}, AS_OF)
+    assert type(row.date) is dt.date and row.date == dt.date(2025, 4, 16)

@@ -504,6 +504,8 @@ def parse_aider(files: Files, as_of: dt.date | None = None) -> list[SourceRow]:
             continue
         name, effort = parsed
         date = e.get("date")
+        if isinstance(date, dt.datetime):  # YAML reads "2025-04-16 12:30:00" as a timestamp
+            date = date.date()
         date = date if isinstance(date, dt.date) else parse_date(str(date or "")) or as_of
         rows.append(
             SourceRow(
