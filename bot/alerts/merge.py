@@ -193,6 +193,7 @@ def _apply_leaderboard(
     touched = False
     for p in picked:
         key = (p.model, p.benchmark)
+        value = round(p.value, 3)  # as the build stores it: 81.5789 would read as a change
         old = scores.get(key)
         vendor_value = vendor_url = None
         if old is not None:
@@ -212,7 +213,7 @@ def _apply_leaderboard(
             else:
                 vendor_value, vendor_url = _value(old), _field(old, "source_url")
             if (
-                _value(old) == p.value
+                _value(old) == value
                 and old_source == source
                 and _field(old, "variant") == p.variant
             ):
@@ -220,7 +221,7 @@ def _apply_leaderboard(
         scores[key] = {
             "model": p.model,
             "benchmark": p.benchmark,
-            "value": p.value,
+            "value": value,
             "source_url": p.url,
             "self_reported": p.self_reported,
             "date": p.date.isoformat() if p.date else None,

@@ -31,10 +31,12 @@ def missing_or_placeholder(url: str | None) -> str | None:
     if not url or not url.strip():
         return "no source URL"
     parsed = urlparse(url.strip())
-    host = parsed.netloc.lower().removeprefix("www.")
+    host = parsed.hostname or ""  # without a port or user: localhost:8000 is localhost
     if parsed.scheme not in ("http", "https") or not host:
         return f"source is not a web address ({url[:60]})"
-    if host in PLACEHOLDER_HOSTS or any(w in url.lower() for w in PLACEHOLDER_WORDS):
+    # example.com's subdomains are as reserved as it is (docs.example.com)
+    placeholder = any(host == h or host.endswith("." + h) for h in PLACEHOLDER_HOSTS)
+    if placeholder or any(w in url.lower() for w in PLACEHOLDER_WORDS):
         return f"placeholder source URL ({url[:60]})"
     return None
 

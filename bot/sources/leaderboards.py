@@ -60,6 +60,7 @@ class EpochFile:
     benchmark: str
     column: str
     scale: float = 100.0  # fractions -> percent
+    top: float = 100.0  # the highest value on the display scale; for an index, a sanity bound
     upstream: str = EPOCH_HUB  # where a compiled leaderboard lives, when a row names none
     agent: str | None = None  # the column naming the harness
     date: tuple[str, ...] = ("Run date", "Date added", "Started at", "Last updated", "Created")
@@ -75,7 +76,9 @@ EPOCH_FILES: dict[str, EpochFile] = {
     "simpleqa_verified.csv": EpochFile("simpleqa-verified", "mean_score"),
     "chess_puzzles.csv": EpochFile("chess-puzzles", "mean_score"),
     "math_level_5.csv": EpochFile("math-level-5", "mean_score"),
-    "epoch_capabilities_index.csv": EpochFile("epoch-capabilities-index", "ECI Score", 1.0),
+    "epoch_capabilities_index.csv": EpochFile(
+        "epoch-capabilities-index", "ECI Score", 1.0, top=1000.0
+    ),
     # other leaderboards, as Epoch compiles them
     "terminalbench_external.csv": EpochFile(
         "terminal-bench-2.0",
@@ -215,7 +218,8 @@ def parse_epoch(files: Files, as_of: dt.date | None = None) -> list[SourceRow]:
             value = _number(r.get(spec.column))
             if not model or value is None:
                 continue
-            if not 0 <= value * spec.scale <= (1000 if spec.scale == 1.0 else 100.0001):
+            # a file already in percent (OSWorld) is bounded like the fractions
+            if not 0 <= value * spec.scale <= spec.top + 0.0001:
                 raise CatalogError(name, f"{value} is outside its scale", f"row {i}", spec.column)
             link = _url(r.get("Source link")) or _url(r.get("Source Link"))
             link = link or _url(r.get("Source link (site from table)")) or _url(r.get("Source"))
@@ -279,6 +283,17 @@ def parse_livebench(files: Files, as_of: dt.date | None = None) -> list[SourceRo
     if not isinstance(cats, dict) or not all(isinstance(v, list) for v in cats.values()):
         raise CatalogError("livebench/categories.json", "expected category -> list of tasks")
     table = _csv_rows("livebench/table.csv", files["table.csv"])
+    if table:
+        columns = set(table[0])
+        if "model" not in columns:
+            raise CatalogError("livebench/table.csv", "no 'model' column", field="model")
+        for cat, tasks in cats.items():
+            # a task that is no column at all: a table and categories.json of different dates
+            gone = [t for t in tasks if t not in columns]
+            if cat in LIVEBENCH_CATEGORIES and gone:
+                raise CatalogError(
+                    "livebench/table.csv", f"no column for {cat} task {gone[0]!r}", field=gone[0]
+                )
     rows: list[SourceRow] = []
     for r in table:
         model = (r.get("model") or "").strip()
@@ -396,8 +411,10 @@ def parse_tau2(files: Files, as_of: dt.date | None = None) -> list[SourceRow]:
             if bench is None or not isinstance(res, dict):
                 continue
             v = res.get("pass_1")
-            if not isinstance(v, int | float) or not 0 <= v <= 100:
-                continue
+            if not isinstance(v, int | float):
+                continue  # a domain not run
+            if not 0 <= v <= 100:
+                raise CatalogError(name, f"pass_1 {v} is outside 0..100", domain, "pass_1")
             rows.append(
                 SourceRow(
                     "tau2-bench",
@@ -487,6 +504,8 @@ def parse_aider(files: Files, as_of: dt.date | None = None) -> list[SourceRow]:
             continue
         name, effort = parsed
         date = e.get("date")
+        if isinstance(date, dt.datetime):  # YAML reads "2025-04-16 12:30:00" as a timestamp
+            date = date.date()
         date = date if isinstance(date, dt.date) else parse_date(str(date or "")) or as_of
         rows.append(
             SourceRow(

@@ -71,6 +71,10 @@ STAGE_WORDS = frozenset({"preview", "beta", "pre", "release", "latest"})
 # model, is not Gemma 2 9B IT).
 PACKAGING_WORDS = frozenset({"fp8", "turbo", "instruct", "hf"})
 HOST_WORDS = PACKAGING_WORDS - {"instruct"}  # tried first: "-Instruct-Turbo" keeps its "instruct"
+# Words that mark an instruction-tuned release in a catalog id (`gemma-2-9b-it`): its display name
+# without them ("Gemma 2 9B") is also the name of the base model (`gemma-2-9b`), so it is not read
+# as this model's.
+TUNING_WORDS = frozenset({"it", "instruct"})
 # A dated name and an undated catalog model are one model only when the date is near its release.
 RELEASE_SLACK_DAYS = 45
 _DATE_PATTERNS = (
@@ -231,11 +235,13 @@ class Matcher:
         for e in entries:
             self.ids.add(e.id)
             self.released[e.id] = e.release_date
+            own = identity_of(_take_date(e.id.lower())[0])
+            base = own.without(TUNING_WORDS) if TUNING_WORDS & set(own.words) else None
             sized = False
             for n in e.names:
                 text, date = _take_date(n.lower())
                 ident = identity_of(text)
-                if not ident.words and not ident.numbers:
+                if (not ident.words and not ident.numbers) or ident == base:
                     continue
                 self.exact[ident].add(e.id)
                 self.loose[ident.without(STAGE_WORDS)].add(e.id)
@@ -245,8 +251,9 @@ class Matcher:
                     self.dates[e.id].add(date)
             if not sized:
                 for n in e.names:
-                    ident = identity_of(_take_date(n.lower())[0]).without(STAGE_WORDS)
-                    self.sizeless[ident].add(e.id)
+                    ident = identity_of(_take_date(n.lower())[0])
+                    if ident != base:
+                        self.sizeless[ident.without(STAGE_WORDS)].add(e.id)
 
     def match(self, raw: str, effort: str | None = None) -> Match:
         pinned = self.pins.get(raw.strip().lower(), "")
