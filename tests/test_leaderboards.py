@@ -99,12 +99,6 @@ def test_epoch_rows_in_percent_with_the_upstream_named() -> None:
     assert rows[1].note == "GPT-5.5 (xhigh)"  # the build report shows Epoch's display name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SWE-bench bash only, GSO and TheAgentCompany name their run dates 'Date run', "
-    "'Evaluation date' and 'Date', which are not read; the fix changes the dates of 45 shipped "
-    "scores, so it waits for a rebuild",
-)
 def test_epoch_compiled_rows_carry_their_run_date() -> None:
     bash_only = b"""Model version,% Resolved,Release date,Organization,Country,Training compute (FLOP),Training compute notes,Avg. Cost ($),Date run,Notes,Source,Source link,SWE-Agent Release Version,id
 claude-opus-4-5-20251101,0.768,2025-11-24,Anthropic,United States of America,,,0.75,2026-02-17,,swebench.com leaderboard (bash only),https://www.swebench.com/,2.0.0,recLrUUr2xkS6AftK
@@ -284,11 +278,6 @@ def test_tau2_pass1_per_domain_vendor_runs_marked_custom_scaffolds_skipped() -> 
     ]  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="organisations are compared as written, and Alibaba submits for its Qwen models; "
-    "the fix changes the shipped catalog (Qwen3-Max's tau2 scores), so it waits for a rebuild",
-)
 def test_tau2_a_vendor_under_another_name_is_still_the_vendor() -> None:
     files = tau2_files(
         qwen3_max_qwen_2024_09_23=submission(

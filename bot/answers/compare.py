@@ -779,7 +779,10 @@ def _two_chart(
         return Chart(
             kind="bars",
             title=f"{ctx.cat_name(category)}: benchmarks both have",
-            axes=[_cut(ctx.bench_name(bid).replace("Verified (bash only)", "bash-only"), 22) for bid, *_ in weighted],
+            axes=[
+                _cut(ctx.bench_name(bid).replace("Verified (bash only)", "bash-only"), 22)
+                for bid, *_ in weighted
+            ],
             series=[
                 ChartSeries(name=names[0], values=[va for _, va, _ in weighted]),
                 ChartSeries(name=names[1], values=[vb for _, _, vb in weighted]),

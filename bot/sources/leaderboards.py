@@ -63,7 +63,16 @@ class EpochFile:
     top: float = 100.0  # the highest value on the display scale; for an index, a sanity bound
     upstream: str = EPOCH_HUB  # where a compiled leaderboard lives, when a row names none
     agent: str | None = None  # the column naming the harness
-    date: tuple[str, ...] = ("Run date", "Date added", "Started at", "Last updated", "Created")
+    date: tuple[str, ...] = (
+        "Run date",
+        "Date run",  # SWE-bench bash only
+        "Evaluation date",  # GSO
+        "Date added",
+        "Started at",
+        "Last updated",
+        "Created",
+        "Date",  # TheAgentCompany
+    )
 
 
 EPOCH_FILES: dict[str, EpochFile] = {
@@ -378,8 +387,15 @@ TAU2_DOMAINS = {
 }
 
 
+# A vendor that submits under another name than its models carry ("Alibaba" for "Qwen").
+_ORG_NAMES = {"qwen": "alibaba", "zai": "zhipu", "deepmind": "google"}
+
+
 def _same_org(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"[^a-z]", "", s.lower().replace(" ai", "").replace("cloud", ""))  # noqa: E731
+    def norm(s: str) -> str:
+        s = re.sub(r"[^a-z]", "", s.lower().replace(" ai", "").replace("cloud", ""))
+        return next((v for k, v in _ORG_NAMES.items() if k in s), s)
+
     return bool(norm(a)) and (norm(a) in norm(b) or norm(b) in norm(a))
 
 
