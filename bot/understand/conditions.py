@@ -283,7 +283,7 @@ _CHANGES = re.compile(
     r"|\b(?:leader|#1|number one|top spot|first place)\b.{0,30}\bchange[ds]?\b"
     r"|\bchange[ds]?\b.{0,30}\b(?:leader|#1|number one|top spot|first place)\b"
     r"|\b(?:what|which|any)\s+(?:new\s+)?(?:models?|ones?)\s+(?:were |got |have been |just )?(?:added|dropped|released|launched|came out)\b"
-    r"|\b(?:increased?|bigger|larger) (?:their |its |the )?context\b"
+    r"|\b(?:did|has|have|had)\b.{0,40}\b(?:increased?|bigger|larger|raised?)\b.{0,20}\bcontext\b"
     r"|\bupdates? (?:in|from|over|this|since)\b|\bprice drops?\b|\bwhat(?:'s| is) new\b"
 )
 _SPAN_DAYS = (

@@ -20,6 +20,7 @@ from bot.catalog.method import Scoreboard
 from bot.catalog.models import Model
 from bot.sources.raw import date_in
 from bot.understand.common import COMMON_WORDS
+from bot.understand.english import is_english
 from bot.understand.text import VARIANT_WORDS, has_digit, tokens
 
 # Family words: a model line people name on its own ("is gemini any good"), too vague to pick one.
@@ -336,7 +337,7 @@ class AliasIndex:
         ("gtp 4.1"), and only into family names."""
         if tok in self.vocab_set or not tok.isalpha():
             return None
-        if tok in COMMON_WORDS and not (before_version or after_version):
+        if (tok in COMMON_WORDS or is_english(tok)) and not (before_version or after_version):
             return None  # a real word, unless a version beside it says it is a name: "got 4.1"
         if len(tok) == 3:
             # "gtp 4.1" before a version; "o3 mni" after one

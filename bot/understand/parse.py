@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Literal
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.understand import conditions
+from bot.understand.common import COMMON_WORDS
 from bot.understand.conditions import Filters
+from bot.understand.english import is_english
 from bot.understand.index import AliasIndex, Mention, family_choices, unknown_choices
 from bot.understand.text import clean
 
@@ -22,303 +26,16 @@ Intent = Literal[
 MAX_MODELS = 5
 MAX_TOP = 25
 
-# Everyday words for each category, checked as whole words/phrases, most specific first.
+# The vocabularies are data (vocabulary.json): the words for each category and measure, and
+# everyday-word slips.
+_VOCAB = json.loads(
+    resources.files("bot.understand").joinpath("vocabulary.json").read_text("utf-8")
+)
 CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
-    "instruction_following": (
-        "instruction following",
-        "following instructions",
-        "follow instructions",
-        "json format",
-        "output format",
-        "strict format",
-        "strict output",
-        "structured output",
-        "obeying",
-        "system prompts",
-        "format",
-        "follows instructions",
-        "instruction-following",
-        "instructions",
-        "ifeval",
-        "sticking to a format",
-        "stick to a format",
-        "stick to the format",
-        "following a format",
-        "follow a format",
-        "formatting rules",
-        "format constraints",
-        "obey",
-        "system prompt",
-        "schema",
-        "strict schema",
-        "stick to",
-    ),
-    "multilingual": (
-        "multilingual",
-        "other languages",
-        "other language",
-        "non-english",
-        "non english",
-        "translation",
-        "translating",
-        "translate",
-        "languages",
-        "in spanish",
-        "in french",
-        "in german",
-        "in japanese",
-        "in chinese",
-        "in korean",
-        "in hindi",
-        "in arabic",
-        "in portuguese",
-        "in italian",
-        "in russian",
-        "foreign language",
-        "to spanish",
-        "to french",
-        "to german",
-        "to japanese",
-        "to chinese",
-        "into spanish",
-        "into french",
-        "into german",
-        "for spanish",
-        "for french",
-        "for german",
-        "for japanese",
-        "for chinese",
-        "for korean",
-        "for hindi",
-        "for arabic",
-        "for portuguese",
-        "for italian",
-        "for russian",
-    ),
-    "agentic": (
-        "agentic",
-        "agents",
-        "agent",
-        "tool use",
-        "tool calling",
-        "tool-use",
-        "function calling",
-        "tools",
-        "browsing",
-        "browse the web",
-        "web browsing",
-        "terminal",
-        "computer use",
-        "automation",
-        "autonomous",
-        "multi-step",
-        "multistep",
-        "tau-bench",
-        "tau bench",
-    ),
-    "coding": (
-        "coding",
-        "code",
-        "programming",
-        "programmer",
-        "developer",
-        "debugging",
-        "debug",
-        "software",
-        "swe",
-        "python",
-        "javascript",
-        "typescript",
-        "rust",
-        "golang",
-        "java",
-        "c++",
-        "refactor",
-        "refactoring",
-        "leetcode",
-        "web dev",
-        "webdev",
-        "frontend",
-        "backend",
-        "scripts",
-        "scripting",
-        "vscode",
-        "vs code",
-        "copilot",
-        "ide",
-        "livecodebench",
-        "compiler",
-        "bug fixing",
-        "bugs",
-    ),
-    "multimodal": (
-        "multimodal",
-        "images",
-        "image",
-        "vision",
-        "visual",
-        "pictures",
-        "picture",
-        "photos",
-        "photo",
-        "screenshots",
-        "screenshot",
-        "charts",
-        "chart",
-        "diagrams",
-        "diagram",
-        "pdfs",
-        "documents with figures",
-        "video",
-        "videos",
-        "ocr",
-        "mmmu",
-    ),
-    "math": (
-        "math",
-        "maths",
-        "mathematics",
-        "mathematic",
-        "mathematical",
-        "calculus",
-        "algebra",
-        "geometry",
-        "arithmetic",
-        "olympiad",
-        "aime",
-        "competition math",
-        "proofs",
-        "equations",
-        "statistics homework",
-    ),
-    "reasoning": (
-        "reasoning",
-        "logic",
-        "logical",
-        "puzzles",
-        "puzzle",
-        "riddles",
-        "thinking",
-        "think",
-        "thinks",
-        "thinker",
-        "long context reasoning",
-        "arc-agi",
-        "arc agi",
-        "hard problems",
-        "problem solving",
-    ),
-    "knowledge": (
-        "knowledge",
-        "facts",
-        "factual",
-        "trivia",
-        "general knowledge",
-        "science questions",
-        "history",
-        "medicine",
-        "medical",
-        "law",
-        "legal",
-        "biology",
-        "chemistry",
-        "physics",
-        "gpqa",
-        "mmlu",
-        "hallucinate",
-        "hallucination",
-        "accuracy on facts",
-    ),
+    k: tuple(v) for k, v in _VOCAB["category_words"].items()
 }
-
-METRIC_WORDS: dict[str, tuple[str, ...]] = {
-    "latency": (
-        "time to first token",
-        "first token",
-        "ttft",
-        "latency",
-        "quicker to respond",
-        "faster to respond",
-        "quicker to start",
-        "quickest to respond",
-        "fastest to respond",
-        "responds faster",
-        "responds quicker",
-        "snappier",
-        "snappiest",
-        "lag",
-        "laggy",
-        "response time",
-        "quickest first token",
-        "to respond",
-        "quick to respond",
-        "quicker first token",
-        "lowest latency",
-    ),
-    "context": (
-        "context window",
-        "context length",
-        "context",
-        "longer context",
-        "long context",
-        "biggest context",
-        "largest context",
-        "longest context",
-        "how many tokens can",
-        "tokens can it take",
-        "token limit",
-        "max input",
-        "longer documents",
-        "long documents",
-        "whole codebase",
-        "fit more tokens",
-        "more tokens",
-        "most tokens",
-        "take more tokens",
-    ),
-    "price": (
-        "cheaper",
-        "cheapest",
-        "cheap",
-        "price",
-        "prices",
-        "pricing",
-        "cost",
-        "costs",
-        "costly",
-        "expensive",
-        "pricier",
-        "per token",
-        "per million",
-        "per 1m",
-        "budget",
-        "affordable",
-        "$",
-        "dollars",
-        "bill",
-        "money",
-        "save money",
-        "value for money",
-    ),
-    "speed": (
-        "faster",
-        "fastest",
-        "speed",
-        "tokens per second",
-        "tokens/s",
-        "tok/s",
-        "t/s",
-        "throughput",
-        "quicker",
-        "quickest",
-        "output speed",
-        "how fast",
-        "generation speed",
-        "slower",
-        "slowest",
-        "fast",
-    ),
-}
+METRIC_WORDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _VOCAB["metric_words"].items()}
+TYPOS: dict[str, str] = dict(_VOCAB["typos"])
 
 _COMPARE_CUES = re.compile(
     r"\b(vs\.?|versus|or|better|worse|compare[ds]?|comparison|comparing|than|which|difference|"
@@ -365,6 +82,34 @@ _HELP = re.compile(
     r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
     r"\bwhat am i supposed to (?:type|ask|say)\b|\bbot\b.{0,20}\bhow to use\b|"
     r"\bhow to use\b.{0,20}\bbot\b"
+)
+# Questions about the bot itself: its data, its method, how to ask it.
+_ABOUT_BOT = re.compile(
+    r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers|scores|rankings?|"
+    r"ranks|sources?|benchmarks|method|categories|info)\b"
+    r"|\b(?:data|numbers|scores|rankings?|info|ranks)\b.{0,30}\b(?:come from|based on|get updated|"
+    r"updated|refreshed|calculated|computed|worked out)\b"
+    r"|\bwhat (?:do|does) (?:the |your |these )?(?:categories|category|scores|overall|rankings?)\b"
+    r".{0,25}\bmean\b|\bwhat counts as\b|\bhow do i (?:ask|get (?:it|you)|make (?:it|you))\b"
+    r"|\bcan i (?:compare|ask|get)\b.{0,30}\b(?:more than|at once|several)\b"
+    r"|\bhow often\b.{0,30}\b(?:update|updated|refresh|change)"
+)
+# Asked of other people in the channel, not of the bot.
+_ASKED_OF_OTHERS = re.compile(
+    r"^(?:anyone|any1|anybody|does anyone|has anyone|did anyone|is anyone|is anybody|who else|"
+    r"am i the only|do you guys|you guys)\b"
+    r"|\b(?:anyone|anybody) (?:done|tried|know|knows|else|here|seen|used|using|getting|have|had|"
+    r"been|got|remember)\b"
+)
+# Telling, not asking: "just fixed my bug", "lmao", "running at 40 t/s on my 4090 :)".
+_TELLING = re.compile(
+    r"[:;]-?[)dp]\B|\b(?:just|finally)\s+\w+ed\b"
+    r"|\b(?:fixed|wrote|built|made|saved|ruined|broke|nailed|solved|one-?shot(?:ted)?)\s+(?:my|the|our)\b"
+    r"|\bwars?\b|\bon my\b|\bi(?:'m| am| was| have|'ve)\b|\b(?:my|our) \w+ (?:says|said)\b"
+)
+_IMPERATIVE = re.compile(
+    r"^(?:tell|show|give|compare|rank|list|explain|recommend|help|describe|summari[sz]e|break ?down|"
+    r"check|find|pick|choose|rate)\b"
 )
 _NUMBER_WORDS = {
     "one": 1,
@@ -458,13 +203,87 @@ _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")
 
 
 def find_metric(low: str) -> str | None:
-    for metric, words in METRIC_WORDS.items():  # ordered: latency before speed
+    """The measure asked for: the longest phrase found wins ("tokens per second" over "most
+    tokens"), unless a negation stands just before it ("don't care about price")."""
+    best: tuple[int, int, int, str] | None = None
+    for order, (metric, words) in enumerate(METRIC_WORDS.items()):  # latency before speed
         for w in words:
             pos = _phrase_hit(low, w)
-            # "doesn't have to be cheap", "don't care about price": not the question
             if pos >= 0 and not _NEGATION.search(low[max(0, pos - 25) : pos]):
-                return metric
-    return None
+                cand = (-len(w), order, pos, metric)
+                if best is None or cand < best:
+                    best = cand
+    return best[3] if best else None
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_words() -> tuple[list[str], frozenset[str]]:
+    """Every single word the vocabularies and the question shapes use: what a slip is fixed
+    towards."""
+    words = {
+        w
+        for ws in (*CATEGORY_WORDS.values(), *METRIC_WORDS.values())
+        for p in ws
+        for w in p.split()
+    }
+    words |= set(COMMON_WORDS) | set(QUESTION_WORDS) | set(TYPOS.values())
+    words = {w for w in words if w.isalpha() and len(w) >= 4}
+    return sorted(words), frozenset(words) | COMMON_WORDS
+
+
+def fix_everyday(low: str) -> str:
+    """Everyday words with a slip in them read as meant ("wich" -> which, "cheeper" -> cheaper,
+    "contxt" -> context): the typo list first, then one edit (two in long words) from a word
+    the vocabularies use, keeping the first letter. Model names are the alias index's concern;
+    this text is only read for what is asked."""
+    out = []
+    for tok in low.split(" "):
+        core = tok.strip("?!.,;:()'\"")
+        fix = TYPOS.get(core) or _fix_word(core)
+        out.append(tok.replace(core, fix) if fix and core else tok)
+    return " ".join(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fix_word(word: str) -> str | None:
+    words, known = _cue_words()
+    if len(word) < 4 or not word.isalpha() or word in known or is_english(word):
+        return None
+    hit = process.extractOne(
+        word, words, scorer=OSA.distance, score_cutoff=1 if len(word) < 8 else 2
+    )
+    if hit is None or hit[0][0] != word[0]:
+        return None
+    return hit[0]
+
+
+QUESTION_WORDS = frozenset(
+    {
+        "what",
+        "which",
+        "who",
+        "how",
+        "why",
+        "when",
+        "where",
+        "whats",
+        "hows",
+        "should",
+        "would",
+        "could",
+        "does",
+        "do",
+        "did",
+        "is",
+        "are",
+        "can",
+        "will",
+        "any",
+        "has",
+        "have",
+        "was",
+    }
+)
 
 
 def _count(low: str) -> int | None:
@@ -490,11 +309,13 @@ class Understander:
 
     def _parse(self, text: str, today: dt.date | None) -> Query:
         text = text[:4000]
-        low = " ".join(clean(text).lower().split())
+        low = fix_everyday(" ".join(clean(text).lower().split()))
         # a model's own words must not read as a category ("gpt-5 codex", "qwen3 coder")
         mentions, loose, toks = self.index.find(text)
         q = Query(text=text, intent="none")
-        if _HELP.search(low) and not mentions:
+        shape = _question_shape(low)
+        asks = _question_shape(low, strong=True)  # a question word or request first, not just "?"
+        if not mentions and (_HELP.search(low) or (shape and _ABOUT_BOT.search(low))):
             q.intent = "help"
             return q
         found = _dedupe([m.model for m in mentions])
@@ -523,7 +344,10 @@ class Understander:
         compare_cue = bool(_COMPARE_CUES.search(low.replace("?", " ")))
         profile_cue = bool(_PROFILE_CUES.search(low)) or q.metric is not None
         n = len(q.models)
-
+        # The evidence that this is a question for the bot: its shape, a cue word, and against
+        # it, being asked of others or telling rather than asking.
+        others = bool(_ASKED_OF_OTHERS.search(low))
+        telling = bool(_TELLING.search(low)) and not shape
         asked = "?" in low or len(toks) <= 12
         if conditions.asks_changes(low) and not (
             n >= 2 and re.search(r"\b(?:between|vs\.?|versus|differ|difference|compared?)\b", low)
@@ -540,11 +364,22 @@ class Understander:
             q.unknown = [u.text for u in unknown]
             q.candidates = unknown_choices(unknown)
             return q
+        if others and not (q.category or q.metric or (n >= 2 and compare_cue)):
+            return q  # "anyone else getting 529s from opus 4.8?": for the channel, not the bot
         if n >= 2:
-            if compare_cue or _short(toks, mentions) or (asked and (profile_cue or q.category)):
+            if telling:
+                return q  # "the gpt-5.5 vs opus 4.8 wars never end lol"
+            if (
+                compare_cue
+                or _short(toks, mentions)
+                or shape
+                or (asked and (profile_cue or q.category))
+            ):
                 q.intent = "compare"
             return q
         if n == 1:
+            if telling:
+                return q  # "qwen3.6 27b running at 40 t/s on my 4090 :)"
             if families and (compare_cue or profile_cue):
                 q.intent = "clarify"
                 q.candidates = _dedupe([c for f in families for c in f.candidates])[:8]
@@ -556,15 +391,18 @@ class Understander:
                 or compare_cue
                 or _short(toks, mentions)
                 or quick
+                or asks
                 or (q.category and "?" in low)
             ):
                 q.intent = "profile"
             return q
-        if families:
+        if families and not telling:
             two = len(families) >= 2 and (compare_cue or profile_cue)
-            # "glm for agents?", "deepseek for coding?": a family with a question about it
-            asked_about = "?" in low and (q.category is not None or q.metric is not None)
-            if two or asked_about or _QUALITY_CUES.search(low):
+            # "glm for agents?", "qwen3 coder how fast": a family with a question about it
+            cue = q.category is not None or q.metric is not None
+            asked_about = cue and (shape or len(toks) <= 6)
+            ranking = q.filters.maker is not None and _LEADER_CUES.search(low)
+            if not ranking and (two or asked_about or _QUALITY_CUES.search(low)):
                 q.intent = "clarify"
                 q.candidates = family_choices(families)
                 return q
@@ -576,6 +414,26 @@ class Understander:
                 q.metric = _superlative_metric(low)
             return q
         return q
+
+
+def _question_shape(low: str, strong: bool = False) -> bool:
+    """Shaped as a question or a request: a question mark (unless `strong`), a question word or
+    verb first, an imperative ("tell me", "compare"), or "how fast", "which one" anywhere."""
+    if "?" in low and not strong:
+        return True
+    words = re.findall(r"[a-z0-9']+", low)
+    if not words:
+        return False
+    first = words[0]
+    return bool(
+        first in QUESTION_WORDS
+        or first in ("whats", "what's", "hows", "how's", "which", "wheres")
+        or _IMPERATIVE.search(" ".join(words))
+        or re.search(
+            r"\bhow (?:good|fast|quick|cheap|much|big|long|well|smart|expensive|pricey)\b", low
+        )
+        or re.search(r"\b(?:which|what) (?:one|model|is|has|should)\b", low)
+    )
 
 
 _METRIC_NAME_WORDS = frozenset({"fast", "instant", "turbo", "flash", "lite", "mini", "speed"})
