@@ -79,8 +79,8 @@ _MODALITY = re.compile(
 )
 _NUMBER = r"(\d+(?:\.\d+)?)\s*(k|m|mil|million|thousand|b)?"
 _CONTEXT = re.compile(
-    r"(?:at least|min(?:imum)?|over|more than|above|>=?|with|has|having|of|that can (?:take|fit|"
-    r"handle|hold|read|swallow)|can (?:take|fit|handle|hold)|takes?|fits?)?\s*"
+    r"(?<![\w.])(at least|min(?:imum)?|over|more than|above|>=?|with|has|having|of|that can (?:take|fit|"
+    r"handle|hold|read|swallow)|can (?:take|fit|handle|hold)|takes?|fits?)?\s*(?<![\w.])"
     + _NUMBER
     + r"\s*(\+|plus)?\s*(?:tokens?\s*(?:of\s*)?)?(?:context|ctx|token|tokens)\b"
 )
@@ -148,10 +148,13 @@ def _tokens(value: str, unit: str | None) -> int:
 
 
 def min_context(low: str) -> int | None:
-    m = _CONTEXT.search(low)
-    if not m:
-        return None
-    return _tokens(m.group(1), m.group(2))
+    for m in _CONTEXT.finditer(low):
+        prefix, value, unit = m.group(1), m.group(2), m.group(3)
+        # "grok 4.20 context window" names a model: a bare small number needs "with", "over"...
+        if unit is None and float(value) < 1000 and prefix is None:
+            continue
+        return _tokens(value, unit)
+    return None
 
 
 def max_price(low: str) -> float | None:
@@ -280,8 +283,9 @@ _CHANGES = re.compile(
     r"|\bget (?:cheaper|pricier|more expensive|rescored|re-?scored|updated|a (?:bigger|larger|new) context)\b"
     r"|\b(?:gotten|got|get|become) (?:cheaper|pricier|more expensive)\b"
     r"|\bre-?scored\b|\b(?:scores?|numbers|benchmarks?)\b.{0,20}\bchange[ds]?\b"
-    r"|\b(?:leader|#1|number one|top spot|first place)\b.{0,30}\bchange[ds]?\b"
-    r"|\bchange[ds]?\b.{0,30}\b(?:leader|#1|number one|top spot|first place)\b"
+    r"|(?:\bleader|(?<!\w)#1|\bnumber one|\btop spot|\bfirst place)\b.{0,30}\bchange[ds]?\b"
+    r"|\bchange[ds]?\b.{0,30}(?:\bleader|(?<!\w)#1|\bnumber one|\btop spot|\bfirst place)\b"
+    r"|\bprices? (?:dropped|drop|fell|gone down|went down|gone up|went up|changed|cut)\b"
     r"|\b(?:what|which|any)\s+(?:new\s+)?(?:models?|ones?)\s+(?:were |got |have been |just )?(?:added|dropped|released|launched|came out)\b"
     r"|\b(?:did|has|have|had)\b.{0,40}\b(?:increased?|bigger|larger|raised?)\b.{0,20}\bcontext\b"
     r"|\bupdates? (?:in|from|over|this|since)\b|\bprice drops?\b|\bwhat(?:'s| is) new\b"

@@ -22,6 +22,7 @@ from bot.sources.raw import date_in
 from bot.understand.common import COMMON_WORDS
 from bot.understand.english import is_english
 from bot.understand.text import VARIANT_WORDS, has_digit, tokens
+from bot.understand.vocabulary import CUE_WORDS
 
 # Family words: a model line people name on its own ("is gemini any good"), too vague to pick one.
 FAMILIES = frozenset(
@@ -170,6 +171,9 @@ class Mention:
     end: int
     corrected: bool
     key: tuple[str, ...] = ()  # the full name it matched, for names that continue it
+    # a nickname that is also an everyday word ("scout", "maverick"), a version alone ("5.5"),
+    # or words in another order: it names a model only with other evidence in the message
+    weak: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,9 +236,38 @@ def _variants(name: str) -> list[Key]:
             r"[a-z]\d[\d.]*", head
         )
         tiered = _VERSION.fullmatch(head) and len(rest) >= 2 and rest[1] in STRONG_VARIANTS
-        if short or tiered:
+        if (short or tiered) and not (len(rest) == 1 and rest[0] in EVERYDAY_CODES):
             extra.append(rest)
+    # "Ornith 1.0 397B" -> also "ornith 397b": the size names it as well as the version does
+    for k in list(keys):
+        if (
+            len(k) >= 3
+            and k[0] in FAMILIES | _NAME_FAMILIES.get(k[0], frozenset())
+            and _SIZE.fullmatch(k[-1])
+            and any(_VERSION.fullmatch(t) for t in k[1:-1])
+        ):
+            extra.append(tuple(t for t in k if not _VERSION.fullmatch(t)))
     return keys + extra
+
+
+# Letter-and-digit codes that mean something else in everyday talk (Apple's M3, BMW's M4, Intel's
+# i7): alone they never name a model ("minimax m3" does).
+EVERYDAY_CODES = frozenset(
+    {f"m{i}" for i in range(1, 10)}
+    | {f"i{i}" for i in (3, 5, 7, 9)}
+    | {f"a{i}" for i in range(1, 9)}
+    | {f"s{i}" for i in range(1, 10)}
+    | {f"x{i}" for i in range(1, 10)}
+    | {"v6", "v8", "f1", "c3", "g5", "p1", "e3"}
+)
+# Filled per catalog: name words several models share that act as a family ("ornith", "codex").
+_NAME_FAMILIES: dict[str, frozenset[str]] = {}
+# A tier word that after a name starts something else: "grok 4.3's max context".
+_NOT_A_TIER_BEFORE = {
+    "max": frozenset({"context", "output", "tokens", "length", "input", "price", "window"}),
+    "pro": frozenset({"tip", "tips", "plan", "subscription", "account"}),
+}
+_GENERIC = VARIANT_WORDS - {"scout", "maverick"}
 
 
 def _looks_like_version(tok: str) -> bool:
@@ -280,6 +313,49 @@ class AliasIndex:
                         and _usable(key[1:]) is not False
                     ):
                         self.vendor_keys[m.creator][key[1:]].add(m.id)
+        # Words of display names: one model's own word is its nickname ("scout", "fable"); a
+        # word several models share, and no generic tier word, acts as a family ("ornith").
+        lines: dict[str, set[str]] = defaultdict(set)
+        for m in catalog.models:
+            for t in set(tokens(_MONTH_SUFFIX.sub("", m.name))):
+                if (
+                    t.isalpha()
+                    and len(t) >= 4
+                    and t not in FAMILIES
+                    and t not in VENDORS
+                    and t not in _GENERIC
+                    and t not in COMMON_WORDS
+                    and t not in CUE_WORDS
+                ):
+                    lines[t].add(m.id)
+        self.nicknames: dict[str, str] = {}
+        self.families = set(FAMILIES)
+        for word, ids in lines.items():
+            if len(ids) == 1:
+                self.nicknames[word] = next(iter(ids))
+            elif not is_english(word):
+                self.families.add(word)
+        self.families = frozenset(self.families)
+        # Names as bags of words, for a name in another order ("pro 2.5 gemini") or without its
+        # family word ("oss 120b", "5.2 codex", "codex max"): only bags one model owns.
+        bags: dict[Key, set[str]] = defaultdict(set)
+        for key, ids in self.keys.items():
+            parts = [key]
+            if key[0] in self.families and len(key) >= 3:
+                parts.append(key[1:])
+                unversioned = tuple(t for t in key[1:] if not _VERSION.fullmatch(t))
+                if len(unversioned) >= 2:
+                    parts.append(unversioned)
+            for part in parts:
+                if len(part) >= 2:
+                    bags[tuple(sorted(part))].update(ids)
+        self.bags = {
+            b: ids for b, ids in bags.items() if len(ids) == 1 or _one_name(ids, self.models)
+        }
+        self.versions: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for key, ids in self.keys.items():
+            if len(key) == 2 and key[0] in FAMILIES and _VERSION.fullmatch(key[1]):
+                self.versions[(key[0], key[1])].update(ids)
         self.prefixes: set[Key] = {k[:i] for k in self.keys for i in range(1, len(k) + 1)}
         self.keys_by_first: dict[str, list[Key]] = defaultdict(list)
         for k in self.keys:
@@ -367,6 +443,8 @@ class AliasIndex:
                 i + 1 < len(toks)
                 and toks[i] + toks[i + 1] in self.vocab_set
                 and (toks[i] not in self.vocab_set or len(toks[i + 1]) == 1)
+                # "opus 4.6 v opus 4.8": a "v" between two names is "versus"
+                and not (toks[i + 1] in _SEPARATORS and i + 2 < len(toks))
             ):
                 joined.append(toks[i] + toks[i + 1])
                 i += 2
@@ -457,6 +535,9 @@ class AliasIndex:
                 end = i + length
                 nxt = toks[end] if end < len(toks) else None
                 typed = [fixed[k] if corrected else toks[k] for k in range(i, end)]
+                after = toks[end + 1] if end + 1 < len(toks) else None
+                if nxt in _NOT_A_TIER_BEFORE and after in _NOT_A_TIER_BEFORE[nxt]:
+                    nxt = None
                 if nxt in STRONG_VARIANTS and not self._extends(typed, nxt):
                     # "gpt-4.1 ultra": a real name plus a variant that does not exist
                     near = self.nearest(" ".join(toks[i : end + 1]))
@@ -476,8 +557,25 @@ class AliasIndex:
                         i = end + 1
                         continue
                 key = tuple(fixed[i:end] if corrected else toks[i:end])
+                if self._ambiguous(ids, key):
+                    # "devstral small", "kimi k2": a line with several models, none of them
+                    # the plain one: ask which
+                    cands = self._rank_candidates(list(ids))
+                    loose.append(Loose("family", " ".join(toks[i:end]), i, end, tuple(cands)))
+                    i = end
+                    continue
                 mentions.append(Mention(self.resolve(ids, toks, i, end), i, end, corrected, key))
                 i = end
+                continue
+            bag = self._bag(toks, i)
+            if bag is not None:
+                mentions.append(bag)
+                i = bag.end
+                continue
+            if toks[i] in self.nicknames:
+                mid = self.nicknames[toks[i]]
+                mentions.append(Mention(mid, i, i + 1, False, (toks[i],), weak=True))
+                i += 1
                 continue
             cont = self._continuation(toks, i, mentions)
             if cont is not None:
@@ -496,18 +594,103 @@ class AliasIndex:
                 i = item.end
                 continue
             i += 1
+        mentions = self._bare_versions(toks, mentions, loose)
         return mentions, loose, toks
+
+    def _ambiguous(self, ids: set[str], key: Key) -> bool:
+        """Several models answer to this name and none is the plain one: their names differ by
+        more than a snapshot month, and none of them is exactly what was typed."""
+        if len(ids) < 2:
+            return False
+        bases = {_MONTH_SUFFIX.sub("", self.models[m].name) for m in ids}
+        if len(bases) < 2:
+            return False
+        typed = tuple(key)
+        for m in ids:
+            own = tuple(tokens(_MONTH_SUFFIX.sub("", self.models[m].name)))
+            if own == typed or tuple(t for t in own if t not in _STRIP_TAIL) == typed:
+                return False
+        return True
+
+    def _bag(self, toks: list[str], i: int) -> Mention | None:
+        """A model's name in another order or without its family word: "pro 2.5 gemini",
+        "oss 120b", "5.2 codex". Needs a family word, a dotted version or a size in it."""
+        for length in (3, 2):
+            window = toks[i : i + length]
+            if len(window) < length:
+                continue
+            if not any(
+                t in self.families or _VERSION.fullmatch(t) or _SIZE.fullmatch(t) for t in window
+            ):
+                continue
+            ids = self.bags.get(tuple(sorted(window)))
+            if ids:
+                mid = self.resolve(ids, toks, i, i + length)
+                weak = not any(t in self.families for t in window)
+                return Mention(mid, i, i + length, False, tuple(window), weak=weak)
+        return None
+
+    def _bare_versions(
+        self, toks: list[str], mentions: list[Mention], loose: list[Loose]
+    ) -> list[Mention]:
+        """A version alone beside a named model ("5.5 or opus 4.7", "4o vs 4.1", "compared to
+        5.5") names the one model of that version: the neighbour's family first."""
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        taken |= {k for x in loose for k in range(x.start, x.end)}
+        named = sorted([*mentions, *loose], key=lambda x: x.start)
+        out = list(mentions)
+        for i, t in enumerate(toks):
+            if i in taken or not _VERSION.fullmatch(t):
+                continue
+            near = [
+                x
+                for x in named
+                if (
+                    x.end <= i
+                    and i - x.end <= 2
+                    and any(w in _CONNECTORS | {"compared"} for w in toks[x.end : i])
+                )
+                or (
+                    x.start > i
+                    and x.start - i <= 2
+                    and any(w in _CONNECTORS for w in toks[i + 1 : x.start])
+                )
+            ]
+            if not near:
+                continue
+            fams = [toks[x.start] for x in near if toks[x.start] in FAMILIES]
+            fams += [
+                f
+                for x in near
+                if isinstance(x, Mention)
+                for f in FAMILIES
+                if f in self.name_tokens.get(x.model, ())
+            ]
+            ids: set[str] = set()
+            for f in fams:
+                ids = self.versions.get((f, t), set())
+                if ids:
+                    break
+            if not ids:
+                owners = [v for (f, ver), v in self.versions.items() if ver == t]
+                if len(owners) == 1:
+                    ids = owners[0]
+            if len(ids) == 1:
+                out.append(Mention(next(iter(ids)), i, i + 1, False, (t,), weak=True))
+        return sorted(out, key=lambda m: m.start)
 
     def _continuation(self, toks: list[str], i: int, mentions: list[Mention]) -> Mention | None:
         """ "gemini 2.5 flash vs flash lite", "llama 4 scout or maverick": the second name leaves
         out what it shares with the first."""
-        if not mentions or not (has_digit(toks[i]) or toks[i] in VARIANT_WORDS):
+        if not mentions or not (
+            has_digit(toks[i]) or toks[i] in VARIANT_WORDS or toks[i] in self.vocab_set
+        ):
             return None
         if i == 0 or toks[i - 1] not in _CONNECTORS:
             return None
         prev = mentions[-1]
         head = list(prev.key or toks[prev.start : prev.end])
-        for cut in range(1, len(head)):
+        for cut in range(len(head) - 1, 0, -1):  # the most it can share first
             for length in range(min(3, len(toks) - i), 0, -1):
                 key = tuple(head[:cut]) + tuple(toks[i : i + length])
                 if key in self.keys and len(key) > 1:
@@ -534,10 +717,14 @@ class AliasIndex:
 
     def _loose(self, toks: list[str], fixed: list[str], i: int) -> Loose | None:
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        trust_fix = has_digit(nxt) or nxt in self.vocab_set
-        word = fixed[i] if fixed[i] in FAMILIES and (trust_fix or fixed[i] == toks[i]) else toks[i]
+        trust_fix = has_digit(nxt) or nxt in VARIANT_WORDS
+        word = (
+            fixed[i]
+            if fixed[i] in self.families and (trust_fix or fixed[i] == toks[i])
+            else toks[i]
+        )
         series = re.fullmatch(r"o\d+", word) is not None
-        if word not in FAMILIES and word not in VENDORS and not series:
+        if word not in self.families and word not in VENDORS and not series:
             return None
         j = i + 1
         tail: list[str] = []
@@ -751,3 +938,8 @@ def _date_cue_score(d: dt.date, window: list[str]) -> int:
     if str(d.year) in years:
         score += 2 if score else 1
     return score
+
+
+def _one_name(ids: set[str], models: Mapping[str, Model]) -> bool:
+    """Several ids that are snapshots of one name ("GPT-4o (May 2024)", "(Nov 2024)")."""
+    return len({_MONTH_SUFFIX.sub("", models[m].name) for m in ids}) == 1

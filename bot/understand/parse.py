@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Literal
 
 from rapidfuzz import process
@@ -19,23 +17,13 @@ from bot.understand.conditions import Filters
 from bot.understand.english import is_english
 from bot.understand.index import AliasIndex, Mention, family_choices, unknown_choices
 from bot.understand.text import clean
+from bot.understand.vocabulary import CATEGORY_WORDS, METRIC_WORDS, TYPOS
 
 Intent = Literal[
     "compare", "profile", "leaderboard", "clarify", "not_found", "changes", "help", "none"
 ]
 MAX_MODELS = 5
 MAX_TOP = 25
-
-# The vocabularies are data (vocabulary.json): the words for each category and measure, and
-# everyday-word slips.
-_VOCAB = json.loads(
-    resources.files("bot.understand").joinpath("vocabulary.json").read_text("utf-8")
-)
-CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
-    k: tuple(v) for k, v in _VOCAB["category_words"].items()
-}
-METRIC_WORDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _VOCAB["metric_words"].items()}
-TYPOS: dict[str, str] = dict(_VOCAB["typos"])
 
 _COMPARE_CUES = re.compile(
     r"\b(vs\.?|versus|or|better|worse|compare[ds]?|comparison|comparing|than|which|difference|"
@@ -318,6 +306,7 @@ class Understander:
         if not mentions and (_HELP.search(low) or (shape and _ABOUT_BOT.search(low))):
             q.intent = "help"
             return q
+        mentions = _supported(mentions, loose, low)
         found = _dedupe([m.model for m in mentions])
         q.models, q.dropped = found[:MAX_MODELS], found[MAX_MODELS:]
         named = {i for m in mentions for i in range(m.start, m.end)}
@@ -416,6 +405,20 @@ class Understander:
         return q
 
 
+def _supported(mentions: list[Mention], loose: list, low: str) -> list[Mention]:  # noqa: ANN001
+    """Weak mentions (a nickname that is also a word, a version alone, words in another order)
+    count only with other evidence: a name beside them, or a question about a category or a
+    measure ("scout or maverick for reading screenshots?"), not in "boy scout camp"."""
+    weak = [m for m in mentions if m.weak]
+    if not weak:
+        return mentions
+    strong = len(mentions) > len(weak) or any(x.kind == "family" for x in loose)
+    cue = find_category(low) is not None or find_metric(low) is not None
+    if strong or (cue and (len(weak) >= 2 or _question_shape(low))):
+        return mentions
+    return [m for m in mentions if not m.weak]
+
+
 def _question_shape(low: str, strong: bool = False) -> bool:
     """Shaped as a question or a request: a question mark (unless `strong`), a question word or
     verb first, an imperative ("tell me", "compare"), or "how fast", "which one" anywhere."""
@@ -433,6 +436,7 @@ def _question_shape(low: str, strong: bool = False) -> bool:
             r"\bhow (?:good|fast|quick|cheap|much|big|long|well|smart|expensive|pricey)\b", low
         )
         or re.search(r"\b(?:which|what) (?:one|model|is|has|should)\b", low)
+        or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
     )
 
 

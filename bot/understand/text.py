@@ -51,6 +51,7 @@ VARIANT_WORDS = frozenset(
     }
 )
 
+_BIG_O = re.compile(r"\bo\(\s*[^()]{1,15}\)")
 _DISCORD_TOKENS = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|https?://\S+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]*")
 _LETTERS_THEN_DIGITS = re.compile(r"^([a-z]{2,})([0-9].*)$")
@@ -69,6 +70,7 @@ def tokens(text: str) -> list[str]:
     """`Claude-Sonnet-4.5` -> [claude, sonnet, 4.5]; `gpt4.1mini` -> [gpt, 4.1, mini];
     `o3` and `4o` stay whole; possessives go (`openai's` -> openai)."""
     text = clean(text).lower()
+    text = _BIG_O.sub(" ", text)  # O(1), O(n log n): complexity, not OpenAI's o1
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"(?<=[a-z0-9])\+", " plus", text)  # Command R+ is not Command R
     out: list[str] = []

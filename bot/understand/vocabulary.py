@@ -1,0 +1,20 @@
+"""The vocabularies (vocabulary.json): the words for each category and measure, and everyday-word
+slips. Data, read once."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+_VOCAB = json.loads(
+    resources.files("bot.understand").joinpath("vocabulary.json").read_text("utf-8")
+)
+CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
+    k: tuple(v) for k, v in _VOCAB["category_words"].items()
+}
+METRIC_WORDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _VOCAB["metric_words"].items()}
+TYPOS: dict[str, str] = dict(_VOCAB["typos"])
+# Every single word those phrases use: a word that asks about something, never a model's nickname.
+CUE_WORDS = frozenset(
+    w for ws in (*CATEGORY_WORDS.values(), *METRIC_WORDS.values()) for p in ws for w in p.split()
+)
