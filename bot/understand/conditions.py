@@ -71,8 +71,8 @@ MODALITY_WORDS: dict[str, str] = {
 # "that can read images", "with vision", "accepts video": an input the model must take. ("for
 # images" asks about the multimodal category instead.)
 _MODALITY = re.compile(
-    r"\b(?:with|that|which|can|could|accepts?|takes?|supports?|handles?|reads?|sees?|understands?|"
-    r"feed(?:\s+it)?|ingests?|has|having|native(?:ly)?|w/)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:\bw/\s*|\b(?:with|that|which|can|could|accepts?|takes?|supports?|handles?|reads?|sees?|understands?|"
+    r"feed(?:\s+it)?|ingests?|has|having|native(?:ly)?)\b(?:\s+\w+){0,3}?\s+)"
     r"(images?|vision|pictures?|photos|screenshots|audio|voice|speech|sound|videos?|pdfs?)\b"
     r"|\b(vision|audio|video|pdf)[- ](?:capable|enabled|input|support)\b"
     r"|\bcan see\b"
@@ -109,7 +109,7 @@ _RECENT = re.compile(
 _THIS = re.compile(r"\b(?:released |out |launched |from )?this (year|month)\b|\bin (20\d\d)\b")
 _NON_REASONING = re.compile(
     r"\bnon[- ]?(?:reasoning|thinking)\b|\bwithout (?:reasoning|thinking)\b|\bno[- ](?:reasoning|"
-    r"thinking)\b|\bnot a reasoning\b|\binstruct(?:ion)? model\b(?! following)"
+    r"thinking)\b|\b(?:not|isn'?t|aren'?t) (?:a )?reasoning\b|\binstruct(?:ion)? model\b(?! following)"
 )
 _THINKING = re.compile(r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
@@ -240,6 +240,12 @@ def reasoning(low: str, ranked_by_quality: bool) -> bool | None:
     return None
 
 
+def without_reasoning_kind(low: str) -> str | None:
+    """The text less "reasoning model", when it says so: "best reasoning model for riddles"
+    names the kind of model and, in "riddles", the category to rank by."""
+    return _THINKING.sub(" ", low) if _THINKING.search(low) else None
+
+
 def find_filters(low: str, today: dt.date, ranked_by_quality: bool) -> Filters:
     return Filters(
         min_context=min_context(low),
@@ -301,7 +307,7 @@ _SPAN_N = re.compile(
     r"\b(?:last|past|in the last|within)\s+(\d+|two|three|a couple of)\s*(day|week|month)s?\b"
 )
 KIND_WORDS = (
-    ("leader", re.compile(r"\b(?:leaders?|#1|number one|top spot|first place|lead(?:ing)?)\b")),
+    ("leader", re.compile(r"(?<!\w)(?:leaders?|#1|number one|top spot|first place|lead(?:ing)?)\b")),
     ("price", re.compile(r"\b(?:cheaper|pricier|expensive|price[sd]?|pricing|cost)\b")),
     ("context", re.compile(r"\bcontext\b")),
     ("score", re.compile(r"\b(?:scores?|rescored|re-scored|benchmarks?|numbers|rank(?:ing)?s?)\b")),

@@ -55,6 +55,7 @@ FAMILIES = frozenset(
         "aya",
         "mimo",
         "command",
+        "codex",
         "opus",
         "sonnet",
         "haiku",
@@ -129,6 +130,7 @@ _WEAK = VARIANT_WORDS | {
 _STRIP_TAIL = ("instruct", "it", "instructed", "chat", "preview", "hf")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[bmk]")  # parameter counts: 8b, 1.5b, 400m
 _VERSION = re.compile(r"\d+\.\d+")
+_SHORT_VERSION = re.compile(r"[a-z]\d+(?:\.\d+)?|\d+[a-z]")  # "m3", "k2.5", "4o" beside a family
 _MONTH_SUFFIX = re.compile(r"\s*\((?:[A-Z][a-z]{2} \d{4}|\d{4}-\d{2}-\d{2}|latest)\)$")
 
 Key = tuple[str, ...]
@@ -242,7 +244,7 @@ def _variants(name: str) -> list[Key]:
     for k in list(keys):
         if (
             len(k) >= 3
-            and k[0] in FAMILIES | _NAME_FAMILIES.get(k[0], frozenset())
+            and k[0].isalpha()
             and _SIZE.fullmatch(k[-1])
             and any(_VERSION.fullmatch(t) for t in k[1:-1])
         ):
@@ -260,8 +262,6 @@ EVERYDAY_CODES = frozenset(
     | {f"x{i}" for i in range(1, 10)}
     | {"v6", "v8", "f1", "c3", "g5", "p1", "e3"}
 )
-# Filled per catalog: name words several models share that act as a family ("ornith", "codex").
-_NAME_FAMILIES: dict[str, frozenset[str]] = {}
 # A tier word that after a name starts something else: "grok 4.3's max context".
 _NOT_A_TIER_BEFORE = {
     "max": frozenset({"context", "output", "tokens", "length", "input", "price", "window"}),
@@ -313,6 +313,11 @@ class AliasIndex:
                         and _usable(key[1:]) is not False
                     ):
                         self.vendor_keys[m.creator][key[1:]].add(m.id)
+        self.display_tokens: dict[str, frozenset[str]] = {
+            m.id: frozenset(tokens(m.name)) for m in catalog.models
+        }
+        self.by_display_token = _postings(self.display_tokens)
+        self._share_versions()
         # Words of display names: one model's own word is its nickname ("scout", "fable"); a
         # word several models share, and no generic tier word, acts as a family ("ornith").
         lines: dict[str, set[str]] = defaultdict(set)
@@ -370,14 +375,10 @@ class AliasIndex:
             m.id: frozenset(t for n in (m.name, *m.aliases) for t in tokens(n))
             for m in catalog.models
         }
-        self.display_tokens: dict[str, frozenset[str]] = {
-            m.id: frozenset(tokens(m.name)) for m in catalog.models
-        }
         # Inverted indexes, so that a question costs the same with 300 models or 10,000:
         # which models carry a word in their names, which a creator made, the o-series, and
         # the character trigrams of each name for spelling suggestions.
         self.by_name_token = _postings(self.name_tokens)
-        self.by_display_token = _postings(self.display_tokens)
         self.by_creator: dict[str, list[str]] = defaultdict(list)
         for m in catalog.models:
             self.by_creator[m.creator].append(m.id)
@@ -392,6 +393,37 @@ class AliasIndex:
         # cycle, and an engine with a cycle is freed by the cyclic collector only, not as soon
         # as a refresh replaces it.
         self._corrections: dict[tuple[str, bool, bool], str | None] = {}
+
+    def _share_versions(self) -> None:
+        """ "qwen 3.6" is the version of Qwen3.6 27B with its size left out, but Qwen3.6 35B-A3B
+        and Qwen3.6 Plus are the same version too: such a name answers to all of them, so that
+        asking about it asks which."""
+        for key, ids in list(self.keys.items()):
+            if not any(_VERSION.fullmatch(t) for t in key) or any(
+                _SIZE.fullmatch(t) for t in key
+            ):
+                continue
+            if any(
+                tuple(key)
+                in (
+                    tuple(t for t in tokens(self.models[mid].name) if t not in _STRIP_TAIL),
+                    tuple(tokens(self.models[mid].name)),
+                )
+                for mid in ids
+            ):
+                continue
+            pool = _having(self.by_display_token, set(key)) or set()
+            same = {
+                other
+                for other in pool - ids
+                if "base" not in self.display_tokens[other]
+                and all(
+                    _SIZE.fullmatch(t) or re.fullmatch(r"a\d+b", t) or t in VARIANT_WORDS
+                    for t in self.display_tokens[other] - set(key)
+                )
+            }
+            if same:
+                self.keys[key] = ids | same
 
     # -- tokens ------------------------------------------------------------------------------
 
@@ -564,6 +596,14 @@ class AliasIndex:
                     loose.append(Loose("family", " ".join(toks[i:end]), i, end, tuple(cands)))
                     i = end
                     continue
+                later = self._later_generations(ids, key)
+                if later:
+                    # "mistral small": the name of the first of a line that has had numbered
+                    # generations since (Mistral Small 3.1, 4): ask which
+                    cands = self._rank_candidates(list(ids | later))
+                    loose.append(Loose("family", " ".join(toks[i:end]), i, end, tuple(cands)))
+                    i = end
+                    continue
                 mentions.append(Mention(self.resolve(ids, toks, i, end), i, end, corrected, key))
                 i = end
                 continue
@@ -612,6 +652,23 @@ class AliasIndex:
                 return False
         return True
 
+    def _later_generations(self, ids: set[str], key: Key) -> set[str]:
+        """Newer models whose names are this version-less name plus a version number."""
+        if any(has_digit(t) for t in key):
+            return set()
+        typed = set(key)
+        pool = _having(self.by_display_token, typed) or set()
+        first = max((_snapshot_date(self.models[m]) or dt.date.min) for m in ids)
+        return {
+            mid
+            for mid in pool - ids
+            if (_snapshot_date(self.models[mid]) or dt.date.min) > first
+            and any(
+                _looks_like_version(t) and not re.fullmatch(r"\d{2}|\d{4}", t)
+                for t in self.display_tokens[mid] - typed
+            )
+        }
+
     def _bag(self, toks: list[str], i: int) -> Mention | None:
         """A model's name in another order or without its family word: "pro 2.5 gemini",
         "oss 120b", "5.2 codex". Needs a family word, a dotted version or a size in it."""
@@ -640,14 +697,15 @@ class AliasIndex:
         named = sorted([*mentions, *loose], key=lambda x: x.start)
         out = list(mentions)
         for i, t in enumerate(toks):
-            if i in taken or not _VERSION.fullmatch(t):
+            dotted = _VERSION.fullmatch(t) is not None
+            if i in taken or not (dotted or _SHORT_VERSION.fullmatch(t)):
                 continue
             near = [
                 x
                 for x in named
                 if (
                     x.end <= i
-                    and i - x.end <= 2
+                    and (i - x.end <= 2 or (i - x.end <= 4 and toks[i - 1] in _CONNECTORS))
                     and any(w in _CONNECTORS | {"compared"} for w in toks[x.end : i])
                 )
                 or (
@@ -668,10 +726,10 @@ class AliasIndex:
             ]
             ids: set[str] = set()
             for f in fams:
-                ids = self.versions.get((f, t), set())
+                ids = self.versions.get((f, t), set()) if dotted else self.keys.get((f, t), set())
                 if ids:
                     break
-            if not ids:
+            if not ids and dotted:
                 owners = [v for (f, ver), v in self.versions.items() if ver == t]
                 if len(owners) == 1:
                     ids = owners[0]

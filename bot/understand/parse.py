@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from rapidfuzz import process
@@ -53,8 +53,9 @@ _MODEL_WORDS = re.compile(
     r"self[- ]host(?:ed|ing)?)\b"
 )
 _OPEN_WEIGHTS = re.compile(
-    r"\b(open[- ]?weights?|open[- ]?source|open models?|open llms?|local(?:ly)?|self[- ]host"
-    r"(?:ed|ing)?|on my own (?:hardware|gpu|machine)|run (?:it )?(?:at home|on my))\b|\bopen\b"
+    r"\b(open[- ]?weights?|open[- ]?source|open models?|open llms?|local(?:ly)?|self[- ]?host"
+    r"(?:ed|ing|able)?|(?:host|run) (?:it |them )?(?:myself|ourselves|in[- ]house|on[- ]prem)|on[- ]prem(?:ise)?s?"
+    r"|air[- ]gapped|on my own (?:hardware|gpu|machine)|run (?:it )?(?:at home|on my))\b|\bopen\b"
 )
 _HELP = re.compile(
     r"^\s*([?!/]?help|commands|\?|what can you do\??|what do you do\??|how do i use (?:you|"
@@ -190,11 +191,13 @@ def find_category(low: str) -> str | None:
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")
 
 
-def find_metric(low: str) -> str | None:
+def find_metric(low: str, besides: str | None = None) -> str | None:
     """The measure asked for: the longest phrase found wins ("tokens per second" over "most
     tokens"), unless a negation stands just before it ("don't care about price")."""
     best: tuple[int, int, int, str] | None = None
     for order, (metric, words) in enumerate(METRIC_WORDS.items()):  # latency before speed
+        if metric == besides:
+            continue
         for w in words:
             pos = _phrase_hit(low, w)
             if pos >= 0 and not _NEGATION.search(low[max(0, pos - 25) : pos]):
@@ -319,13 +322,21 @@ class Understander:
                 r"\b(?:cheapest|fastest|quickest|lowest|biggest|largest|longest)\b", low
             )
             q.filters = conditions.find_filters(low, today or dt.date.today(), ranked_by_quality)
+            kind_less = conditions.without_reasoning_kind(rest)
+            if q.filters.reasoning is None and kind_less and find_category(kind_less):
+                # "best reasoning model for riddles": the kind of model, ranked on riddles
+                q.filters = replace(q.filters, reasoning=True)
             if q.filters:
                 rest = conditions.without_conditions(rest, q.filters)
                 metric_text = conditions.without_conditions(low, q.filters)
         q.category = find_category(rest)
         # "grok 4 fast" names a model, not a question about speed
         name_words = {toks[i] for i in named}
-        q.metric = find_metric(_without_words(metric_text, name_words & _METRIC_NAME_WORDS))
+        metric_text = _without_words(metric_text, name_words & _METRIC_NAME_WORDS)
+        # with a context limit set, words about context describe the limit, not the ranking
+        q.metric = (q.filters.min_context is not None and find_metric(metric_text, "context")) or (
+            find_metric(metric_text)
+        )
         q.count = _count(low)
         q.open_weights = bool(_OPEN_WEIGHTS.search(low))
         unknown = [x for x in loose if x.kind == "unknown"]
@@ -412,7 +423,7 @@ def _supported(mentions: list[Mention], loose: list, low: str) -> list[Mention]:
     weak = [m for m in mentions if m.weak]
     if not weak:
         return mentions
-    strong = len(mentions) > len(weak) or any(x.kind == "family" for x in loose)
+    strong = len(mentions) > len(weak) or any(x.kind in ("family", "unknown") for x in loose)
     cue = find_category(low) is not None or find_metric(low) is not None
     if strong or (cue and (len(weak) >= 2 or _question_shape(low))):
         return mentions
