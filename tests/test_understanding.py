@@ -19,6 +19,8 @@ SETS = {
     "blind2": DATA / "blind2_messages.jsonl",  # 250 harder ones, also written blind
     # 354 written blind against this year's models, with conditions and change-log questions
     "blind3": DATA / "blind3_messages.jsonl",
+    # 344 more: conversations, quotes, code, API ids, replies to other people, several conditions
+    "blind4": DATA / "blind4_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -340,3 +342,103 @@ def test_change_log_questions(engine: Engine) -> None:
     assert (q.intent, q.kind, q.category) == ("changes", "leader", "coding")
     q = engine.understander.parse("what changed this week?", TODAY)
     assert (q.intent, q.since_days) == ("changes", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        # someone else's words: a quoted question answered, pasted code, a reply to a person
+        ("> which is cheaper, k2.6 or glm 5.1?\nglm 5.1 by a bit, last i checked", "none", []),
+        (
+            "> gpt-5.5 is the best coder\nis it though? how does it do vs opus 4.8 on coding",
+            "compare",
+            ["gpt-5.5", "claude-opus-4-8"],
+        ),
+        ('```python\nmodel = "gpt-5.4-mini"\n```\nwhy does this throw a 401??', "none", []),
+        ("@alex which one did you end up picking, k2.6 or glm 5.1?", "none", []),
+        # API ids with their organisation
+        (
+            "meta-llama/llama-4-scout vs openai/gpt-5.4-mini",
+            "compare",
+            ["llama-4-scout", "gpt-5.4-mini"],
+        ),
+        # everyday senses of model names
+        ("O3 is way more reactive than O2, that's why the air smells", "none", []),
+        ("space marine codex vs chaos codex, which army is stronger", "none", []),
+        ("opus 4.8 is so expensive lol, burned $40 today", "none", []),
+        # a family word for a model already named, and a line named twice with a tier
+        ("is command a plus any good or is cohere washed", "profile", ["command-a-plus"]),
+        (
+            "nemotron 3 super vs nemotron 3 nano speed",
+            "compare",
+            ["nemotron-3-super-120b-a12b", "nemotron-3-nano-30b-a3b"],
+        ),
+        (
+            "compare opus 4.7, opus 4.8 and sonnet 5",
+            "compare",
+            ["claude-opus-4-7", "claude-opus-4-8", "claude-sonnet-5"],
+        ),
+        # a family among named models asks which; a family alone too
+        ("gpt-5.5 vs opus vs gemini 3.5 flash", "clarify", ["gpt-5.5", "gemini-3.5-flash"]),
+        ("opus", "clarify", []),
+        # a request after some telling is still a request
+        (
+            "Hello, I am new here. Please tell me difference between opus 4.6 and opus 4.7",
+            "compare",
+            ["claude-opus-4-6", "claude-opus-4-7"],
+        ),
+        (
+            "sonnet 4.5 vs opus 4.1 for coding, old i know but i have credits left",
+            "compare",
+            ["claude-sonnet-4-5", "claude-opus-4-1"],
+        ),
+        # follow-ups: a ranking when it stands alone, silence when it points back
+        ("ok and for math?", "leaderboard", []),
+        ("and the cheaper one?", "none", []),
+        # questions about the bot itself
+        ("are the prices you show for input or output tokens?", "help", []),
+        ("is there a list of all the models you know about?", "help", []),
+    ],
+)
+def test_messages_in_conversation(
+    engine: Engine, text: str, intent: str, models: list[str]
+) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert q.intent == intent
+    if intent != "none":  # on chatter the bot stays silent, whatever it noticed
+        assert q.models == models
+
+
+def test_indirect_words_and_idioms(engine: Engine) -> None:
+    cases = {
+        "is qwen3.6 27b decent at korean": ("multilingual", None),
+        "o3 vs o4-mini for proving inequalities": ("math", None),
+        "which one reads handwritten notes better, gemini 3.1 pro or gpt-5.5?": (
+            "multimodal",
+            None,
+        ),
+        "gpt-5.5 instant, how quickly does it begin answering?": (None, "latency"),
+        "qwen3.6-plus vs qwen3.7-plus how many tokens does each one take": (None, "context"),
+        "which models top the charts for sticking to a json schema?": (
+            "instruction_following",
+            None,
+        ),
+    }
+    for text, want in cases.items():
+        q = engine.understander.parse(text, TODAY)
+        assert (q.category, q.metric) == want, text
+
+
+def test_change_log_kinds(engine: Engine) -> None:
+    cases = {
+        "anything new dropped today?": ("new_model", 1),
+        "new benchmark results this week?": ("score", 7),
+        "has the top model changed in the past month": ("leader", 30),
+        "any context window increases this month": ("context", 30),
+        "any fresh models in the past 10 days?": ("new_model", 10),
+    }
+    for text, want in cases.items():
+        q = engine.understander.parse(text, TODAY)
+        assert (q.intent, q.kind, q.since_days) == ("changes", *want), text
+    q = engine.understander.parse("which model released since june is the best overall", TODAY)
+    assert q.intent == "leaderboard" and str(q.filters.since) == "2026-06-01"
