@@ -155,7 +155,7 @@ class Query:
     kind: str | None = None  # the change log: which kind of change
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])")
 
@@ -191,15 +191,40 @@ def _fuzzy_category(low: str) -> str | None:
     return None
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _by_first_word(vocab: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[str, str]]]:
+    """Phrases under the first word they hold ("" for "$"), so that a message is checked only
+    against the phrases whose first word it contains."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for key, words in vocab.items():
+        for w in words:
+            m = _WORD.search(w)
+            out.setdefault(m.group(0) if m else "", []).append((key, w))
+    return out
+
+
+_CATEGORY_INDEX = _by_first_word(CATEGORY_WORDS)
+_METRIC_INDEX = _by_first_word(METRIC_WORDS)
+_METRIC_ORDER = {m: i for i, m in enumerate(METRIC_WORDS)}  # latency before speed
+
+
+def _candidates(low: str, index: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    out = list(index.get("", ()))
+    for word in set(_WORD.findall(low)):
+        out.extend(index.get(word, ()))
+    return out
+
+
 def find_category(low: str) -> str | None:
     best: tuple[int, int, str] | None = None
-    for cat, words in CATEGORY_WORDS.items():
-        for w in words:
-            pos = _phrase_hit(low, w)
-            if pos >= 0:
-                cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
-                if best is None or cand < best:
-                    best = cand
+    for cat, w in _candidates(low, _CATEGORY_INDEX):
+        pos = _phrase_hit(low, w)
+        if pos >= 0:
+            cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
+            if best is None or cand < best:
+                best = cand
     return best[2] if best else _fuzzy_category(low)
 
 
@@ -210,15 +235,14 @@ def find_metric(low: str, besides: str | set[str] | None = None) -> str | None:
     """The measure asked for: the longest phrase found wins ("tokens per second" over "most
     tokens"), unless a negation stands just before it ("don't care about price")."""
     best: tuple[int, int, int, str] | None = None
-    for order, (metric, words) in enumerate(METRIC_WORDS.items()):  # latency before speed
+    for metric, w in _candidates(low, _METRIC_INDEX):
         if metric == besides or (isinstance(besides, set) and metric in besides):
             continue
-        for w in words:
-            pos = _phrase_hit(low, w)
-            if pos >= 0 and not _NEGATION.search(low[max(0, pos - 25) : pos]):
-                cand = (-len(w), order, pos, metric)
-                if best is None or cand < best:
-                    best = cand
+        pos = _phrase_hit(low, w)
+        if pos >= 0 and not _NEGATION.search(low[max(0, pos - 25) : pos]):
+            cand = (-len(w), _METRIC_ORDER[metric], pos, metric)
+            if best is None or cand < best:
+                best = cand
     return best[3] if best else None
 
 
