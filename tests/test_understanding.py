@@ -21,6 +21,8 @@ SETS = {
     "blind3": DATA / "blind3_messages.jsonl",
     # 344 more: conversations, quotes, code, API ids, replies to other people, several conditions
     "blind4": DATA / "blind4_messages.jsonl",
+    # 356 more, written last: everyday questions of every intent and conversation-style ones
+    "blind5": DATA / "blind5_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -442,3 +444,41 @@ def test_change_log_kinds(engine: Engine) -> None:
         assert (q.intent, q.kind, q.since_days) == ("changes", *want), text
     q = engine.understander.parse("which model released since june is the best overall", TODAY)
     assert q.intent == "leaderboard" and str(q.filters.since) == "2026-06-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        (
+            "the 120b oss one vs the 20b one, how much worse is it",
+            "compare",
+            ["gpt-oss-120b", "gpt-oss-20b"],
+        ),
+        ("is glm-4.7-flash decent if my budget is basically zero", "profile", ["glm-4.7-flash"]),
+        ("is o4 (the full one, not mini) better than o3", "not_found", ["o3"]),
+        ("haiku or flash for a quick classifier?", "clarify", []),
+        ("my flash drive died", "none", []),
+        ("has glm 5.2 been added yet?", "changes", ["glm-5.2"]),
+        ("do i need to @ you or can i just type the question", "help", []),
+        ("i prefer opus 4.7's writing style tbh, 4.8 feels stiff", "none", []),
+    ],
+)
+def test_more_everyday_readings(engine: Engine, text: str, intent: str, models: list[str]) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert q.intent == intent
+    if intent != "none":
+        assert q.models == models
+
+
+def test_a_price_unit_is_not_a_context_limit(engine: Engine) -> None:
+    q = engine.understander.parse("best model under a dollar per a million tokens", TODAY)
+    assert q.filters.active() == {"max_price": 1.0}
+    q = engine.understander.parse(
+        "cheapest model that takes video and has a million token context", TODAY
+    )
+    assert q.filters.active() == {"min_context": 1_000_000, "modality": "video"}
+
+
+def test_generations_offered_newest_first(engine: Engine) -> None:
+    q = engine.understander.parse("mistral small speed", TODAY)
+    assert q.candidates[0] == "mistral-small-2603"

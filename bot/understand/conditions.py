@@ -161,6 +161,10 @@ def min_context(low: str) -> int | None:
         return _tokens(bare.group(1), bare.group(2))
     for m in _CONTEXT.finditer(low):
         prefix, value, unit = m.group(1), m.group(2), m.group(3)
+        if re.search(
+            r"(?:\bper|(?<!\bw)/|\$\d*|\bdollars?|\bcents?)\s*(?:a\s*)?$", low[: m.start(2)]
+        ):
+            continue  # "$1 per 1m tokens", "/1m tokens": a price's unit, not a context
         # "grok 4.20 context window" names a model: a bare small number needs "with", "over"...
         if unit is None and float(value) < 1000 and prefix is None:
             continue
@@ -313,6 +317,10 @@ _CHANGES = re.compile(
     r"|\btop (?:model|spot|pick)s?\b.{0,30}\bchange[ds]?\b|\btook the (?:lead|top spot|crown)\b"
     r"|\b(?:anything|something|what) shift(?:ed)?\b|\bshake-?up\b|\breshuffle[ds]?\b"
     r"|\bcontext(?: window)?s? (?:increases?|increased|bumps?|bumped|changes?|changed|upgrades?|grew|went up)\b"
+    r"|\bcontext\b.{0,25}\b(?:bumped|go(?:ne)? up|went up|increased?|grew|grow|raised)\b"
+    r"|\b(?:overtake|overtook|overtaken|dethroned?|knocked off)\b"
+    r"|\bwhat did (?:you|u|the bot) (?:add|change|update)\b|\badded (?:recently|lately|yet)\b"
+    r"|\bbeen added\b|\b(?:get|got|gets) added\b"
 )
 _SPAN_DAYS = (
     (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b"), 1),
@@ -328,7 +336,8 @@ KIND_WORDS = (
     (
         "leader",
         re.compile(
-            r"(?<!\w)(?:leaders?|#1|number one|top spot|top model|first place|lead(?:ing)?|crown)\b"
+            r"(?<!\w)(?:leaders?|#1|number one|top spot|top model|first place|lead(?:ing)?|crown|overt\w+|"
+            r"dethron\w+|at the top)\b"
         ),
     ),
     ("price", re.compile(r"\b(?:cheaper|pricier|expensive|price[sd]?|pricing|cost)\b")),
@@ -342,7 +351,7 @@ KIND_WORDS = (
     (
         "new_model",
         re.compile(
-            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|added|what dropped|new (?:\w+ )?dropped|got released)\b"
+            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ )?dropped|got released)\b"
         ),
     ),
 )

@@ -56,6 +56,7 @@ FAMILIES = frozenset(
         "mimo",
         "command",
         "codex",
+        "flash",
         "opus",
         "sonnet",
         "haiku",
@@ -609,7 +610,7 @@ class AliasIndex:
                 if later:
                     # "mistral small": the name of the first of a line that has had numbered
                     # generations since (Mistral Small 3.1, 4): ask which
-                    cands = self._rank_candidates(list(ids | later))
+                    cands = self._newest_first(list(ids | later))
                     loose.append(Loose("family", " ".join(toks[i:end]), i, end, tuple(cands)))
                     i = end
                     continue
@@ -761,6 +762,8 @@ class AliasIndex:
             return None
         prev = mentions[-1]
         head = list(prev.key or toks[prev.start : prev.end])
+        if tuple(head) not in self.keys:  # "the 120b oss one vs the 20b one": its real name
+            head = list(tokens(self.models[prev.model].name))
         for cut in range(len(head) - 1, 0, -1):  # the most it can share first
             for length in range(min(3, len(toks) - i), 0, -1):
                 key = tuple(head[:cut]) + tuple(toks[i : i + length])
@@ -806,6 +809,9 @@ class AliasIndex:
         series = re.fullmatch(r"o\d+", word) is not None
         if series and word in EVERYDAY_CODES:
             return None  # "o2" is oxygen: OpenAI went from o1 to o3
+        if series and (word,) not in self.keys and nxt not in VARIANT_WORDS:
+            # "o4 (the full one, not mini)": only o4-mini exists
+            return Loose("unknown", word, i, i + 1, tuple(self.nearest(word)))
         if word not in self.families and word not in VENDORS and not series:
             return None
         j = i + 1
@@ -889,6 +895,15 @@ class AliasIndex:
                 )
             ]
         return self._rank_candidates(pool)[:limit]
+
+    def _newest_first(self, ids: list[str]) -> list[str]:
+        """Generations of one line: the newest first, base (pre-trained only) models last."""
+
+        def key(mid: str) -> tuple:
+            m = self.models[mid]
+            return ("base" not in self.display_tokens[mid], _snapshot_date(m) or dt.date.min, mid)
+
+        return sorted(ids, key=key, reverse=True)
 
     def _rank_candidates(self, ids: list[str]) -> list[str]:
         sb = self.scoreboard

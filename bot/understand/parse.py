@@ -45,7 +45,7 @@ _PROFILE_CUES = re.compile(
 # What makes a lone family name ("is mistral any good") a question for the bot.
 _QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
-    r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)\w+(?: \w+){0,2} good|which \w+ should|which one of|how is|"
+    r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
     r"how (?:fast|cheap|expensive|smart|strong|quick) is)\b"
 )
 _LEADER_CUES = re.compile(
@@ -94,6 +94,7 @@ _ABOUT_BOT = re.compile(
     r"|\bwhat (?:do|does) (?:the |your |these |a )?(?:score|number|rank|percentage)s?\b.{0,25}\bmean\b"
     r"|\b(?:list|all) (?:of )?(?:all )?(?:the )?models (?:you|do you|does the bot|the bot)\b"
     r"|\bwhich models (?:do |can )?you (?:know|have|cover|support|track)\b"
+    r"|(?:(?<!\w)@|\bmention|\bping|\btag) ?(?:you|u|the bot)\b|\bneed to (?:@|mention|ping|tag)"
 )
 # Asked of other people in the channel, not of the bot.
 _ASKED_OF_OTHERS = re.compile(
@@ -110,6 +111,7 @@ _TELLING = re.compile(
     r"|\bwars?\b|\bon my\b|\bi(?:'m| am| was| have|'ve)\b|\b(?:my|our) \w+ (?:says|said)\b"
     r"|\b(?:burned|burnt|spent|paid|wasted|blew)\b.{0,20}(?:\$|\d)"
     r"|\bis so (?:expensive|pricey|cheap|good|bad|slow|fast|smart|dumb|lazy)\b"
+    r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried)\b"
 )
 _IMPERATIVE = re.compile(
     r"^(?:tell|show|give|compare|rank|list|explain|recommend|help|describe|summari[sz]e|break ?down|"
@@ -359,7 +361,7 @@ class Understander:
         if not mentions and (_HELP.search(low) or (shape and _ABOUT_BOT.search(low))):
             q.intent = "help"
             return q
-        mentions = _supported(mentions, loose, low)
+        mentions = _supported(mentions, loose, low, toks)
         if any(_phrase_hit(low, w) >= 0 for w in O_SERIES_SENSES):
             # "O3 is more reactive than O2": chemistry, not OpenAI
             mentions = [m for m in mentions if not re.fullmatch(r"o\d.*", m.model)]
@@ -491,10 +493,18 @@ class Understander:
         return q
 
 
-def _supported(mentions: list[Mention], loose: list, low: str) -> list[Mention]:  # noqa: ANN001
+def _supported(
+    mentions: list[Mention],
+    loose: list,  # noqa: ANN001
+    low: str,
+    toks: list[str],
+) -> list[Mention]:
     """Weak mentions (a nickname that is also a word, a version alone, words in another order)
     count only with other evidence: a name beside them, or a question about a category or a
-    measure ("scout or maverick for reading screenshots?"), not in "boy scout camp"."""
+    measure ("scout or maverick for reading screenshots?"), not in "boy scout camp". A nickname
+    that is an everyday word must stand beside another name ("behemoth vs maverick"), not in
+    "my budget is basically zero"."""
+    mentions = [m for m in mentions if not _everyday_nickname(m, toks)]
     weak = [m for m in mentions if m.weak]
     if not weak:
         return mentions
@@ -503,6 +513,19 @@ def _supported(mentions: list[Mention], loose: list, low: str) -> list[Mention]:
     if strong or (cue and (len(weak) >= 2 or _question_shape(low))):
         return mentions
     return [m for m in mentions if not m.weak]
+
+
+_JOINS = frozenset({"vs", "v", "versus", "or", "and", "than", "against", "to"})
+
+
+def _everyday_nickname(m: Mention, toks: list[str]) -> bool:
+    if not (m.weak and m.key and len(m.key) == 1 and m.key[0].isalpha()):
+        return False
+    if not is_english(m.key[0]) or len(toks) <= 3:
+        return False
+    before = toks[m.start - 1] if m.start > 0 else ""
+    after = toks[m.end] if m.end < len(toks) else ""
+    return before not in _JOINS and after not in _JOINS
 
 
 def _question_shape(low: str, strong: bool = False) -> bool:
@@ -517,7 +540,9 @@ def _question_shape(low: str, strong: bool = False) -> bool:
     # either of them close on code"
     firsts = [
         w[0]
-        for part in re.split(r"[.!?;:\n]+|\.\.\.|\b(?:so|but|and|please|pls|plz|also)\b|,", low)
+        for part in re.split(
+            r"[.!?;:\n]+|\.\.\.|\s-+\s|\b(?:so|but|and|please|pls|plz|also)\b|,", low
+        )
         if (w := re.findall(r"[a-z0-9']+", part))
     ]
     return bool(
@@ -531,7 +556,7 @@ def _question_shape(low: str, strong: bool = False) -> bool:
             for part in re.split(r"[.!?;\n]+|\bplease\b|\bpls\b|\bcan you\b|\bcould you\b", low)
         )
         or re.search(
-            r"\bhow (?:good|fast|quick|cheap|much|big|long|well|smart|expensive|pricey)\b", low
+            r"\bhow (?:good|fast|quick|cheap|much|many|big|long|well|smart|expensive|pricey)\b", low
         )
         or re.search(r"\b(?:which|what) (?:one|model|is|has|should)\b", low)
         or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
@@ -620,7 +645,18 @@ def _short(toks: list[str], mentions: list[Mention]) -> bool:
     return len(toks) - covered <= 2
 
 
+_MILLIONS = (
+    (re.compile(r"\bhalf a million\b"), "500k"),
+    (re.compile(r"\b(?:a|one) million\b"), "1m"),
+    (re.compile(r"\btwo million\b"), "2m"),
+)
+
+
 def _without_idioms(low: str) -> str:
+    """Less the idioms, and "a million" as a number ("a million token context" -> 1m)."""
+    if "million" in low:
+        for pat, num in _MILLIONS:
+            low = pat.sub(num, low)
     for phrase in IDIOMS:
         if phrase in low:
             low = low.replace(phrase, " ")
