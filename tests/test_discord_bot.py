@@ -175,6 +175,14 @@ async def test_silent_unless_addressed_then_listening(
             GENERAL_CHANNEL_ID, USER_ID, "anyone watching arsenal vs chelsea tonight?"
         )
         await standin.send_message(GENERAL_CHANNEL_ID, USER_ID, "I have 4.1 GB free lol")
+        # a question put to another member, by mention or as a reply, is theirs to answer
+        await standin.send_message(
+            GENERAL_CHANNEL_ID, USER_ID, f"<@{MANAGER_ID}> which did you pick, k2.6 or glm 5.1?"
+        )
+        theirs = await standin.send_message(GENERAL_CHANNEL_ID, MANAGER_ID, "I use sonnet 5")
+        await standin.send_message(
+            GENERAL_CHANNEL_ID, USER_ID, "is it better than gpt-5.5?", reply_to=int(theirs["id"])
+        )
         await asyncio.sleep(0.3)
         assert not standin.find_requests(
             method="POST", path=f"/channels/{GENERAL_CHANNEL_ID}/messages", start=start

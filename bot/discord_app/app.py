@@ -282,10 +282,22 @@ class ModelBot(discord.Client):
         if not (is_dm or mentioned or listening):
             return
         addressed = is_dm or mentioned
+        if not addressed and self._to_someone_else(message):
+            return  # a reply to, or a mention of, another member: for them, not for the bot
         try:
             self._inbox.put_nowait((message, addressed))
         except asyncio.QueueFull:
             log.warning("more than %d messages waiting; message %s dropped", INBOX_SIZE, message.id)
+
+    def _to_someone_else(self, message: discord.Message) -> bool:
+        me = self.user.id if self.user is not None else None
+        if any(u.id != me and not u.bot for u in message.mentions):
+            return True
+        ref = message.reference
+        if ref is None:
+            return False
+        replied = ref.resolved if isinstance(ref.resolved, discord.Message) else None
+        return replied is None or replied.author.id != me
 
     async def _answer_worker(self) -> None:
         """Answer queued messages one at a time, yielding to the event loop between them.
