@@ -482,3 +482,43 @@ def test_a_price_unit_is_not_a_context_limit(engine: Engine) -> None:
 def test_generations_offered_newest_first(engine: Engine) -> None:
     q = engine.understander.parse("mistral small speed", TODAY)
     assert q.candidates[0] == "mistral-small-2603"
+
+
+def test_confidence_leaves_few_real_questions_unanswered(engine: Engine) -> None:
+    """Below CONFIDENT a listening channel stays silent and a mention asks back first; the
+    threshold must not silence the questions people really ask."""
+    from bot.understand.parse import CONFIDENT
+
+    read = low = 0
+    for path in SETS.values():
+        for line in path.read_text().splitlines():
+            row = json.loads(line) if line.strip() else None
+            if row is None or row["intent"] == "none":
+                continue
+            q = engine.understander.parse(row["text"], TODAY)
+            if _correct(row, q):
+                read += 1
+                low += q.confidence < CONFIDENT
+    assert low / read <= 0.01, f"{low} of {read} correctly read questions are unsure"
+
+
+def test_confidence_weighs_the_evidence(engine: Engine) -> None:
+    parse = engine.understander.parse
+    sure = parse("which is better for coding, claude opus 4.7 or gpt-5.5?", TODAY).confidence
+    plain = parse("gpt-5.5 vs opus 4.8", TODAY).confidence
+    typo = parse("opsu 4.1 any good at agentic tasks", TODAY).confidence
+    telling = parse("sonet 4.5 vs opus 4.1 for coding, old i know but i have credits left", TODAY)
+    assert sure >= plain > typo
+    assert telling.intent == "compare" and telling.confidence < plain
+    assert parse("lol ok", TODAY).confidence == 0.0
+
+
+def test_ask_back_puts_the_reading_as_a_question(engine: Engine) -> None:
+    from bot.answers.askback import ask_back, needs_confirming
+
+    q = engine.understander.parse("opsu 4.1 any good at agentic tasks", TODAY)
+    assert needs_confirming(q)
+    assert ask_back(q, engine.catalog) == "Claude Opus 4.1: how it does on agentic work?"
+    q = engine.understander.parse("gpt-5.5 vs opus 4.8 for coding?", TODAY)
+    assert not needs_confirming(q)
+    assert ask_back(q, engine.catalog) == "Compare GPT-5.5 and Claude Opus 4.8 on coding?"

@@ -155,6 +155,7 @@ class Query:
     filters: Filters = field(default_factory=Filters)  # a leaderboard's conditions
     since_days: int | None = None  # the change log: how far back ("this week": 7)
     kind: str | None = None  # the change log: which kind of change
+    confidence: float = 1.0  # how sure a free-text reading is (see CONFIDENT); 1 for commands
 
 
 @functools.lru_cache(maxsize=4096)
@@ -334,14 +335,16 @@ class Understander:
         self.index = index
 
     def parse(self, text: str, today: dt.date | None = None) -> Query:
-        q = self._parse(text, today)
+        q, ev = self._parse(text, today)
         if q.intent != "leaderboard" and q.filters:
             q.filters = Filters()  # conditions belong to rankings only
+        q.confidence = _confidence(q, ev)
         return q
 
-    def _parse(self, text: str, today: dt.date | None) -> Query:
+    def _parse(self, text: str, today: dt.date | None) -> tuple[Query, _Evidence]:
         text = text[:4000]
         q = Query(text=text, intent="none")
+        ev = _Evidence()
         # a model id in pasted code is not a question about it; a quoted line is someone
         # else's words: this user's own words decide whether this is a question
         body = without_code(text)
@@ -356,16 +359,21 @@ class Understander:
         mentions, loose, toks = self.index.find(body)
         shape = _question_shape(own_low)
         asks = _question_shape(own_low, strong=True)  # a question word or request, not just "?"
+        ev.shape, ev.asks, ev.words = shape, asks, len(toks)
         if own != body and not shape:
-            return q  # "> which is cheaper, k2.6 or glm 5.1?\nglm 5.1 by a bit": an answer
+            return q, ev  # "> which is cheaper, k2.6 or glm 5.1?\nglm 5.1 by a bit": an answer
         if not mentions and (_HELP.search(low) or (shape and _ABOUT_BOT.search(low))):
             q.intent = "help"
-            return q
+            return q, ev
         mentions = _supported(mentions, loose, low, toks)
         if any(_phrase_hit(low, w) >= 0 for w in O_SERIES_SENSES):
             # "O3 is more reactive than O2": chemistry, not OpenAI
             mentions = [m for m in mentions if not re.fullmatch(r"o\d.*", m.model)]
         found = _dedupe([m.model for m in mentions])
+        ev.only_names = bool(mentions) and _short(toks, mentions)
+        ev.strong = sum(1 for m in mentions if not m.weak)
+        ev.weak = sum(1 for m in mentions if m.weak)
+        ev.corrected = sum(1 for m in mentions if m.corrected)
         q.models, q.dropped = found[:MAX_MODELS], found[MAX_MODELS:]
         # "the grok one", "is cohere washed": a family or maker word for a model already named
         loose = [x for x in loose if not _refers_back(x, found)]
@@ -404,8 +412,12 @@ class Understander:
         others = bool(_ASKED_OF_OTHERS.search(own_low))
         telling = bool(_TELLING.search(own_low)) and not shape
         asked = "?" in own_low or len(toks) <= 12
+        ev.others, ev.telling = others, telling
+        ev.cue = q.category is not None or q.metric is not None or bool(q.filters) or profile_cue
+        ev.compare_cue = compare_cue
+        ev.loose = len(loose)
         if _TO_SOMEONE.match(own_low):
-            return q  # "@alex which one did you pick, k2.6 or glm 5.1?": for alex
+            return q, ev  # "@alex which one did you pick, k2.6 or glm 5.1?": for alex
         if (
             conditions.asks_changes(low)
             and not (
@@ -420,23 +432,23 @@ class Understander:
             q.kind = conditions.change_kind(_without_words(low, name_words))
             q.metric = None
             q.filters = Filters()
-            return q
+            return q, ev
         short_unknown = unknown and len(toks) - sum(u.end - u.start for u in unknown) <= 2
         if unknown and (compare_cue or profile_cue or n or short_unknown):
             q.intent = "not_found"
             q.unknown = [u.text for u in unknown]
             q.candidates = unknown_choices(unknown)
-            return q
+            return q, ev
         if others and not (q.category or q.metric or (n >= 2 and compare_cue)):
-            return q  # "anyone else getting 529s from opus 4.8?": for the channel, not the bot
+            return q, ev  # "anyone else getting 529s from opus 4.8?": for the channel, not the bot
         if n >= 2:
             if telling and not (_names_first(toks, mentions) and (q.category or q.metric)):
-                return q  # "the gpt-5.5 vs opus 4.8 wars never end lol"
+                return q, ev  # "the gpt-5.5 vs opus 4.8 wars never end lol"
             if families and compare_cue and not others:
                 # "gpt-5.5 vs opus vs gemini 3.5 flash": which Opus, before comparing
                 q.intent = "clarify"
                 q.candidates = _dedupe([c for f in families for c in f.candidates])[:8]
-                return q
+                return q, ev
             if (
                 compare_cue
                 or _short(toks, mentions)
@@ -444,14 +456,14 @@ class Understander:
                 or (asked and (profile_cue or q.category))
             ):
                 q.intent = "compare"
-            return q
+            return q, ev
         if n == 1:
             if telling:
-                return q  # "qwen3.6 27b running at 40 t/s on my 4090 :)"
+                return q, ev  # "qwen3.6 27b running at 40 t/s on my 4090 :)"
             if families and (compare_cue or profile_cue):
                 q.intent = "clarify"
                 q.candidates = _dedupe([c for f in families for c in f.candidates])[:8]
-                return q
+                return q, ev
             quick = "?" in low and len(toks) <= 6
             # "my finetune vs gpt-4.1": the one model we know, with what we know of it
             if (
@@ -463,7 +475,7 @@ class Understander:
                 or (q.category and "?" in low)
             ):
                 q.intent = "profile"
-            return q
+            return q, ev
         if families and not telling and not others:
             # "space marine codex vs chaos codex": one line named twice is not two models
             two = len({f.text for f in families}) >= 2 and (compare_cue or profile_cue)
@@ -479,18 +491,64 @@ class Understander:
             if not ranking and (two or asked_about or _QUALITY_CUES.search(low)):
                 q.intent = "clarify"
                 q.candidates = family_choices(families)
-                return q
+                return q, ev
         if not found and (q.category or q.metric) and _FOLLOW_UP.match(own_low):
             q.intent = "leaderboard"  # "ok and for math?": the best for math, as asked
-            return q
+            ev.follow_up = True
+            return q, ev
         if (_LEADER_CUES.search(low) or (q.filters and _MODEL_WORDS.search(low))) and (
             q.category or q.metric or _MODEL_WORDS.search(low) or q.count or len(toks) <= 3
         ):
             q.intent = "leaderboard"
             if q.metric is None and q.category is None:
                 q.metric = _superlative_metric(low)
-            return q
-        return q
+            return q, ev
+        return q, ev
+
+
+@dataclass
+class _Evidence:
+    """What the decision rested on, for how sure the reading is."""
+
+    shape: bool = False  # shaped as a question or request
+    asks: bool = False  # a question word or request, not just "?"
+    words: int = 0
+    strong: int = 0  # names read as written
+    weak: int = 0  # nicknames, bare versions, names in another order
+    corrected: int = 0  # names read through a spelling fix
+    loose: int = 0  # family or unknown names
+    cue: bool = False  # a category, measure or condition asked about
+    compare_cue: bool = False
+    telling: bool = False
+    others: bool = False
+    follow_up: bool = False
+    only_names: bool = False  # the message is the names and little else ("sonnet 4.5")
+
+
+# Below this, a listening channel stays silent and a mention asks back before answering.
+CONFIDENT = 0.45
+
+
+def _confidence(q: Query, ev: _Evidence) -> float:
+    """How sure the reading is, 0-1: the names found, the question's shape and its cue words
+    for it; telling, or asking other people, against it."""
+    if q.intent == "none":
+        return 0.0
+    if q.intent == "help":
+        return 0.9
+    ask = 0.3 if ev.asks else 0.2 if ev.shape else 0.0
+    short = 0.1 * (ev.words <= 6)
+    if q.intent in ("leaderboard", "changes"):
+        # the ranking's own trigger (a superlative, a measure, "what changed") is evidence
+        against = 0.2 * ev.telling + 0.25 * ev.others
+        score = 0.5 + ask + 0.15 * ev.cue + short - against
+    else:
+        against = 0.3 * ev.telling + 0.25 * ev.others
+        names = min(0.5, 0.3 * ev.strong + 0.15 * ev.weak + 0.25 * min(ev.loose, 2))
+        names -= 0.05 * ev.corrected
+        cue = 0.15 * (ev.cue or ev.compare_cue)
+        score = names + ask + cue + short + 0.2 * ev.only_names - against
+    return round(max(0.0, min(1.0, score)), 2)
 
 
 def _supported(
