@@ -59,7 +59,8 @@ def test_a_compare_answers_in_its_first_line(engine: Engine) -> None:
     assert a.intent in ("not_found", "clarify")
     a = engine.ask("claude opus 4.8 vs gpt-5.5").answer
     lead = plain(a.short.lead)
-    assert lead.startswith("GPT-5.5 is ahead of Claude Opus 4.8 overall, 87 to 83")
+    # 4 points apart overall, but level-ish (73.5 to 73) on what they share: not "clearly"
+    assert lead.startswith("GPT-5.5 is ahead of Claude Opus 4.8 overall, 86 to 82")
     assert "they share" in lead  # and on which tests
     assert [s.id for s in a.sections] == ["categories", "benchmarks", "limits", "faq"]
     assert a.short.columns[1:] == ["Opus 4.8", "GPT-5.5"]
