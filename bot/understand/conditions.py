@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, fields
 
@@ -195,18 +196,24 @@ def modality(low: str) -> str | None:
 def maker(low: str) -> str | None:
     """A maker named as the scope of a ranking: "best anthropic model", "top qwen models",
     "which google model", "models from mistral"."""
+    if not any(w in low for w in MAKER_WORDS):
+        return None
+    m = _maker_pattern().search(low)
+    if not m:
+        return None
+    return MAKER_WORDS[m.group(1) or m.group(2) or m.group(3)]
+
+
+@functools.lru_cache(maxsize=1)
+def _maker_pattern() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(MAKER_WORDS, key=len, reverse=True))
-    m = re.search(
+    return re.compile(
         rf"\b(?:best|top|strongest|cheapest|fastest|which|what|smartest|most capable|"
         rf"(?:top\s+)?\d+|of)\s+(?:\w+\s+)?({words})(?:'s)?\s+(?:models?|llms?|ones?|options?)\b"
         rf"|\b(?:models?|llms?|ones?)\b.{{0,25}}?\b(?:from|by|made by)\s+({words})\b"
         rf"|\b({words})(?:'s)?\s+(?:(?:best|top|strongest|smartest|cheapest|fastest|newest|"
-        rf"latest|most capable)\s+)?(?:models?|llms?|lineup)\b",
-        low,
+        rf"latest|most capable)\s+)?(?:models?|llms?|lineup)\b"
     )
-    if not m:
-        return None
-    return MAKER_WORDS[m.group(1) or m.group(2) or m.group(3)]
 
 
 def _month_start(today: dt.date, months_back: int) -> dt.date:
@@ -357,8 +364,16 @@ KIND_WORDS = (
 )
 
 
+# Words one of which every change-log question holds: most messages skip the long pattern.
+_CHANGE_WORDS = re.compile(
+    r"new|chang|updat|latest|pric|cheap|expens|scor|number|benchmark|lead|#1|top|first|drop|fell|"
+    r"gone|went|cut|add|releas|launch|came|increas|bigger|larger|rais|context|fresh|result|shift|"
+    r"shake|reshuffl|overt|dethron|knocked|took|log"
+)
+
+
 def asks_changes(low: str) -> bool:
-    return bool(_CHANGES.search(low))
+    return _CHANGE_WORDS.search(low) is not None and _CHANGES.search(low) is not None
 
 
 def change_span(low: str) -> int | None:

@@ -367,6 +367,7 @@ class AliasIndex:
         for k in self.keys:
             self.keys_by_first[k[0]].append(k)
         self.max_len = max(len(k) for k in self.keys)
+        self.len_by_first = {w: max(len(k) for k in ks) for w, ks in self.keys_by_first.items()}
         self.vocab = sorted(
             {t for k in self.keys for t in k if t.isalpha() and len(t) >= 4}
             | {v for v in VENDORS if len(v) >= 4}
@@ -499,7 +500,9 @@ class AliasIndex:
     def _lookup(
         self, toks: list[str], fixed: list[str], i: int
     ) -> tuple[int, set[str], bool] | None:
-        for length in range(min(self.max_len, len(toks) - i), 0, -1):
+        # only the lengths of the names that start with this word (most words start none)
+        longest = max(self.len_by_first.get(toks[i], 0), self.len_by_first.get(fixed[i], 0))
+        for length in range(min(longest, len(toks) - i), 0, -1):
             raw = tuple(toks[i : i + length])
             if raw in self.keys:
                 return length, self.keys[raw], False

@@ -357,8 +357,8 @@ class Understander:
         )
         # a model's own words must not read as a category ("gpt-5 codex", "qwen3 coder")
         mentions, loose, toks = self.index.find(body)
-        shape = _question_shape(own_low)
         asks = _question_shape(own_low, strong=True)  # a question word or request, not just "?"
+        shape = asks or "?" in own_low
         ev.shape, ev.asks, ev.words = shape, asks, len(toks)
         if own != body and not shape:
             return q, ev  # "> which is cheaper, k2.6 or glm 5.1?\nglm 5.1 by a bit": an answer

@@ -115,8 +115,11 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def has_digit(tok: str) -> bool:
-    return any(c.isdigit() for c in tok)
+    return _DIGIT.search(tok) is not None
 
 
 def without_code(text: str) -> str:
