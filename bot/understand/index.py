@@ -358,6 +358,7 @@ class AliasIndex:
         self.bags = {
             b: ids for b, ids in bags.items() if len(ids) == 1 or _one_name(ids, self.models)
         }
+        self.bag_words = frozenset(t for b in self.bags for t in b)
         self.versions: dict[tuple[str, str], set[str]] = defaultdict(set)
         for key, ids in self.keys.items():
             if len(key) == 2 and key[0] in FAMILIES and _VERSION.fullmatch(key[1]):
@@ -689,6 +690,8 @@ class AliasIndex:
     def _bag(self, toks: list[str], i: int) -> Mention | None:
         """A model's name in another order or without its family word: "pro 2.5 gemini",
         "oss 120b", "5.2 codex". Needs a family word, a dotted version or a size in it."""
+        if toks[i] not in self.bag_words:
+            return None  # every word of a bag is some name's word
         for length in (3, 2):
             window = toks[i : i + length]
             if len(window) < length:

@@ -366,7 +366,9 @@ class Understander:
             q.intent = "help"
             return q, ev
         mentions = _supported(mentions, loose, low, toks)
-        if any(_phrase_hit(low, w) >= 0 for w in O_SERIES_SENSES):
+        if any(m.model[0] == "o" and m.model[1:2].isdigit() for m in mentions) and any(
+            _phrase_hit(low, w) >= 0 for w in O_SERIES_SENSES
+        ):
             # "O3 is more reactive than O2": chemistry, not OpenAI
             mentions = [m for m in mentions if not re.fullmatch(r"o\d.*", m.model)]
         found = _dedupe([m.model for m in mentions])
