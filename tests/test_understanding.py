@@ -23,6 +23,8 @@ SETS = {
     "blind4": DATA / "blind4_messages.jsonl",
     # 356 more, written last: everyday questions of every intent and conversation-style ones
     "blind5": DATA / "blind5_messages.jsonl",
+    # 339 more, after blind5's fixes: other languages, markdown, everyday senses of names
+    "blind6": DATA / "blind6_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -522,3 +524,59 @@ def test_ask_back_puts_the_reading_as_a_question(engine: Engine) -> None:
     q = engine.understander.parse("gpt-5.5 vs opus 4.8 for coding?", TODAY)
     assert not needs_confirming(q)
     assert ask_back(q, engine.catalog) == "Compare GPT-5.5 and Claude Opus 4.8 on coding?"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        # everyday senses of model names
+        ("is 'shall i compare thee to a summer's day' sonnet 18 or 19?", "none", []),
+        ("how do i prove euler's phi function is multiplicative", "none", []),
+        ("is fugu safe to eat or will i die", "none", []),
+        ("flash or natural light for wedding photos?", "none", []),
+        ("r1 visa vs o1 visa for moving to the us?", "none", []),
+        ("claude sonnet 4.5 for writing poems?", "profile", ["claude-sonnet-4-5"]),
+        # talk about a comparison, and statements
+        ("gpt-5.5 vs opus 4.8 debate again? we did this yesterday", "none", []),
+        ("k2.6 is wild for the price honestly", "none", []),
+        ("i ran deepseek v4 pro on my own evals and got 71%", "none", []),
+        # pointing at a quoted question
+        (
+            "> is sonnet 5 better than opus 4.8\nthis ^^ someone answer pls",
+            "compare",
+            ["claude-sonnet-5", "claude-opus-4-8"],
+        ),
+        # other languages, markdown, a size in brackets, a released model over its preview
+        (
+            "qual é melhor pra programar, kimi k2.6 ou deepseek v4 pro?",
+            "compare",
+            ["kimi-k2.6", "deepseek-v4-pro"],
+        ),
+        ("how good is qwen3 (the 32b one) these days", "profile", ["qwen3-32b"]),
+        (
+            "gemini 2.5 flash vs 3.1 flash lite, cost wise",
+            "compare",
+            ["gemini-2.5-flash", "gemini-3.1-flash-lite"],
+        ),
+        ("step flash any good?", "clarify", []),
+        ("what's the fastest claude", "leaderboard", []),
+    ],
+)
+def test_blind6_classes(engine: Engine, text: str, intent: str, models: list[str]) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert q.intent == intent
+    if intent != "none":
+        assert q.models == models
+
+
+def test_markdown_and_rates(engine: Engine) -> None:
+    q = engine.understander.parse(
+        "**best model for math** that is **not** a reasoning model?", TODAY
+    )
+    assert (q.category, q.filters.active()) == ("math", {"reasoning": False})
+    q = engine.understander.parse(
+        "step 3.7 flash or mimo-v2.5-pro, which pushes more tokens/sec", TODAY
+    )
+    assert q.metric == "speed"
+    q = engine.understander.parse("step flash any good?", TODAY)
+    assert set(q.candidates) <= {"step-3.5-flash", "step-3.5-flash-2603", "step-3.7-flash"}

@@ -73,7 +73,7 @@ MODALITY_WORDS: dict[str, str] = {
 # images" asks about the multimodal category instead.)
 _MODALITY = re.compile(
     r"(?:\bw/\s*|\b(?:with|that|which|can|could|accepts?|takes?|supports?|handles?|reads?|sees?|understands?|"
-    r"feed(?:\s+it)?|ingests?|has|having|native(?:ly)?)\b(?:\s+\w+){0,3}?\s+)"
+    r"feed(?:\s+it)?|ingests?|has|have|having|native(?:ly)?)\b(?:\s+\w+){0,3}?\s+)"
     r"(images?|vision|pictures?|photos|screenshots|audio|voice|speech|sound|videos?|pdfs?)\b"
     r"|\b(vision|audio|video|pdf)[- ](?:capable|enabled|input|support)\b"
     r"|\bcan see\b"
@@ -83,7 +83,8 @@ _CONTEXT = re.compile(
     r"(?<![\w.])(at least|min(?:imum)?|over|more than|above|>=?|with|has|having|of|that can (?:take|fit|"
     r"handle|hold|read|swallow)|can (?:take|fit|handle|hold)|takes?|fits?)?\s*(?<![\w.])"
     + _NUMBER
-    + r"\s*(\+|plus)?\s*(?:tokens?\s*(?:of\s*)?)?(?:context|ctx|token|tokens)\b"
+    + r"\s*(\+|plus)?\s*(?:tokens?\s*(?:of\s*|de\s*)?)?(?:de\s+)?(?:context|contexte|contexto|kontext|ctx|"
+    r"token|tokens)\b"
 )
 _PRICE = re.compile(
     r"(?:under|below|less than|cheaper than|at most|max(?:imum)?|up to|<=?|no more than|within)\s*"
@@ -201,7 +202,7 @@ def maker(low: str) -> str | None:
     m = _maker_pattern().search(low)
     if not m:
         return None
-    return MAKER_WORDS[m.group(1) or m.group(2) or m.group(3)]
+    return MAKER_WORDS[next(g for g in m.groups() if g)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -213,6 +214,7 @@ def _maker_pattern() -> re.Pattern[str]:
         rf"|\b(?:models?|llms?|ones?)\b.{{0,25}}?\b(?:from|by|made by)\s+({words})\b"
         rf"|\b({words})(?:'s)?\s+(?:(?:best|top|strongest|smartest|cheapest|fastest|newest|"
         rf"latest|most capable)\s+)?(?:models?|llms?|lineup)\b"
+        rf"|\b(?:best|top|strongest|cheapest|fastest|smartest|newest|latest)\s+({words})\s*[?!.]*$"
     )
 
 
@@ -316,7 +318,8 @@ _CHANGES = re.compile(
     r"|\bchange[ds]?\b.{0,30}(?:\bleader|(?<!\w)#1|\bnumber one|\btop spot|\bfirst place)\b"
     r"|\bprices? (?:dropped|drop|fell|gone down|went down|gone up|went up|changed|cut)\b"
     r"|\b(?:what|which|any)\s+(?:new\s+)?(?:models?|ones?)\s+(?:were |got |have been |just )?(?:added|dropped|released|launched|came out)\b"
-    r"|\b(?:did|has|have|had)\b.{0,40}\b(?:increased?|bigger|larger|raised?)\b.{0,20}\bcontext\b"
+    r"|\b(?:did|has|have|had)\b.{0,40}\b(?:increased?|raised?|got(?:ten)? (?:a )?(?:bigger|larger))\b"
+    r".{0,20}\bcontext\b|^\W*(?:any\s+)?(?:updates?|news|changes)\W*$"
     r"|\bupdates? (?:in|from|over|this|since)\b|\bprice drops?\b|\bwhat(?:'s| is) new\b"
     r"|\b(?:new|fresh)\s+(?:\w+\s+){0,2}(?:models?|releases?|scores?|results|benchmarks?|numbers)\b"
     r"(?=.*(?:\?|this|today|week|month|lately|recently|since|past|last|yesterday))"
@@ -337,7 +340,7 @@ _SPAN_DAYS = (
     (re.compile(r"\b(?:this|past|last) year\b"), 365),
 )
 _SPAN_N = re.compile(
-    r"\b(?:last|past|in the last|within)\s+(\d+|two|three|a couple of)\s*(day|week|month)s?\b"
+    r"\b(?:last|past|in the last|within)\s+(\d+|two|three|a couple of)\s*(hour|day|week|month)s?\b"
 )
 KIND_WORDS = (
     (
@@ -358,7 +361,7 @@ KIND_WORDS = (
     (
         "new_model",
         re.compile(
-            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ )?dropped|got released)\b"
+            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ )?drop(?:ped|s)?|got released)\b"
         ),
     ),
 )
@@ -380,6 +383,8 @@ def change_span(low: str) -> int | None:
     m = _SPAN_N.search(low)
     if m:
         n = {"two": 2, "three": 3, "a couple of": 2}.get(m.group(1)) or int(m.group(1))
+        if m.group(2) == "hour":
+            return max(1, -(-n // 24))  # "the last 48 hours": 2 days
         return n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
     for pat, days in _SPAN_DAYS:
         if pat.search(low):

@@ -276,6 +276,14 @@ def _looks_like_version(tok: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?[a-z]?", tok)) and not _SIZE.fullmatch(tok)
 
 
+def _version_after(word: str, nxt: str) -> bool:
+    """The next token reads as a version of a name this word may misspell. After an everyday
+    word only a model-like version counts: "got 4.1" is GPT-4.1, "got 71%" is a score."""
+    if not _looks_like_version(nxt):
+        return False
+    return not is_english(word) or re.fullmatch(r"\d(?:\.\d+)?[a-z]?|\d+\.\d+", nxt) is not None
+
+
 def _usable(key: Key) -> bool:
     if not key:
         return False
@@ -485,10 +493,23 @@ class AliasIndex:
                 joined.append(toks[i])
                 i += 1
         joined = [SYNONYMS.get(t, t) for t in joined]
+        # "qwen3 (the 32b one)": the size in brackets belongs to the name before it
+        k = 1
+        while k + 1 < len(joined):
+            if (
+                joined[k] == "the"
+                and _SIZE.fullmatch(joined[k + 1])
+                and has_digit(joined[k - 1])
+                and (
+                    k + 2 == len(joined) or joined[k + 2] in ("one", "version", "model", "variant")
+                )
+            ):
+                joined = joined[:k] + [joined[k + 1]] + joined[k + 3 :]
+            k += 1
         fixed = [
             self._correct(
                 t,
-                i + 1 < len(joined) and _looks_like_version(joined[i + 1]),
+                i + 1 < len(joined) and _version_after(t, joined[i + 1]),
                 i > 0 and has_digit(joined[i - 1]),
             )
             or t
@@ -540,6 +561,7 @@ class AliasIndex:
             m = self.models[mid]
             return (
                 "base" not in tokens(m.name),
+                "preview" not in tokens(m.name),
                 _snapshot_date(m) or dt.date.min,
                 len(self.scoreboard.catalog.scores_of(mid)),
                 mid,
@@ -639,6 +661,7 @@ class AliasIndex:
             item = self._loose(toks, fixed, i)
             if item is not None:
                 if item.kind == "family":
+                    item = self._narrowed(item, toks)
                     exact = self._sole(item, toks)
                     if exact is not None:
                         mentions.append(exact)
@@ -659,6 +682,12 @@ class AliasIndex:
         bases = {_MONTH_SUFFIX.sub("", self.models[m].name) for m in ids}
         if len(bases) < 2:
             return False
+        released = {
+            tuple(t for t in tokens(b) if t not in ("preview", "exp", "experimental"))
+            for b in bases
+        }
+        if len(released) == 1:
+            return False  # "3.1 flash lite": the released one and its preview
         typed = tuple(key)
         for m in ids:
             own = tuple(tokens(_MONTH_SUFFIX.sub("", self.models[m].name)))
@@ -779,6 +808,22 @@ class AliasIndex:
                         self.resolve(ids, toks, i, i + length), i, i + length, False, key
                     )
         return None
+
+    def _narrowed(self, item: Loose, toks: list[str]) -> Loose:
+        """ "step flash": a family word after a word of some of its models' names means those
+        models (Step 3.5 Flash, Step 3.7 Flash), not every Flash."""
+        if item.start == 0:
+            return item
+        word = toks[item.start - 1]
+        if word in _CONNECTORS or word in COMMON_WORDS or word not in self.by_display_token:
+            return item
+        owners = self.by_display_token[word]
+        words = set(toks[item.start : item.end])
+        pool = [m for m in owners if words <= self.display_tokens[m]]
+        if not pool:
+            return item
+        text = f"{word} {item.text}"
+        return Loose("family", text, item.start - 1, item.end, tuple(self._newest_first(pool)[:8]))
 
     def _sole(self, item: Loose, toks: list[str]) -> Mention | None:
         """A family word that is some model's whole name ("fugu", "sonar") names that model."""

@@ -19,9 +19,9 @@ from bot.understand.index import AliasIndex, Mention, family_choices, unknown_ch
 from bot.understand.text import clean, own_words, tokens, without_code
 from bot.understand.vocabulary import (
     CATEGORY_WORDS,
+    EVERYDAY_SENSES,
     IDIOMS,
     METRIC_WORDS,
-    O_SERIES_SENSES,
     TYPOS,
 )
 
@@ -33,14 +33,16 @@ MAX_TOP = 25
 
 _COMPARE_CUES = re.compile(
     r"\b(vs\.?|versus|or|better|worse|compare[ds]?|comparison|comparing|than|which|difference|"
-    r"diff|against|beats?|between|stack up|head to head|h2h|pick|choose|prefer)\b|\?|/"
+    r"diff|against|beats?|between|stack up|head to head|h2h|pick|choose|prefer|ou|oder|qual|cuál|"
+    r"cual|quel|quelle|welches|welcher)\b|\?|/"
 )
 _PROFILE_CUES = re.compile(
     r"\b(rundown|run down|breakdown|overview of|give me|show me|can it|does it|is it|how did|how is|how does|know about|everything about|worth using|worth|good|how quick|how fast|how good|how smart|how strong|how fast|how much|how expensive|how cheap|how long|"
     r"how big|how well|how does|hows|how's|tell me about|what about|whats|what's|what is|"
     r"info|information|stats|specs|profile|benchmarks?|scores?|rating|rank(?:ed|ing)?|"
     r"any good|good at|good for|worth it|is it good|thoughts on|opinions? on|review|price|"
-    r"pricing|cost|context|latency|speed|details|summary|overview|strengths|weaknesses)\b"
+    r"pricing|cost|context|latency|speed|details|summary|overview|strengths|weaknesses|bueno|"
+    r"buena|bom|boa|bon|bonne|gut|buono)\b"
 )
 # What makes a lone family name ("is mistral any good") a question for the bot.
 _QUALITY_CUES = re.compile(
@@ -53,7 +55,8 @@ _LEADER_CUES = re.compile(
     r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|lowest latency|biggest|"
     r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
     r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
-    r"zippiest|priciest|brainiest)\b|(?<!\w)#1\b"
+    r"zippiest|priciest|brainiest|what should i use|which should i use|what to use|what do i use|"
+    r"what would you use|mejor|melhor|meilleur|meilleure|beste|besten|migliore)\b|(?<!\w)#1\b"
 )
 _MODEL_WORDS = re.compile(
     r"\b(models?|llms?|ais?|chatbots?|assistants?|open[- ]?(?:weights?|source)|local|"
@@ -67,7 +70,7 @@ _OPEN_WEIGHTS = re.compile(
 _HELP = re.compile(
     r"^\s*([?!/]?help|commands|\?|what can you do\??|what do you do\??|how do i use (?:you|"
     r"this|this bot|the bot|it)\??|how does this (?:bot )?work\??|how to use (?:you|this bot|"
-    r"the bot)\??|usage)\s*[!?.]*\s*$|\bwhat can (?:you|this bot|the bot) do\b|\bhow do i use "
+    r"the bot)\??|usage)\s*[!?.]*\s*$|\bwhat can (?:you|u|this bot|the bot) do\b|\bhow do i use "
     r"(?:you|this bot|the bot)\b|\bwhat commands\b|\bhow do(?:es)? (?:this|the) bot work\b|"
     r"\bwhat (?:can i|should i) ask (?:you|the bot|this bot)\b|\bhelp me use (?:you|this bot)\b|"
     r"\bhow do i ask (?:you|the bot|this bot)\b|\bwhat (?:kind of|sort of)? ?questions can you\b|"
@@ -94,6 +97,7 @@ _ABOUT_BOT = re.compile(
     r"|\bwhat (?:do|does) (?:the |your |these |a )?(?:score|number|rank|percentage)s?\b.{0,25}\bmean\b"
     r"|\b(?:list|all) (?:of )?(?:all )?(?:the )?models (?:you|do you|does the bot|the bot)\b"
     r"|\bwhich models (?:do |can )?you (?:know|have|cover|support|track)\b"
+    r"|\bwhat do(?:es)? (?:you|u|the bot) mean by\b|\bin (?:your|ur|the bot'?s) (?:answers|replies|tables)\b"
     r"|(?:(?<!\w)@|\bmention|\bping|\btag) ?(?:you|u|the bot)\b|\bneed to (?:@|mention|ping|tag)"
 )
 # Asked of other people in the channel, not of the bot.
@@ -111,7 +115,10 @@ _TELLING = re.compile(
     r"|\bwars?\b|\bon my\b|\bi(?:'m| am| was| have|'ve)\b|\b(?:my|our) \w+ (?:says|said)\b"
     r"|\b(?:burned|burnt|spent|paid|wasted|blew)\b.{0,20}(?:\$|\d)"
     r"|\bis so (?:expensive|pricey|cheap|good|bad|slow|fast|smart|dumb|lazy)\b"
-    r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried)\b"
+    r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
+    r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
+    r"|\bis (?:wild|insane|nuts|crazy|goated|cracked|mid|trash|garbage|amazing|incredible|"
+    r"awesome|unreal|underrated|overrated)\b"
 )
 _IMPERATIVE = re.compile(
     r"^(?:tell|show|give|compare|rank|list|explain|recommend|help|describe|summari[sz]e|break ?down|"
@@ -246,7 +253,14 @@ def find_metric(low: str, besides: str | set[str] | None = None) -> str | None:
             cand = (-len(w), _METRIC_ORDER[metric], pos, metric)
             if best is None or cand < best:
                 best = cand
+    if best and best[3] == "context" and besides != "speed" and _PER_SECOND.search(low):
+        return "speed"  # "which pushes more tokens/sec": a rate, not a window
     return best[3] if best else None
+
+
+_PER_SECOND = re.compile(
+    r"\btokens?\s*(?:/\s*s(?:ec)?\b|per\s+sec(?:ond)?\b|a\s+sec(?:ond)?\b)|\bt/s\b|\btps\b"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -349,9 +363,9 @@ class Understander:
         # else's words: this user's own words decide whether this is a question
         body = without_code(text)
         own = own_words(body)
-        low = _without_idioms(fix_everyday(" ".join(clean(body).lower().split())))
+        low = _without_idioms(fix_everyday(" ".join(_plain(clean(body)).lower().split())))
         own_low = (
-            _without_idioms(fix_everyday(" ".join(clean(own).lower().split())))
+            _without_idioms(fix_everyday(" ".join(_plain(clean(own)).lower().split())))
             if own != body
             else low
         )
@@ -360,17 +374,21 @@ class Understander:
         asks = _question_shape(own_low, strong=True)  # a question word or request, not just "?"
         shape = asks or "?" in own_low
         ev.shape, ev.asks, ev.words = shape, asks, len(toks)
+        if own != body and _points_at_quote(own_low, self.index):
+            # "> is sonnet 5 better than opus 4.8\nthis ^^ someone answer pls": the quote asks
+            own_low = low
+            asks = _question_shape(low, strong=True)
+            shape = asks or "?" in low
+            ev.shape, ev.asks = shape, asks
         if own != body and not shape:
             return q, ev  # "> which is cheaper, k2.6 or glm 5.1?\nglm 5.1 by a bit": an answer
         if not mentions and (_HELP.search(low) or (shape and _ABOUT_BOT.search(low))):
             q.intent = "help"
             return q, ev
         mentions = _supported(mentions, loose, low, toks)
-        if any(m.model[0] == "o" and m.model[1:2].isdigit() for m in mentions) and any(
-            _phrase_hit(low, w) >= 0 for w in O_SERIES_SENSES
-        ):
-            # "O3 is more reactive than O2": chemistry, not OpenAI
-            mentions = [m for m in mentions if not re.fullmatch(r"o\d.*", m.model)]
+        # "O3 is more reactive than O2", "is fugu safe to eat": the everyday thing, not a model
+        mentions = [m for m in mentions if not _everyday_sense(m.key or (), toks, m.start, low)]
+        loose = [x for x in loose if not _everyday_sense(tuple(x.text.split()), toks, x.start, low)]
         found = _dedupe([m.model for m in mentions])
         ev.only_names = bool(mentions) and _short(toks, mentions)
         ev.strong = sum(1 for m in mentions if not m.weak)
@@ -414,7 +432,9 @@ class Understander:
         others = bool(_ASKED_OF_OTHERS.search(own_low))
         telling = bool(_TELLING.search(own_low)) and not shape
         asked = "?" in own_low or len(toks) <= 12
-        ev.others, ev.telling = others, telling
+        ev.others = others
+        # "sonnet 4.5 vs opus 4.1 for coding, old i know": a request that opens with the names
+        ev.telling = telling and not (_names_first(toks, mentions) and (q.category or q.metric))
         ev.cue = q.category is not None or q.metric is not None or bool(q.filters) or profile_cue
         ev.compare_cue = compare_cue
         ev.loose = len(loose)
@@ -443,6 +463,8 @@ class Understander:
             return q, ev
         if others and not (q.category or q.metric or (n >= 2 and compare_cue)):
             return q, ev  # "anyone else getting 529s from opus 4.8?": for the channel, not the bot
+        if n >= 2 and _META_TALK.search(own_low) and not asks:
+            return q, ev  # "gpt-5.5 vs opus 4.8 debate again? we did this yesterday"
         if n >= 2:
             if telling and not (_names_first(toks, mentions) and (q.category or q.metric)):
                 return q, ev  # "the gpt-5.5 vs opus 4.8 wars never end lol"
@@ -487,6 +509,7 @@ class Understander:
             asked_about = (
                 (cue and (shape or len(toks) <= 6))
                 or ("?" in own_low and len(toks) <= 5 and any(" " in f.text for f in families))
+                or ("?" in own_low and len(toks) <= 3 and profile_cue)
                 or alone
             )
             ranking = q.filters.maker is not None and _LEADER_CUES.search(low)
@@ -494,7 +517,7 @@ class Understander:
                 q.intent = "clarify"
                 q.candidates = family_choices(families)
                 return q, ev
-        if not found and (q.category or q.metric) and _FOLLOW_UP.match(own_low):
+        if not found and (q.category or q.metric or q.open_weights) and _FOLLOW_UP.match(own_low):
             q.intent = "leaderboard"  # "ok and for math?": the best for math, as asked
             ev.follow_up = True
             return q, ev
@@ -575,6 +598,15 @@ def _supported(
     return [m for m in mentions if not m.weak]
 
 
+def _everyday_sense(key: tuple[str, ...], toks: list[str], start: int, low: str) -> bool:
+    """A name whose first word is a line with an everyday sense, in a message whose words show
+    that sense. Typed as the first word: "claude sonnet 4.5 for poems" starts with claude."""
+    word = (key[0] if key else "") or (toks[start] if start < len(toks) else "")
+    line = "o-series" if re.fullmatch(r"o\d+", word) else word
+    senses = EVERYDAY_SENSES.get(line)
+    return bool(senses) and any(_phrase_hit(low, w) >= 0 for w in senses)
+
+
 _JOINS = frozenset({"vs", "v", "versus", "or", "and", "than", "against", "to"})
 
 
@@ -588,6 +620,11 @@ def _everyday_nickname(m: Mention, toks: list[str]) -> bool:
     return before not in _JOINS and after not in _JOINS
 
 
+_CLAUSES = re.compile(
+    r"[.!?;:\n,]+|\.\.\.|\s-+\s|\b(?:so|but|and|please|pls|plz|also|can you|could you)\b"
+)
+
+
 def _question_shape(low: str, strong: bool = False) -> bool:
     """Shaped as a question or a request: a question mark (unless `strong`), a question word or
     verb first, an imperative ("tell me", "compare"), or "how fast", "which one" anywhere."""
@@ -596,25 +633,16 @@ def _question_shape(low: str, strong: bool = False) -> bool:
     words = re.findall(r"[a-z0-9']+", low)
     if not words:
         return False
-    # each sentence's first word: "hello, i am new here. please tell me ...", "... so are
-    # either of them close on code"
-    firsts = [
-        w[0]
-        for part in re.split(
-            r"[.!?;:\n]+|\.\.\.|\s-+\s|\b(?:so|but|and|please|pls|plz|also)\b|,", low
-        )
-        if (w := re.findall(r"[a-z0-9']+", part))
-    ]
+    # each sentence's or clause's start: "hello, i am new here. please tell me ...", "... so
+    # are either of them close on code", "sonnet 4 -> sonnet 5, show me how they progressed"
+    parts = [part.strip() for part in _CLAUSES.split(low) if part and not part.isspace()]
+    firsts = [w[0] for part in parts if (w := re.findall(r"[a-z0-9']+", part))]
     return bool(
         any(
             f in QUESTION_WORDS or f in ("whats", "what's", "hows", "how's", "which", "wheres")
             for f in firsts
         )
-        or _IMPERATIVE.search(" ".join(words))
-        or any(
-            _IMPERATIVE.match(part.strip())
-            for part in re.split(r"[.!?;\n]+|\bplease\b|\bpls\b|\bcan you\b|\bcould you\b", low)
-        )
+        or any(_IMPERATIVE.match(re.sub(r"^[^a-z0-9]+", "", part)) for part in parts)
         or re.search(
             r"\bhow (?:good|fast|quick|cheap|much|many|big|long|well|smart|expensive|pricey)\b", low
         )
@@ -683,6 +711,27 @@ def _superlative_metric(low: str) -> str | None:
     return None
 
 
+# Talk about a comparison rather than a request for one.
+_META_TALK = re.compile(
+    r"\b(?:debate|debates|discourse|drama|argument|arguing|beef|discussion|thread|meme|memes|"
+    r"again)\b.{0,40}(?:\?|$)|\bwars?\b"
+)
+
+
+def _points_at_quote(own_low: str, index: AliasIndex) -> bool:
+    """The user's own words only point at what they quote: "this ^^ someone answer pls"."""
+    words = re.findall(r"[a-z0-9^+]+", own_low)
+    return (
+        0 < len(words) <= 8
+        and not index.find(own_low)[0]
+        and bool(
+            re.search(
+                r"\^|\bthis\b|\bthat\b|\banswer\b|\bsame\b|\+1|\bpls\b|\bplease\b|\?", own_low
+            )
+        )
+    )
+
+
 _RANKING_ASK = re.compile(r"\b(?:best|top \d+|strongest|smartest|most capable)\b")
 _CHANGE_VERBS = re.compile(
     r"\bchang|\bshift|\btook\b|\bmoved?\b|\bnew\b|\badded\b|\bfresh\b|\bupdated?\b|\bcheaper\b"
@@ -690,7 +739,7 @@ _CHANGE_VERBS = re.compile(
 # A follow-up in a conversation: "ok and for math?", "what about for agents", "how about speed"
 _FOLLOW_UP = re.compile(
     r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty)?\W*(?:and|what about|how about|same for|now)\b"
-    r"(?=.{0,30}$)(?!.*\b(?:it|its|that|this|them|they|those|one|ones)\b)"
+    r"(?=.{0,30}$)(?!.*\b(?:it|its|that|this|them|they|those|one)\b)"
 )
 
 
@@ -710,6 +759,14 @@ _MILLIONS = (
     (re.compile(r"\b(?:a|one) million\b"), "1m"),
     (re.compile(r"\btwo million\b"), "2m"),
 )
+
+
+_MARKDOWN = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)|^#+\s|^>\s", re.M)
+
+
+def _plain(text: str) -> str:
+    """Markdown emphasis off: "**not** a reasoning model" reads as "not a reasoning model"."""
+    return _MARKDOWN.sub("", text) if any(c in text for c in "*~`_#>") else text
 
 
 def _without_idioms(low: str) -> str:
