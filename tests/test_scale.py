@@ -153,11 +153,12 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
     catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "db.sqlite3"
-    # what a schema-5 store held: no difficulty, effort or vendor figure (migration 8)
+    # what a schema-5 store held: no difficulty, effort or vendor figure (migration 8), no
+    # short labels (migration 9)
     catalog = catalog.model_copy(
         update={
             "benchmarks": tuple(
-                b.model_copy(update={"difficulty": 0.0}) for b in catalog.benchmarks
+                b.model_copy(update={"difficulty": 0.0, "short": None}) for b in catalog.benchmarks
             ),
             "scores": tuple(
                 s.model_copy(
@@ -173,7 +174,7 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
         store_db,
         "_small_rows",
         lambda c, sid: {
-            k: [r[:-1] for r in v] if k == "benchmarks" else v for k, v in rows(c, sid).items()
+            k: [r[:-2] for r in v] if k == "benchmarks" else v for k, v in rows(c, sid).items()
         },
     )
     monkeypatch.setattr(store_db, "_score_row", lambda sid, s: score_row(sid, s)[:-3])

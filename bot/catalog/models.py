@@ -78,6 +78,13 @@ class Benchmark(_Strict):
         description="Points harder than its category's typical weighted benchmark, measured on "
         "the models that took both (set by the build; see docs/METHOD.md).",
     )
+    short: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=17,
+        description='A label for a phone-width table ("SWE Pro", "LB coding"); without '
+        "one, answers derive it from the name.",
+    )
 
     @field_validator("weight")
     @classmethod

@@ -124,6 +124,8 @@ class _Benchmarks:
                 "url": b.get("url"),
                 "aliases": [],
             }
+            if b.get("short"):
+                d["short"] = b["short"]
             self.defs[b["id"]] = d
             self.alias[b["id"].lower()] = b["id"]
             for a in b["aliases"]:

@@ -542,6 +542,7 @@ def _small_rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
                 b.url,
                 json.dumps(b.aliases),
                 b.difficulty,
+                b.short,
             )
             for b in catalog.benchmarks
         ],

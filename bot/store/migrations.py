@@ -229,4 +229,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE scores ADD COLUMN vendor_source_url TEXT;
     ALTER TABLE benchmarks ADD COLUMN difficulty REAL NOT NULL DEFAULT 0;
     """,
+    # 9: a benchmark's short label for phone-width tables ("SWE Pro", "LB coding").
+    """
+    ALTER TABLE benchmarks ADD COLUMN short TEXT;
+    """,
 ]
