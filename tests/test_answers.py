@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers.boards import changes
-from bot.answers.context import blended
+from bot.answers.context import CATEGORY_SHORT, blended
 from bot.answers.fmt import num
 from bot.answers.render_text import PHONE_COLUMNS, render_short, short_table
 from bot.engine import Engine
@@ -85,6 +85,10 @@ PAIRS = [
 ]
 
 
+def unmarked(cell: str) -> str:
+    return cell.rstrip("†")
+
+
 @pytest.mark.parametrize(("a", "b"), PAIRS)
 @pytest.mark.parametrize("category", [None, "coding", "knowledge", "reasoning"])
 def test_headline_table_and_chart_use_one_basis(
@@ -92,34 +96,55 @@ def test_headline_table_and_chart_use_one_basis(
 ) -> None:
     from bot.answers.compare import compare_two
 
-    ans = compare_two(engine.context, a, b, category)
+    ctx = engine.context
+    ans = compare_two(ctx, a, b, category)
     rows = {r["category"]: r for r in ans.data["categories"]}
     table = next((x for x in ans.blocks if x.kind == "table" and x.title == "By category"), None)
-    shown = {r[0]: r for r in table.rows} if table else {}
+    shown = {r[0].split(" (")[0]: r for r in table.rows} if table else {}
+    said = " ".join(x.text for x in ans.blocks if x.kind == "text")
     for cid, r in rows.items():
-        name = engine.catalog.category_by_id[cid].name
+        label = CATEGORY_SHORT[cid]
+        if not table:
+            break
         if r["comparable"]:
-            # the table's columns are the head-to-head figures; the Lead names who leads
-            assert shown[name][1:3] == [num(r["ha"]), num(r["hb"])]
+            # head to head, with how many benchmarks it rests on
+            assert shown[label] == [f"{label} ({len(r['shared'])})", num(r["ha"]), num(r["hb"])]
             if r["winner"] is not None:
-                leader = ans.short.columns[1 if r["winner"] == a else 2]
-                assert shown[name][3].startswith(leader + " +")
+                # who leads, by how much, in words: the leader's clause names the margin
+                leader = ctx.model(r["winner"]).name
+                clause = next(c for c in said.split("; ") if f"{leader} leads " in c)
+                assert f"{label} by {num(abs(r['ha'] - r['hb']))}" in clause
         else:
             # not head to head: in brackets, never called
             assert r["winner"] is None
-            assert all(v == "no data" or v.startswith("(") for v in shown[name][1:3])
+            assert all(v == "no data" or v.startswith("(") for v in shown[label][1:3])
     if category and category in rows and rows[category]["comparable"]:
         r = rows[category]
         lead = plain(ans.headline)
         hi, lo = sorted([num(r["ha"]), num(r["hb"])], key=float, reverse=True)
         assert f"{hi} to {lo}" in lead or f"{num(r['ha'])} to {num(r['hb'])}" in lead
-        first = ans.short.rows[0]
-        assert first[1:] == [num(r["ha"]), num(r["hb"])]
-    if category is None and ans.chart is not None and ans.chart.kind == "radar":
-        for i, c in enumerate(engine.catalog.categories):
-            r = rows.get(c.id)
-            want = (r["ha"], r["hb"]) if r and r["comparable"] else (None, None)
-            assert (ans.chart.series[0].values[i], ans.chart.series[1].values[i]) == want
+        labels = [ctx.bench_label(x) for x in r["shared"]]
+        if len(r["shared"]) == 1:
+            # one benchmark is the whole head to head: shown once, as itself
+            assert ans.short.rows[0][0] == labels[0]
+            assert ans.chart is None
+        else:
+            whole = next(x for x in ans.short.rows if x[0].strip().startswith("All "))
+            assert whole[0].strip() == f"All {len(r['shared'])}"
+            assert [unmarked(v) for v in whole[1:]] == [num(r["ha"]), num(r["hb"])]
+            # the benchmarks under it are among those counted, never an unweighted extra
+            under = ans.short.rows[ans.short.rows.index(whole) + 1 :]
+            for row in under:
+                if row[0].startswith(" "):
+                    assert row[0].strip() in labels
+            assert ans.chart is not None and set(ans.chart.axes) <= set(labels)
+    if category is None and ans.chart is not None:
+        called = [
+            rows[c.id] for c in ctx.catalog.categories if c.id in rows and rows[c.id]["comparable"]
+        ]
+        assert ans.chart.axes == [ctx.cat_name(x["category"]) for x in called]
+        for k, key in ((0, "ha"), (1, "hb")):
+            assert ans.chart.series[k].values == [round(x[key], 1) for x in called]
 
 
 def test_the_coding_question_from_the_issue_reads_one_way(engine: Engine) -> None:
@@ -131,17 +156,19 @@ def test_the_coding_question_from_the_issue_reads_one_way(engine: Engine) -> Non
     assert f"{num(row['ha'])} to {num(row['hb'])}" in lead  # the figures the table and chart show
     assert "they share" in lead
     # the full averages are there, labelled as what they are
-    assert "Full category scores (each over its own benchmarks" in reply.text
+    assert (
+        "Their full category scores differ from these: each is over the model's own" in reply.text
+    )
 
 
 def test_differences_name_the_leader(engine: Engine) -> None:
     for text in ("gpt-5.5 vs claude opus 4.8", "o3 vs o4-mini", "gpt-5 vs claude opus 4.1"):
         a = engine.ask(text).answer
-        table = next(b for b in a.blocks if b.kind == "table")
-        for row in table.rows:
-            assert not re.match(r"^[+-]\d", row[3]), row
-            if row[3] and row[3] != "level":
-                assert re.fullmatch(r".+ \+\d+(\.\d)?", row[3]), row
+        for block in a.blocks:
+            for row in getattr(block, "rows", None) or []:
+                assert not any(re.match(r"^[+-]\d", str(c)) for c in row), row
+        said = next(b.text for b in a.blocks if b.kind == "text" and "Head to head," in b.text)
+        assert re.search(r"Head to head, .+ leads \w+ by \d+(\.\d)?", said), said
 
 
 def test_verdicts_are_sized_to_the_evidence(engine: Engine) -> None:
@@ -271,7 +298,9 @@ def test_what_changed_answers_from_the_change_log(engine: Engine) -> None:
     e = Engine(engine.catalog, changes=log)
     week = e.ask("what changed this week?").answer
     assert week.intent == "changes"
-    assert plain(week.headline) == "3 changes this week: 1 new leader, 1 new model, 1 price change."
+    assert plain(week.headline).startswith(
+        "3 changes this week: 1 new leader, 1 new model, 1 price change."
+    )
     lines = week.short.lead.splitlines()[1:]
     assert lines[0].endswith("New leader in Coding: GLM-5.2 (was Claude Opus 4.8).")  # first
     month = e.ask("any updates this month?").answer
@@ -285,7 +314,24 @@ def test_what_changed_answers_from_the_change_log(engine: Engine) -> None:
 def test_an_empty_change_log_still_says_whats_newest(engine: Engine) -> None:
     a = engine.ask("what's new?").answer
     assert a.intent == "changes"
-    assert "No changes recorded this week. Newest models in the data: Claude Sonnet 5" in a.headline
+    assert a.headline.startswith("No changes recorded this week.")
+    assert "Newest models in the data: Claude Sonnet 5 (30 Jun 2026)" in a.headline
+
+
+def test_old_data_is_said_to_be_old_where_recency_is_asked(engine: Engine) -> None:
+    old = Engine(engine.catalog, today=dt.date(2026, 12, 1))
+    stale = "Our data runs to 18 Aug 2026, about 3 months ago: newer models, scores and prices are not in it."
+    for text in ("what changed this week?", "what's new", "top models released this year"):
+        a = old.ask(text).answer
+        first = render_short(a)
+        assert first.count(stale) == 1, (text, first)  # said once, in the first message
+    # not on answers that are not about recency
+    for text in ("gpt-5.5 vs claude opus 4.8", "best model for math", "tell me about o3"):
+        assert "Our data runs to" not in old.ask(text).text
+    # and not at all while the data is fresh
+    fresh = Engine(engine.catalog, today=dt.date(2026, 9, 1))
+    assert "Our data runs to" not in render_short(fresh.ask("what changed this week?").answer)
+    assert old.context.staleness() == stale and fresh.context.staleness() is None
 
 
 # -- single answers -------------------------------------------------------------------------
@@ -309,15 +355,27 @@ def test_reference_pair(engine: Engine) -> None:
     assert reply.query.intent == "compare" and a.models == ["Gemma 4 12B", "GPT-4.1"]
     # Gemma 4 12B's figures exist only in BenchLM's export, which is not ours to ship
     assert a.data["overall"]["gemma-4-12b"] is None and a.data["separator"] is None
-    assert plain(a.headline).startswith("Only GPT-4.1 has enough scores for an overall score")
+    # said once, with what is known, and the nearest Gemma 4 that has scores
+    assert plain(a.headline) == (
+        "Gemma 4 12B has no benchmark scores in our data (we know: 256K context and open "
+        "weights), so they can't be compared on scores; GPT-4.1 scores 48 overall. Closest "
+        "models with scores: Gemma 4 31B IT (61 overall)."
+    )
     assert (
         "GPT-4.1 gives you the larger context window at 1M, compared with 256K for Gemma 4 12B."
         in text
     )
     assert "$2 / $8" in text
-    assert "Gemma 4 12B is the reasoning model in the pair, while GPT-4.1 is not" in text
+    assert "the reasoning model in the pair" not in text  # the Reasoning row says it
     assert "Newest score 4 Aug 2026" in text
     assert "no data" in text and not BAD_RENDERINGS.search(text)
+    # no dead rows or columns: nothing repeats "no data" for Gemma row after row
+    for block in [a.short, *a.blocks]:
+        rows = getattr(block, "rows", None) or []
+        for col in range(1, max((len(r) for r in rows), default=0)):
+            cells = [r[col] for r in rows if col < len(r)]
+            assert len(cells) < 4 or any(c != "no data" for c in cells), block
+    assert "Overall score" not in [r[0] for r in a.short.rows]
 
 
 def test_the_overall_and_head_to_head_disagreeing_is_explained(engine: Engine) -> None:

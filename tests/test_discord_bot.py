@@ -122,7 +122,7 @@ async def test_each_button_shows_its_details_privately(
                 assert all(len(line) <= 40 for line in block.strip("\n").splitlines()), block
             seen[label] = embed["description"]
         assert "By category" in seen["Categories"] and "(" in seen["Categories"]
-        assert "Benchmarks both have" in seen["Benchmarks"]
+        assert "benchmarks both have" in seen["Benchmarks"]
         assert "Price in/out" in seen["Price & limits"] and "$5/$30" in seen["Price & limits"]
         assert "Which is better, Claude Opus 4.8 or GPT-5.5?" in seen["FAQ"]
 

@@ -62,7 +62,7 @@ async def build(
         kwargs["content"] = plain_text(answer)
     if chart is not None:
         kwargs["file"] = chart
-    if answer.intent == "clarify" and answer.candidates:
+    if answer.intent in ("clarify", "not_found") and answer.candidates:
         view = ClarifyView(answer, bot.on_clarify_pick(answer), author_id)
     elif answer.sections:
         view = DetailsView(answer, plain=not embeds_ok)
