@@ -491,3 +491,236 @@ def test_no_broken_renderings_across_the_labelled_set(engine: Engine) -> None:
 def test_user_text_is_never_echoed_as_a_ping(engine: Engine) -> None:
     reply = engine.ask("@everyone gpt-9 @here vs claude 7 <@123456789012345678>")
     assert "@everyone" not in reply.text and "@here" not in reply.text and "<@" not in reply.text
+
+
+# -- what a reader sees on a phone ------------------------------------------------------------
+
+
+def _pages(answer, section_id: str) -> str:
+    from bot.discord_app.embeds import section_pages
+
+    return "\n".join(p.description for p in section_pages(answer, section_id))
+
+
+def _code_lines(text: str) -> list[str]:
+    return [line for block in text.split("```")[1::2] for line in block.strip("\n").splitlines()]
+
+
+def test_a_wide_table_is_split_never_cut_short() -> None:
+    from bot.discord_app.embeds import narrow_table
+
+    cols = ["", "GPT-5.5", "Opus 4.8", "Gemini 3.1 Pro", "Kimi K2.6", "DeepSeek V4 Pro"]
+    rows = [
+        ["Price in/out", "$5/$30", "$5/$25", "$2/$12", "$0.95/$4", "$0.435/$0.87"],
+        ["Released", "2026-04-23", "2026-05-28", "2026-02-19", "2026-04-21", "2026-04-24"],
+    ]
+    text = narrow_table(cols, rows)
+    lines = _code_lines(text)
+    assert all(len(line) <= PHONE_COLUMNS for line in lines)
+    for cell in cols[1:] + rows[0][1:] + rows[1][1:]:
+        for word in cell.split():
+            assert word in text, cell  # every model, every value
+    assert sum(line.startswith("Price in/out") for line in lines) > 1  # the label repeated
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("sonnet 5 vs gemini 3.5 flash for following instructions", "limits"),
+        ("gpt-5.5 vs claude opus 4.8 vs gemini 3.1 pro", "limits"),
+        ("gpt-5.5 vs claude opus 4.8 vs gemini 3.1 pro vs kimi k2.6 vs deepseek v4 pro", "limits"),
+        ("gpt-5.5 vs claude opus 4.8 vs gemini 3.1 pro vs kimi k2.6 vs deepseek v4 pro", "ranking"),
+    ],
+)
+def test_detail_pages_keep_every_model(engine: Engine, text: str, section: str) -> None:
+    from bot.answers.context import short_price
+
+    a = engine.ask(text).answer
+    page = _pages(a, section)
+    assert all(len(line) <= PHONE_COLUMNS for line in _code_lines(page)), page
+    for mid in a.model_ids:
+        m = engine.catalog.model(mid)
+        assert short_price(m) in page or section == "ranking", (m.name, page)
+    if section == "ranking":
+        for r in a.short.rows:  # every model's place and score, beside how it was measured
+            assert re.search(rf"^{r[0]}\s+{re.escape(r[1])}\s+{re.escape(r[2])}\s", page, re.M)
+        assert "Measured" in page
+
+
+@pytest.mark.parametrize(
+    "text", ["best coding model", "best model for math", "top 10 models", "cheapest model"]
+)
+def test_a_full_list_keeps_the_scores_and_prices_and_names_only_what_it_shows(
+    engine: Engine, text: str
+) -> None:
+    from bot.answers.context import short_price
+
+    a = engine.ask(text).answer
+    page = _pages(a, "list")
+    assert all(len(line) <= PHONE_COLUMNS for line in _code_lines(page)), page
+    for mid, row in zip(a.model_ids, a.short.rows, strict=False):
+        assert row[2] in page and short_price(engine.catalog.model(mid)) in page
+    table = next(b for b in a.blocks if b.kind == "table")
+    # more than the first message shows, or there would be no button
+    assert len(table.columns) > len(a.short.columns) or len(table.rows) > len(a.short.rows)
+    for quoted in re.findall(r"“([^”]+)”", page):
+        assert quoted in table.columns, quoted  # a column the note points to is there
+
+
+def test_benchmark_labels_are_short_distinct_and_the_numbers_whole(engine: Engine) -> None:
+    for text in (
+        "grok 4.3 vs gpt-5.5",
+        "tell me about gemini 3.1 pro",
+        "how good is kimi k2.6",
+        "which is better for coding, claude opus 4.7 or gpt-5.5",
+        "o3 vs o4-mini",
+    ):
+        a = engine.ask(text).answer
+        for block in [a.short, *a.blocks]:
+            rows = getattr(block, "rows", None) or []
+            labels = [r[0] for r in rows]
+            assert len(set(labels)) == len(labels), (text, labels)
+            for r in rows:
+                assert not any("…" in c for c in r[1:]), (text, r)  # a value is never cut
+        page = _pages(a, "benchmarks")
+        for line in _code_lines(page):
+            assert len(line) <= PHONE_COLUMNS and "LiveBenc…" not in line, line
+    labels = {b.id: engine.context.bench_label(b.id) for b in engine.catalog.benchmarks}
+    assert labels["livebench-coding"] == "LB coding"
+    assert labels["swe-bench-pro"] == "SWE Pro" and labels["swe-bench-verified"] == "SWE Verified"
+    assert labels["frontiermath-tier-4"] == "FrontierMath T4"
+    assert len(set(labels.values())) == len(labels)  # no two benchmarks share a label
+
+
+def test_claims_are_marked_and_credited_to_who_published_them(engine: Engine) -> None:
+    from bot.answers.context import claim
+
+    ctx = engine.context
+    gpt_pro = engine.catalog.scores_of("gpt-5.5")["swe-bench-pro"]
+    assert claim(ctx, gpt_pro) == "reported by Anthropic"  # Anthropic's post, about a rival
+    opus_pro = engine.catalog.scores_of("claude-opus-4-8")["swe-bench-pro"]
+    assert claim(ctx, opus_pro) == "vendor-reported"
+    assert claim(ctx, engine.catalog.scores_of("gpt-5.5")["livebench-coding"]) is None
+
+    a = engine.ask("which is better for coding, claude opus 4.7 or gpt-5.5").answer
+    first = render_short(a)
+    assert "64.3%†" in first and "58.6%†" in first
+    assert "† Not measured independently: SWE Pro, as reported by Anthropic." in first
+    page = _pages(a, "benchmarks")
+    assert "SWE Pro for Opus 4.7 (vendor-reported) and for GPT-5.5 (reported by Anthropic)" in page
+    # a verdict resting on the vendors' own figures says so in a word
+    b = engine.ask("deepseek v4 pro vs kimi k2.6 for coding").answer
+    assert "(vendor-reported)" in render_short(b)
+    # a leaderboard whose top scores rest mostly on claims says so
+    v = engine.ask("best vision model").answer
+    assert v.short.rows[0][2].endswith("†") and "mostly vendor-reported" in v.short.note
+
+
+def test_counts_agree_with_the_rows_beneath_them(engine: Engine) -> None:
+    a = engine.ask("gpt-5.5 vs claude opus 4.8").answer
+    n = len(a.data["shared"]["benchmarks"])
+    assert f"on the {n} benchmarks they share" in a.headline
+    counted = next(b for b in a.blocks if b.kind == "table" and "both have" in (b.title or ""))
+    assert counted.title == f"The {n} benchmarks both have" and len(counted.rows) == n
+    # a benchmark that carries no weight is shown apart, said to be not counted
+    extra = next(b for b in a.blocks if b.kind == "table" and "no weight" in (b.title or ""))
+    assert [r[0] for r in extra.rows] == ["LB average"]
+    # the first message's benchmarks are among those its figure counts: no unweighted SWE-Atlas
+    c = engine.ask("which is better for coding, claude opus 4.7 or gpt-5.5").answer
+    assert not any("Atlas" in r[0] for r in c.short.rows)
+    assert " All 5" in [r[0] for r in c.short.rows]
+    # a profile counts the benchmarks it lists under that count
+    p = engine.ask("how good is kimi k2.6").answer
+    behind = next(b for b in p.blocks if b.kind == "table" and "behind its" in (b.title or ""))
+    k = re.search(r"on (\d+) benchmarks", p.headline).group(1)
+    assert behind.title == f"The {k} benchmarks behind its overall score"
+    assert len(behind.rows) == int(k)
+
+
+def test_a_model_with_no_scores_gets_one_line_and_its_nearest_kin(engine: Engine) -> None:
+    a = engine.ask("gemma 4 12b").answer
+    lead = plain(a.short.lead)
+    assert lead == (
+        "Gemma 4 12B (Google) has no benchmark scores in our data. Closest models with "
+        "scores: Gemma 4 31B IT (61 overall)."
+    )
+    assert "categories" not in [s.id for s in a.sections]  # no page that says it again
+    assert a.short.columns == ["", ""]  # no empty score and rank columns
+    assert [r[0] for r in a.short.rows] == ["Price in/out", "Context", "Open weights"]
+
+
+def test_cheapest_names_free_listings_and_ranks_what_is_paid(engine: Engine) -> None:
+    a = engine.ask("cheapest model").answer
+    lead = plain(a.short.lead)
+    assert lead.startswith("Command R7B is the cheapest paid model:")
+    assert "Listed free by their makers: Devstral Small 2, GLM-4.5-Flash" in lead
+    prices = [blended(engine.catalog.model(m)) for m in a.model_ids]
+    assert all(p > 0 for p in prices) and prices == sorted(prices)
+    assert "free" not in [r[2] for r in a.short.rows]
+    assert "named above the list rather than ranked as ties" in _pages(a, "list")
+
+
+def test_replies_that_ask_back_are_titled_by_what_is_asked(engine: Engine) -> None:
+    assert engine.ask("mistral small speed").answer.title == "Which Mistral Small?"
+    assert engine.ask("gpt-5.5 vs opus").answer.title == "Which Opus?"
+    assert engine.ask("qwen 3.6 vs kimi k2.6").answer.title == "Which Qwen3.6?"
+    a = engine.ask("gpt-9 vs claude").answer
+    assert a.title == "Couldn't find “gpt 9”"
+    first = plain(render_short(a))
+    # the suggestions are in the first message, and "claude" beside the unknown name is asked
+    assert "Closest real models: GPT-5.5, GPT-5.4 and GPT-5.4 mini." in first
+    assert "Which Claude do you mean: Claude Fable 5" in first
+    ids = [c.id for c in a.candidates]
+    assert ids[:3] == ["gpt-5.5", "gpt-5.4", "gpt-5.4-mini"] and "claude-opus-4-8" in ids
+    two = engine.ask("gpt 6 vs claude opus 5").answer
+    assert two.title == "Couldn't find “gpt 6” or “claude opus 5”"
+    assert "Closest to “claude opus 5”: Claude Fable 5" in two.headline
+    partial = engine.ask("llama 5 vs gpt-5.5").answer
+    assert partial.data["partial"] == ["gpt-5.5"]  # picking a Llama compares it with GPT-5.5
+
+
+def test_names_and_prices_read_whole(engine: Engine) -> None:
+    from bot.answers.context import short_names
+    from bot.answers.fmt import money
+
+    names = short_names(
+        [
+            "Qwen3-235B-A22B-Thinking-2507",
+            "Qwen3-235B-A22B-Instruct-2507",
+            "Qwen3-Next-80B-A3B-Thinking",
+            "Qwen3-Next-80B-A3B-Instruct",
+        ],
+        20,
+    )
+    assert names == [
+        "Qwen3-235B-Think",
+        "Qwen3-235B-Inst",
+        "Qwen3-Next-80B-Think",
+        "Qwen3-Next-80B-Inst",
+    ]
+    assert not any("--" in n or n.endswith("-") for n in names)
+    assert [money(v) for v in (0.435, 0.87, 0.037, 1.25, 30)] == [
+        "$0.435",
+        "$0.87",
+        "$0.037",
+        "$1.25",
+        "$30",
+    ]
+    assert "$0.435 / $0.87" in engine.ask("deepseek v4 pro price").answer.headline
+
+
+def test_a_category_score_is_never_labelled_like_the_head_to_head(engine: Engine) -> None:
+    board = engine.ask("best coding model").answer
+    assert board.short.columns[2] == "Coding score"
+    assert board.short.note.startswith("Coding score: each model over its own coding benchmarks")
+    pair = engine.ask("kimi k2.7 code vs claude opus 4.8 coding").answer
+    labels = [r[0] for r in pair.short.rows]
+    assert labels[:2] == ["Coding benchmarks both have:", " All 2"]
+    assert not any("score" in label for label in labels)
+    # the head-to-head figure and the leaderboard's differ, and each says what it is
+    assert "72 to 69.6" in plain(pair.headline) and "they share" in pair.headline
+    # a category score far from its percentages says why (Gemini 3.1 Pro's instruction score)
+    g = engine.ask("tell me about gemini 3.1 pro").answer
+    note = next(b.note for b in g.blocks if b.kind == "table" and b.title == "By category")
+    assert "Instructions 100 rests on LB instructions at 79.1%" in note
+    assert "capped at 100" in note

@@ -80,6 +80,7 @@ def compose(query: Query, ctx: Context, asked: Sequence[Asked] = ()) -> Answer:
     else:
         answer = Answer(
             intent="none",
+            title="Ask me about AI models",
             headline="That doesn't look like a question about AI models. Try `gpt-5.5 vs claude "
             "opus 4.8`, `best model for coding`, or `help`.",
         )
