@@ -724,3 +724,23 @@ def test_a_category_score_is_never_labelled_like_the_head_to_head(engine: Engine
     note = next(b.note for b in g.blocks if b.kind == "table" and b.title == "By category")
     assert "Instructions 100 rests on LB instructions at 79.1%" in note
     assert "capped at 100" in note
+
+
+def test_a_long_prompt_price_sits_beside_the_context(engine: Engine) -> None:
+    cost = engine.ask("how much does gpt-5.5 cost").answer
+    assert "$5 / $30 per 1M input / output tokens; $10 / $45 past 272K tokens of prompt" in (
+        cost.headline
+    )
+    labels = [r[0] for r in cost.short.rows]
+    assert labels[labels.index("Context") + 1] == "Prompt >272K"
+    pair = engine.ask("gpt-5.5 vs claude opus 4.8").answer
+    row = next(r for r in pair.short.rows if r[0] == "Prompt >272K")
+    assert row[1:] == ["$10/$45", "same"]  # Opus 4.8 charges one price throughout
+    mixed = engine.ask("gpt-5.5 vs gemini 3.1 pro").answer
+    row = next(r for r in mixed.short.rows if r[0] == "Long prompts")
+    assert row[1:] == ["$10/$45", "$4/$18"]
+    assert "Long prompts: past 272K tokens for GPT-5.5 and 200K tokens for Gemini 3.1 Pro." in (
+        mixed.short.note
+    )
+    # no row at all where neither charges more for long prompts
+    assert not any("rompt" in r[0] for r in engine.ask("o3 vs o4-mini").answer.short.rows)

@@ -154,9 +154,11 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
 ) -> None:
     path = tmp_path / "db.sqlite3"
     # what a schema-5 store held: no difficulty, effort or vendor figure (migration 8), no
-    # short labels (migration 9)
+    # short labels (migration 9), no long-prompt prices (migration 10)
+    long_prices = dict.fromkeys(("long_context_from", "long_input_price", "long_output_price"))
     catalog = catalog.model_copy(
         update={
+            "models": tuple(m.model_copy(update=long_prices) for m in catalog.models),
             "benchmarks": tuple(
                 b.model_copy(update={"difficulty": 0.0, "short": None}) for b in catalog.benchmarks
             ),
@@ -178,12 +180,15 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
         },
     )
     monkeypatch.setattr(store_db, "_score_row", lambda sid, s: score_row(sid, s)[:-3])
+    model_row = store_db._model_row
+    monkeypatch.setattr(store_db, "_model_row", lambda sid, m: model_row(sid, m)[:-3])
     async with Store(path) as store:
         await store.load_catalog(catalog, origin="before")
         assert await store.schema_version() == 5
     monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS)
     monkeypatch.setattr(store_db, "_small_rows", rows)
     monkeypatch.setattr(store_db, "_score_row", score_row)
+    monkeypatch.setattr(store_db, "_model_row", model_row)
     async with Store(path) as store:
         assert await store.schema_version() == len(MIGRATIONS)
         back = await store.read_catalog()

@@ -23,6 +23,9 @@ from bot.answers.context import (
     caveats,
     claims_note,
     drop_dead_rows,
+    long_prompt_note,
+    long_prompt_row,
+    long_prompt_sentence,
     metric_key,
     metric_value,
     nearest_scored,
@@ -129,11 +132,13 @@ def lead_text(name: str, value: float, other: float) -> str:
 
 def ops_rows(ctx: Context, ids: list[str], keep: set[str] | None = None) -> list[list[str]]:
     ms = [ctx.model(i) for i in ids]
+    long = long_prompt_row(ms)
     rows = [
         ["Price in/out", *[short_price(m) for m in ms]],
         ["Speed", *[fmt.speed(m).replace(" tokens/s", " t/s") for m in ms]],
         ["Latency", *[fmt.latency(m) for m in ms]],
         ["Context", *[fmt.context(m.context_window) for m in ms]],
+        *([long] if long else []),
         ["Max output", *[fmt.context(m.max_output_tokens) for m in ms]],
         ["Reasoning", *[fmt.yes_no(m.reasoning) for m in ms]],
         ["Open weights", *[fmt.yes_no(m.open_weights) for m in ms]],
@@ -489,11 +494,15 @@ def compare_two(
         short_rows.append(
             ["Context", fmt.context(ma.context_window), fmt.context(mb.context_window)]
         )
+        if metric in (None, "price") and (long := long_prompt_row([ma, mb])):
+            short_rows.append(long)
     short_rows = drop_dead_rows(short_rows)  # an asked metric no one has: the lead says so once
     ans.caveats = caveats(ctx, [a, b])
     notes = []
     if any(p.overall and p.overall.provisional for p in (pa, pb)) and not category:
         notes.append("* provisional: too few benchmarks to rank.")
+    if metric in (None, "price") and (lp := long_prompt_note([ma, mb], [sa, sb])):
+        notes.append(lp)
     claims = claims_note(ctx, list(dict.fromkeys(marked)), shorts, brief=True)
     if claims:
         notes.append(claims)
@@ -599,7 +608,11 @@ def compare_two(
             ),
         )
     ]
-    sentences = [s for s in (price_sentence(ma, mb), context_sentence(ma, mb)) if s]
+    sentences = [
+        s
+        for s in (price_sentence(ma, mb), long_prompt_sentence([ma, mb]), context_sentence(ma, mb))
+        if s
+    ]
     if sentences:
         limit_blocks.append(add(ans, Text(text=" ".join(sentences))))
 

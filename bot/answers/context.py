@@ -292,6 +292,53 @@ def short_price(m: Model) -> str:
     return p.replace(" / ", "/") if p != NO_DATA else NO_DATA
 
 
+def long_prompt_row(ms: list[Model]) -> list[str] | None:
+    """The row beside Context for a higher price on long prompts ("Prompt >272K  $10/$45"),
+    when any of the models charges one; "same" for one that does not, "no data" for one with no
+    price. Where the models' thresholds differ, the row is "Long prompts" and
+    long_prompt_note says where each starts."""
+    tiered = [m for m in ms if fmt.long_price(m)]
+    if not tiered:
+        return None
+    sizes = {m.long_context_from for m in tiered}
+    one = len(sizes) == 1
+    cells = []
+    for m in ms:
+        p = fmt.long_price(m)
+        if p is not None:
+            p = p.replace(" / ", "/")
+            cells.append(p)
+        else:
+            cells.append("same" if blended(m) is not None else NO_DATA)
+    label = f"Prompt >{fmt.context(sizes.pop())}" if one else "Long prompts"
+    return [label, *cells]
+
+
+def long_prompt_note(ms: list[Model], names: list[str]) -> str | None:
+    """Where each model's long-prompt price starts, when they start at different sizes."""
+    tiered = [(m, n) for m, n in zip(ms, names, strict=True) if fmt.long_price(m)]
+    if len({m.long_context_from for m, _ in tiered}) < 2:
+        return None
+    return (
+        "Long prompts: past "
+        + fmt.join([f"{fmt.context(m.long_context_from)} tokens for {n}" for m, n in tiered])
+        + "."
+    )
+
+
+def long_prompt_sentence(ms: list[Model]) -> str | None:
+    """ "Past 272K tokens of prompt, GPT-5.5 charges $10 / $45 per 1M input / output tokens." """
+    said = [
+        f"past {fmt.context(m.long_context_from)} tokens of prompt, {m.name} charges {p}"
+        for m in ms
+        if (p := fmt.long_price(m)) is not None
+    ]
+    if not said:
+        return None
+    text = "; ".join(said)
+    return text[0].upper() + text[1:] + " per 1M input / output tokens."
+
+
 def short_names(names: list[str], width: int = 18) -> list[str]:
     """Names that fit a narrow column and still tell the models apart: "Claude Opus 4.8" ->
     "Opus 4.8", "Gemini 3.1 Pro Preview" -> "Gemini 3.1 Pro"; names still too long lose their

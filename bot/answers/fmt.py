@@ -49,6 +49,13 @@ def price(m: Model) -> str:
     return f"{money(m.input_price)} / {money(m.output_price)}"
 
 
+def long_price(m: Model) -> str | None:
+    """ "$10 / $45" past the prompt size a model's long-context prices start at; None without."""
+    if m.long_context_from is None or m.long_input_price is None or m.long_output_price is None:
+        return None
+    return f"{money(m.long_input_price)} / {money(m.long_output_price)}"
+
+
 def context(tokens: int | None) -> str:
     """256000 -> "256K", 262144 -> "256K", 1047576 -> "1M", 2097152 -> "2M"."""
     if not tokens:

@@ -139,8 +139,8 @@ def _numberish(cell: str) -> bool:
     c = cell.replace("$", "").replace("/", "").replace(".", "").replace("*", "")
     c = c.replace("(", "").replace(")", "").replace("†", "").replace(" of ", "")
     c = c.replace("%", "").replace("#", "").replace("M", "").replace("K", "").replace("-", "")
-    c = c.replace("+", "").replace(",", "").strip()
-    return c.isdigit() or cell in ("no data", "-", "free", "level", "yes", "no")
+    c = c.replace("+", "").replace(",", "").replace(">", "").replace(" ", "").strip()
+    return c.isdigit() or cell in ("no data", "-", "free", "level", "yes", "no", "same")
 
 
 def render_short(answer: Answer, width: int = PHONE_COLUMNS) -> str:

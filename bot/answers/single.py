@@ -12,6 +12,7 @@ from bot.answers.context import (
     add,
     caveats,
     claim,
+    long_prompt_row,
     measured_by,
     metric_value,
     nearest_scored,
@@ -79,7 +80,14 @@ def profile(
         if value == NO_DATA:
             asked.append(f"{METRIC_NAMES[metric]}: no data in our sources")
         elif metric == "price":
-            asked.append(f"{value} per 1M input / output tokens")
+            asked.append(
+                f"{value} per 1M input / output tokens"
+                + (
+                    f"; {lp} past {fmt.context(m.long_context_from)} tokens of prompt"
+                    if (lp := fmt.long_price(m))
+                    else ""
+                )
+            )
         else:
             asked.append(f"{METRIC_NAMES[metric]} {value}")
     if category:
@@ -127,6 +135,8 @@ def profile(
         ["Price in/out", short_price(m)],
         ["Context", fmt.context(m.context_window)],
     ]
+    if long := long_prompt_row([m]):
+        facts.append(long)
     if asks_open or m.open_weights is not None:
         facts.append(["Open weights", fmt.yes_no(m.open_weights)])
     if not p.categories and m.release_date:
