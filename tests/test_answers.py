@@ -744,3 +744,12 @@ def test_a_long_prompt_price_sits_beside_the_context(engine: Engine) -> None:
     )
     # no row at all where neither charges more for long prompts
     assert not any("rompt" in r[0] for r in engine.ask("o3 vs o4-mini").answer.short.rows)
+
+
+def test_a_comparison_of_several_marks_scores_resting_on_claims(engine: Engine) -> None:
+    a = engine.ask("gpt-5 vs o3 vs o4-mini for multimodal").answer
+    # their multimodal scores rest mostly on OpenAI's own figures
+    assert all(r[2].endswith("†") for r in a.short.rows)
+    assert a.short.note.startswith("† mostly vendor-reported")
+    b = engine.ask("gpt-5.5 vs claude opus 4.8 vs gemini 3.1 pro").answer
+    assert not any(r[2].endswith("†") for r in b.short.rows)  # measured, mostly

@@ -13,12 +13,14 @@ from bot.answers.context import (
     CATEGORY_PHRASE,
     CATEGORY_SHORT,
     METRIC_NAMES,
+    MOSTLY_CLAIMS,
     VENDOR_MARK,
     Context,
     a_,
     add,
     blended,
     scale_note,
+    score_parts,
     section,
     short_names,
     short_price,
@@ -250,7 +252,7 @@ def leaderboard(
             lead += "."
     ans.headline = lead
     names = short_names([ctx.model(mid).name for mid, _ in top], 20)
-    parts_of = {mid: _parts(ctx, mid, category) for mid, _ in top} if not metric else {}
+    parts_of = {mid: score_parts(ctx, mid, category) for mid, _ in top} if not metric else {}
     # a score resting mostly on claims (its maker's, or a rival's launch post) rather than on
     # independent measurements is marked; a price is no claim of that kind
     marks = [
@@ -262,10 +264,7 @@ def leaderboard(
         rows.append([str(i), name, shown(mid, v) + mark])
     notes = []
     if any(marks):
-        notes.append(
-            f"{VENDOR_MARK} mostly vendor-reported: over half of that score rests on published "
-            "claims, not independent measurements."
-        )
+        notes.append(MOSTLY_CLAIMS)
     if category and not metric:
         notes.append(scale_note(ctx, category))
     if len(top) < n:
@@ -361,17 +360,6 @@ def leaderboard(
         blocks.append(add(ans, Text(title="How this is ranked", text=" ".join(how))))
     section(ans, "list", "Full list", blocks, caveats=True)
     return ans
-
-
-def _parts(ctx: Context, mid: str, category: str | None) -> tuple:
-    """The benchmark parts behind a model's ranked score (one category's, or the overall's)."""
-    p = ctx.profile(mid)
-    if category:
-        cs = p.categories.get(category)
-        return cs.parts if cs else ()
-    if p.overall is None:
-        return ()
-    return tuple(x for c in p.overall.categories for x in p.categories[c].parts)
 
 
 def _nearest(

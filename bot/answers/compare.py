@@ -15,6 +15,7 @@ from bot.answers.context import (
     CATEGORY_PHRASE,
     CATEGORY_SHORT,
     METRIC_NAMES,
+    MOSTLY_CLAIMS,
     VENDOR_MARK,
     Context,
     a_,
@@ -30,9 +31,11 @@ from bot.answers.context import (
     metric_value,
     nearest_scored,
     scale_note,
+    score_parts,
     section,
     short_names,
     short_price,
+    vendor_share,
 )
 from bot.answers.fmt import NO_DATA, num, pct, plural
 from bot.answers.model import FAQ, Answer, Chart, ChartSeries, Facts, Short, Table, Text
@@ -1035,13 +1038,22 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
     for mid, s in zip(order, shorts, strict=True):
         known_value = value[mid] != NO_DATA
         place += known_value
+        # a score resting mostly on claims rather than measurements is marked, as leaderboards do
+        mark = (
+            VENDOR_MARK
+            if known_value and not metric and vendor_share(score_parts(ctx, mid, category)) > 0.5
+            else ""
+        )
         rows.append(
-            [str(place) if known_value else "-", s, value[mid], short_price(ctx.model(mid))]
+            [str(place) if known_value else "-", s, value[mid] + mark, short_price(ctx.model(mid))]
         )
     head = label if metric else f"{CATEGORY_SHORT[category] if category else 'Overall'} score"
-    note = None
+    notes = []
+    if any(r[2].endswith(VENDOR_MARK) for r in rows):
+        notes.append(MOSTLY_CLAIMS)
     if category and not metric:
-        note = scale_note(ctx, category)
+        notes.append(scale_note(ctx, category))
+    note = " ".join(notes) or None
     ans.short = Short(
         lead=ans.headline,
         columns=["#", "Model", head, "Price"] if metric != "price" else ["#", "Model", "Price"],
@@ -1050,14 +1062,7 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
     )
     measured = []
     for mid in order:
-        p = ctx.profile(mid)
-        parts = (
-            p.categories[category].parts
-            if category and category in p.categories
-            else [x for c in p.overall.categories for x in p.categories[c].parts]
-            if p.overall and not category
-            else []
-        )
+        parts = score_parts(ctx, mid, category)
         measured.append(f"{sum(x.independent for x in parts)} of {len(parts)}" if parts else "")
     full_cols = ["#", "Model", head, "Measured"] if not metric else ["#", "Model", label]
     full = add(

@@ -43,7 +43,11 @@ CATEGORY_SHORT = {
     "instruction_following": "Instructions",
     "math": "Math",
 }
-VENDOR_MARK = "†"  # beside a score that rests on its vendor's claims alone
+VENDOR_MARK = "†"  # beside a figure that is a claim, not an independent measurement
+MOSTLY_CLAIMS = (
+    f"{VENDOR_MARK} mostly vendor-reported: over half of that score rests on published claims, "
+    "not independent measurements."
+)
 # How the footer names each source (the full credit lines are in /about and data/README.md).
 CREDIT = {
     "epoch-ai": "Epoch AI",
@@ -511,6 +515,17 @@ def claims_note(
         ]
     parts = [f"{ctx.bench_label(b)} {fmt.join(v)}" for b, v in by_bench.items()]
     return head + "; ".join(parts) + "."
+
+
+def score_parts(ctx: Context, mid: str, category: str | None) -> tuple:
+    """The benchmark parts behind a model's score: one category's, or its overall's."""
+    p = ctx.profile(mid)
+    if category:
+        cs = p.categories.get(category)
+        return cs.parts if cs else ()
+    if p.overall is None:
+        return ()
+    return tuple(x for c in p.overall.categories for x in p.categories[c].parts)
 
 
 def vendor_share(parts: tuple) -> float:
