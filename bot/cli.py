@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         "--source",
         action="append",
         metavar="KIND=PATH_OR_URL",
-        help="a source to read (repeatable; KIND: native, modelsdev, benchlm); default: REFRESH_SOURCES",
+        help="a source to read (repeatable; KIND: native, modelsdev, benchlm, epoch, livebench, "
+        "vectara, tau2, aider); default: REFRESH_SOURCES",
     )
     st = dsub.add_parser("stats", help="what the database holds")
     st.add_argument("--json", action="store_true")

@@ -175,6 +175,14 @@ async def test_silent_unless_addressed_then_listening(
             GENERAL_CHANNEL_ID, USER_ID, "anyone watching arsenal vs chelsea tonight?"
         )
         await standin.send_message(GENERAL_CHANNEL_ID, USER_ID, "I have 4.1 GB free lol")
+        # a question put to another member, by mention or as a reply, is theirs to answer
+        await standin.send_message(
+            GENERAL_CHANNEL_ID, USER_ID, f"<@{MANAGER_ID}> which did you pick, k2.6 or glm 5.1?"
+        )
+        theirs = await standin.send_message(GENERAL_CHANNEL_ID, MANAGER_ID, "I use sonnet 5")
+        await standin.send_message(
+            GENERAL_CHANNEL_ID, USER_ID, "is it better than gpt-5.5?", reply_to=int(theirs["id"])
+        )
         await asyncio.sleep(0.3)
         assert not standin.find_requests(
             method="POST", path=f"/channels/{GENERAL_CHANNEL_ID}/messages", start=start
@@ -183,6 +191,54 @@ async def test_silent_unless_addressed_then_listening(
         _, post = await ask(standin, "which is better for coding, claude sonnet 4 or gpt 4.1")
         assert post.json["embeds"][0]["title"] == "Claude Sonnet 4 vs GPT-4.1"
         assert "coding" in post.json["embeds"][0]["description"].lower()
+
+
+async def test_an_unsure_reading_is_asked_back_on_a_mention_and_left_in_a_listening_channel(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        # a misspelt name and no question shape: the bot asks before answering
+        _, post = await ask(
+            standin, f"{MENTION} opsu 4.1 any good at agentic tasks", mentions=[BOT_ID]
+        )
+        assert post.json["content"] == "Claude Opus 4.1: how it does on agentic work?"
+        assert not post.json.get("embeds")
+        buttons = {
+            b["label"]: b["custom_id"] for row in post.json["components"] for b in row["components"]
+        }
+        assert list(buttons) == ["Yes", "No"]
+        mid = int(post.response["id"])
+        # only the asker answers it
+        other = await standin.click_button(mid, buttons["Yes"], user=MANAGER_ID)
+        assert (await other.response()).json["data"]["flags"] & 64
+        click = await standin.click_button(mid, buttons["Yes"])
+        edited = (await click.response()).json
+        assert edited["type"] == 7  # the question is replaced by the answer
+        assert edited["data"]["embeds"][0]["title"].startswith("Claude Opus 4.1")
+
+        _, post = await ask(
+            standin, f"{MENTION} claud opus 4 any good for agents", mentions=[BOT_ID]
+        )
+        no = next(
+            b["custom_id"]
+            for row in post.json["components"]
+            for b in row["components"]
+            if b["label"] == "No"
+        )
+        click = await standin.click_button(int(post.response["id"]), no)
+        assert (await click.response()).json["data"]["components"] == []
+
+        await standin.slash_command(
+            "settings listen", {"state": "on"}, user=MANAGER_ID, channel_id=GENERAL_CHANNEL_ID
+        )
+        start = standin.mark()
+        await standin.send_message(
+            GENERAL_CHANNEL_ID, USER_ID, "opsu 4.1 any good at agentic tasks"
+        )
+        await asyncio.sleep(0.3)
+        assert not standin.find_requests(
+            method="POST", path=f"/channels/{GENERAL_CHANNEL_ID}/messages", start=start
+        )
 
 
 async def test_listening_survives_a_restart(standin: DiscordStandin, settings: Settings) -> None:

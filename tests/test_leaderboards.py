@@ -93,7 +93,8 @@ def test_epoch_rows_in_percent_with_the_upstream_named() -> None:
         ("claude-opus-4-5-20251101_32K", "gpqa", 83.71, EPOCH_HUB, dt.date(2025, 11, 25), None, None, False),
         ("claude-sonnet-4-5-20250929", "osworld", 62.9, "https://os-world.github.io/", dt.date(2025, 10, 30), None, "claude-sonnet-4-5-20250929 (100 steps)", False),
         ("claude-opus-4-6", "osworld", 72.7, "https://www.anthropic.com/news/claude-opus-4-6", dt.date(2026, 2, 6), None, "Claude agent", True),
-        ("gpt-5.5_unknown", "terminal-bench-2.0", 82.0, "https://www.tbench.ai/leaderboard/terminal-bench/2.0", dt.date(2026, 4, 23), None, "Codex", False),
+        # OpenAI's own agent (Codex) running GPT-5.5: the vendor's submission
+        ("gpt-5.5_unknown", "terminal-bench-2.0", 82.0, "https://www.tbench.ai/leaderboard/terminal-bench/2.0", dt.date(2026, 4, 23), None, "Codex", True),
         ("claude-opus-4-6_unknown", "terminal-bench-2.0", 62.9, "https://www.tbench.ai/leaderboard/terminal-bench/2.0", dt.date(2026, 2, 7), None, "Terminus 2", False),
     ]  # fmt: skip
     assert rows[1].note == "GPT-5.5 (xhigh)"  # the build report shows Epoch's display name
@@ -442,3 +443,45 @@ def test_aider_a_run_dated_with_a_time_is_dated_that_day() -> None:
     yml = b"- model: o3 (high)\n  pass_rate_2: 79.6\n  date: 2025-04-16 12:30:00\n"
     [row] = parse_aider({"polyglot_leaderboard.yml": yml}, AS_OF)
     assert type(row.date) is dt.date and row.date == dt.date(2025, 4, 16)
+
+
+def test_epoch_a_run_by_the_models_own_maker_is_the_vendors() -> None:
+    tbench = b"""Model version,Agent,Accuracy mean,Release date,Organization,Country,Training compute (FLOP),Training compute notes,Accuracy SE,Agent Org,Model Org,Run date,Notes,Source,Source Link,Created,Name,id
+gpt-5.5_unknown,Codex,0.82,2026-04-23,OpenAI,United States of America,,,0.022, OpenAI ,OpenAI,2026-04-23,,https://www.tbench.ai/leaderboard/terminal-bench/2.0,,2026-04-23T21:29:38.000Z,GPT-5.5,rec1
+gpt-5.4-2026-03-05_unknown,ForgeCode,0.818,2026-03-05,OpenAI,United States of America,,,0.02,ForgeCode,OpenAI,2026-03-12,,https://www.tbench.ai/leaderboard/terminal-bench/2.0,,2026-04-23T21:29:39.000Z,GPT-5.4,rec2
+"""
+    rows = {
+        r.name: r.self_reported for r in parse_epoch({"terminalbench_external.csv": tbench}, AS_OF)
+    }
+    assert rows == {"gpt-5.5_unknown": True, "gpt-5.4-2026-03-05_unknown": False}
+
+
+def test_modelsdev_a_benchmark_version_names_the_edition(tmp_path) -> None:  # noqa: ANN001
+    import json as _json
+
+    from bot.sources import modelsdev
+
+    models = {
+        "openai/gpt-5.5": {
+            "id": "openai/gpt-5.5",
+            "name": "GPT-5.5",
+            "benchmarks": [
+                {
+                    "name": "Terminal-Bench",
+                    "version": "2.1",
+                    "score": 78.2,
+                    "source": "https://www.anthropic.com/news/claude-opus-4-8",
+                },
+                {
+                    "name": "Terminal-Bench 2.1",
+                    "version": "2.1",
+                    "score": 78.2,
+                    "source": "https://www.anthropic.com/news/claude-opus-4-8",
+                },
+            ],
+        }
+    }
+    (tmp_path / "models.json").write_text(_json.dumps(models))
+    (tmp_path / "api.json").write_text("{}")
+    raw = modelsdev.read(tmp_path / "models.json", tmp_path / "api.json")
+    assert [s.benchmark_key for s in raw[0].scores] == ["Terminal-Bench 2.1", "Terminal-Bench 2.1"]

@@ -19,6 +19,10 @@ SETS = {
     "blind2": DATA / "blind2_messages.jsonl",  # 250 harder ones, also written blind
     # 354 written blind against this year's models, with conditions and change-log questions
     "blind3": DATA / "blind3_messages.jsonl",
+    # 344 more: conversations, quotes, code, API ids, replies to other people, several conditions
+    "blind4": DATA / "blind4_messages.jsonl",
+    # 356 more, written last: everyday questions of every intent and conversation-style ones
+    "blind5": DATA / "blind5_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -340,3 +344,181 @@ def test_change_log_questions(engine: Engine) -> None:
     assert (q.intent, q.kind, q.category) == ("changes", "leader", "coding")
     q = engine.understander.parse("what changed this week?", TODAY)
     assert (q.intent, q.since_days) == ("changes", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        # someone else's words: a quoted question answered, pasted code, a reply to a person
+        ("> which is cheaper, k2.6 or glm 5.1?\nglm 5.1 by a bit, last i checked", "none", []),
+        (
+            "> gpt-5.5 is the best coder\nis it though? how does it do vs opus 4.8 on coding",
+            "compare",
+            ["gpt-5.5", "claude-opus-4-8"],
+        ),
+        ('```python\nmodel = "gpt-5.4-mini"\n```\nwhy does this throw a 401??', "none", []),
+        ("@alex which one did you end up picking, k2.6 or glm 5.1?", "none", []),
+        # API ids with their organisation
+        (
+            "meta-llama/llama-4-scout vs openai/gpt-5.4-mini",
+            "compare",
+            ["llama-4-scout", "gpt-5.4-mini"],
+        ),
+        # everyday senses of model names
+        ("O3 is way more reactive than O2, that's why the air smells", "none", []),
+        ("space marine codex vs chaos codex, which army is stronger", "none", []),
+        ("opus 4.8 is so expensive lol, burned $40 today", "none", []),
+        # a family word for a model already named, and a line named twice with a tier
+        ("is command a plus any good or is cohere washed", "profile", ["command-a-plus"]),
+        (
+            "nemotron 3 super vs nemotron 3 nano speed",
+            "compare",
+            ["nemotron-3-super-120b-a12b", "nemotron-3-nano-30b-a3b"],
+        ),
+        (
+            "compare opus 4.7, opus 4.8 and sonnet 5",
+            "compare",
+            ["claude-opus-4-7", "claude-opus-4-8", "claude-sonnet-5"],
+        ),
+        # a family among named models asks which; a family alone too
+        ("gpt-5.5 vs opus vs gemini 3.5 flash", "clarify", ["gpt-5.5", "gemini-3.5-flash"]),
+        ("opus", "clarify", []),
+        # a request after some telling is still a request
+        (
+            "Hello, I am new here. Please tell me difference between opus 4.6 and opus 4.7",
+            "compare",
+            ["claude-opus-4-6", "claude-opus-4-7"],
+        ),
+        (
+            "sonnet 4.5 vs opus 4.1 for coding, old i know but i have credits left",
+            "compare",
+            ["claude-sonnet-4-5", "claude-opus-4-1"],
+        ),
+        # follow-ups: a ranking when it stands alone, silence when it points back
+        ("ok and for math?", "leaderboard", []),
+        ("and the cheaper one?", "none", []),
+        # questions about the bot itself
+        ("are the prices you show for input or output tokens?", "help", []),
+        ("is there a list of all the models you know about?", "help", []),
+    ],
+)
+def test_messages_in_conversation(
+    engine: Engine, text: str, intent: str, models: list[str]
+) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert q.intent == intent
+    if intent != "none":  # on chatter the bot stays silent, whatever it noticed
+        assert q.models == models
+
+
+def test_indirect_words_and_idioms(engine: Engine) -> None:
+    cases = {
+        "is qwen3.6 27b decent at korean": ("multilingual", None),
+        "o3 vs o4-mini for proving inequalities": ("math", None),
+        "which one reads handwritten notes better, gemini 3.1 pro or gpt-5.5?": (
+            "multimodal",
+            None,
+        ),
+        "gpt-5.5 instant, how quickly does it begin answering?": (None, "latency"),
+        "qwen3.6-plus vs qwen3.7-plus how many tokens does each one take": (None, "context"),
+        "which models top the charts for sticking to a json schema?": (
+            "instruction_following",
+            None,
+        ),
+    }
+    for text, want in cases.items():
+        q = engine.understander.parse(text, TODAY)
+        assert (q.category, q.metric) == want, text
+
+
+def test_change_log_kinds(engine: Engine) -> None:
+    cases = {
+        "anything new dropped today?": ("new_model", 1),
+        "new benchmark results this week?": ("score", 7),
+        "has the top model changed in the past month": ("leader", 30),
+        "any context window increases this month": ("context", 30),
+        "any fresh models in the past 10 days?": ("new_model", 10),
+    }
+    for text, want in cases.items():
+        q = engine.understander.parse(text, TODAY)
+        assert (q.intent, q.kind, q.since_days) == ("changes", *want), text
+    q = engine.understander.parse("which model released since june is the best overall", TODAY)
+    assert q.intent == "leaderboard" and str(q.filters.since) == "2026-06-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        (
+            "the 120b oss one vs the 20b one, how much worse is it",
+            "compare",
+            ["gpt-oss-120b", "gpt-oss-20b"],
+        ),
+        ("is glm-4.7-flash decent if my budget is basically zero", "profile", ["glm-4.7-flash"]),
+        ("is o4 (the full one, not mini) better than o3", "not_found", ["o3"]),
+        ("haiku or flash for a quick classifier?", "clarify", []),
+        ("my flash drive died", "none", []),
+        ("has glm 5.2 been added yet?", "changes", ["glm-5.2"]),
+        ("do i need to @ you or can i just type the question", "help", []),
+        ("i prefer opus 4.7's writing style tbh, 4.8 feels stiff", "none", []),
+    ],
+)
+def test_more_everyday_readings(engine: Engine, text: str, intent: str, models: list[str]) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert q.intent == intent
+    if intent != "none":
+        assert q.models == models
+
+
+def test_a_price_unit_is_not_a_context_limit(engine: Engine) -> None:
+    q = engine.understander.parse("best model under a dollar per a million tokens", TODAY)
+    assert q.filters.active() == {"max_price": 1.0}
+    q = engine.understander.parse(
+        "cheapest model that takes video and has a million token context", TODAY
+    )
+    assert q.filters.active() == {"min_context": 1_000_000, "modality": "video"}
+
+
+def test_generations_offered_newest_first(engine: Engine) -> None:
+    q = engine.understander.parse("mistral small speed", TODAY)
+    assert q.candidates[0] == "mistral-small-2603"
+
+
+def test_confidence_leaves_few_real_questions_unanswered(engine: Engine) -> None:
+    """Below CONFIDENT a listening channel stays silent and a mention asks back first; the
+    threshold must not silence the questions people really ask."""
+    from bot.understand.parse import CONFIDENT
+
+    read = low = 0
+    for path in SETS.values():
+        for line in path.read_text().splitlines():
+            row = json.loads(line) if line.strip() else None
+            if row is None or row["intent"] == "none":
+                continue
+            q = engine.understander.parse(row["text"], TODAY)
+            if _correct(row, q):
+                read += 1
+                low += q.confidence < CONFIDENT
+    assert low / read <= 0.01, f"{low} of {read} correctly read questions are unsure"
+
+
+def test_confidence_weighs_the_evidence(engine: Engine) -> None:
+    parse = engine.understander.parse
+    sure = parse("which is better for coding, claude opus 4.7 or gpt-5.5?", TODAY).confidence
+    plain = parse("gpt-5.5 vs opus 4.8", TODAY).confidence
+    typo = parse("opsu 4.1 any good at agentic tasks", TODAY).confidence
+    telling = parse("sonet 4.5 vs opus 4.1 for coding, old i know but i have credits left", TODAY)
+    assert sure >= plain > typo
+    assert telling.intent == "compare" and telling.confidence < plain
+    assert parse("lol ok", TODAY).confidence == 0.0
+
+
+def test_ask_back_puts_the_reading_as_a_question(engine: Engine) -> None:
+    from bot.answers.askback import ask_back, needs_confirming
+
+    q = engine.understander.parse("opsu 4.1 any good at agentic tasks", TODAY)
+    assert needs_confirming(q)
+    assert ask_back(q, engine.catalog) == "Claude Opus 4.1: how it does on agentic work?"
+    q = engine.understander.parse("gpt-5.5 vs opus 4.8 for coding?", TODAY)
+    assert not needs_confirming(q)
+    assert ask_back(q, engine.catalog) == "Compare GPT-5.5 and Claude Opus 4.8 on coding?"

@@ -4,7 +4,7 @@ One set of numbers per reply: a category is called, tabled and charted on the be
 models have (the plain scores, where test difficulty cancels out); each model's full category
 score (over its own benchmarks, adjusted for their difficulty) is shown only under that label.
 Verdicts are sized to the evidence: "clearly ahead" needs ranked overall scores, a gap of 4 or
-more, and the benchmarks both have agreeing."""
+more, and the benchmarks both have agreeing by 2 points or more."""
 
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ from bot.catalog.models import Model
 CLEAR_GAP = 4  # whole points of overall score for "clearly ahead"
 CLEAR_SHARED = 5  # ...with at least this many benchmarks both have, agreeing
 LEVEL = 0.5  # points apart on the benchmarks both have that still read as level
+CLEAR_SHARED_GAP = 2  # ...and ahead on them by at least this much
 
 
 # -- head to head -------------------------------------------------------------------------------
@@ -271,7 +272,13 @@ def _verdict(ctx: Context, pa: Profile, pb: Profile, h: Shared) -> str:
         w, lo_, hi, low = (pa, pb, oa.value, ob.value) if gap > 0 else (pb, pa, ob.value, oa.value)
         h_lead = h.leader(a, b)
         agree = h.n == 0 or h_lead in (None, w.model.id)
-        if abs(gap) >= CLEAR_GAP and h_lead == w.model.id and h.n >= CLEAR_SHARED:
+        shared_gap = abs(h.a - h.b) if h.a is not None and h.b is not None else 0.0
+        if (
+            abs(gap) >= CLEAR_GAP
+            and h_lead == w.model.id
+            and h.n >= CLEAR_SHARED
+            and shared_gap >= CLEAR_SHARED_GAP
+        ):
             text = f"**{w.model.name}** is clearly ahead of {lo_.model.name} overall, {num(hi, 0)} to {num(low, 0)}"
         elif abs(gap) >= 2:
             text = f"**{w.model.name}** is ahead of {lo_.model.name} overall, {num(hi, 0)} to {num(low, 0)}"

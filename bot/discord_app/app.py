@@ -18,8 +18,10 @@ import discord
 import yarl
 from discord import app_commands
 
+from bot.answers.askback import ask_back, needs_confirming, unsure
 from bot.discord_app import replies
 from bot.discord_app.charts import ChartCache
+from bot.discord_app.confirm import ConfirmView
 from bot.engine import Engine
 from bot.service import ensure_loaded, open_store, recent_changes
 from bot.settings import Settings
@@ -282,10 +284,22 @@ class ModelBot(discord.Client):
         if not (is_dm or mentioned or listening):
             return
         addressed = is_dm or mentioned
+        if not addressed and self._to_someone_else(message):
+            return  # a reply to, or a mention of, another member: for them, not for the bot
         try:
             self._inbox.put_nowait((message, addressed))
         except asyncio.QueueFull:
             log.warning("more than %d messages waiting; message %s dropped", INBOX_SIZE, message.id)
+
+    def _to_someone_else(self, message: discord.Message) -> bool:
+        me = self.user.id if self.user is not None else None
+        if any(u.id != me and not u.bot for u in message.mentions):
+            return True
+        ref = message.reference
+        if ref is None:
+            return False
+        replied = ref.resolved if isinstance(ref.resolved, discord.Message) else None
+        return replied is None or replied.author.id != me
 
     async def _answer_worker(self) -> None:
         """Answer queued messages one at a time, yielding to the event loop between them.
@@ -335,6 +349,8 @@ class ModelBot(discord.Client):
             return None
         if reply.query.intent == "none" and not addressed:
             return None  # chatter in a listening channel: stay quiet
+        if unsure(reply.query) and not addressed:
+            return None  # a listening channel answers only what it reads with confidence
         allowed, wait, notify = self.cooldown.check(message.author.id, message.channel.id)
         if not allowed:
             if notify:
@@ -345,7 +361,32 @@ class ModelBot(discord.Client):
                     delete_after=15,
                 )
             return None
+        if needs_confirming(reply.query):
+            return self.send_ask_back(message, reply)
         return self.send_answer(message, reply.answer)
+
+    async def send_ask_back(self, message: discord.Message, reply) -> None:  # noqa: ANN001
+        """An unsure reading, put back as a question with Yes / No: "Compare X and Y?"."""
+        assert self.engine is not None
+        answer = reply.answer
+
+        async def yes(interaction: discord.Interaction) -> None:
+            out = await replies.build_edit(self, answer, interaction.user.id)
+            await interaction.response.edit_message(**out.kwargs)
+            if out.view is not None:
+                out.view.message = interaction.message  # type: ignore[attr-defined]
+
+        view = ConfirmView(yes, message.author.id)
+        text = ask_back(reply.query, self.engine.catalog)
+        nonce = f"a{message.id}"[:25]
+
+        async def send() -> discord.Message:
+            return await message.reply(text, view=view, mention_author=False, nonce=nonce)
+
+        try:
+            view.message = await send_with_retry(send, f"the question back to message {message.id}")
+        except discord.HTTPException as err:
+            log.warning("could not reply in channel %s: %s", message.channel.id, err)
 
     async def send_answer(self, message: discord.Message, answer) -> None:  # noqa: ANN001
         me = message.guild.me if message.guild else None

@@ -248,7 +248,7 @@ def parse_epoch(files: Files, as_of: dt.date | None = None) -> list[SourceRow]:
                     url,
                     date or as_of,
                     agent=(r.get(spec.agent) or "").strip() or None if spec.agent else None,
-                    self_reported=bool(_VENDOR_SOURCE.search(source_text)),
+                    self_reported=bool(_VENDOR_SOURCE.search(source_text)) or _run_by_its_maker(r),
                     note=(r.get("Name") or r.get("Display name") or "").strip(),
                 )
             )
@@ -389,6 +389,14 @@ TAU2_DOMAINS = {
 
 # A vendor that submits under another name than its models carry ("Alibaba" for "Qwen").
 _ORG_NAMES = {"qwen": "alibaba", "zai": "zhipu", "deepmind": "google"}
+
+
+def _run_by_its_maker(row: dict[str, str]) -> bool:
+    """A compiled leaderboard row whose agent comes from the model's own maker (OpenAI's Codex
+    running GPT-5.5 on Terminal-Bench): the vendor's submission, not an independent run."""
+    agent_org = (row.get("Agent Org") or "").strip()
+    model_org = (row.get("Model Org") or row.get("Organization") or "").strip()
+    return bool(agent_org and model_org) and _same_org(agent_org, model_org)
 
 
 def _same_org(a: str, b: str) -> bool:

@@ -149,10 +149,15 @@ def read(models_json: Path, api_json: Path) -> list[RawModel]:
         for row in entry.get("benchmarks") or []:
             if excluded_row(row) or not isinstance(row.get("score"), int | float):
                 continue
+            # "Terminal-Bench" with version "2.1" is Terminal-Bench 2.1, not the first edition
+            name = str(row["name"]).strip()
+            version = str(row.get("version") or "").strip()
+            if version and version not in name:
+                name = f"{name} {version}"
             raw.scores.append(
                 RawScore(
-                    benchmark_key=str(row["name"]).strip(),
-                    benchmark_name=str(row["name"]).strip(),
+                    benchmark_key=name,
+                    benchmark_name=name,
                     value=float(row["score"]),
                     source_url=row.get("source"),
                     self_reported=self_reported(row),

@@ -109,7 +109,7 @@ _RECENT = re.compile(
 _THIS = re.compile(r"\b(?:released |out |launched |from )?this (year|month)\b|\bin (20\d\d)\b")
 _NON_REASONING = re.compile(
     r"\bnon[- ]?(?:reasoning|thinking)\b|\bwithout (?:reasoning|thinking)\b|\bno[- ](?:reasoning|"
-    r"thinking)\b|\b(?:not|isn'?t|aren'?t) (?:a )?reasoning\b|\binstruct(?:ion)? model\b(?! following)"
+    r"thinking)\b|\b(?:not|isn'?t|aren'?t) (?:a )?reasoning\b|\b(?:doesn'?t|does not|don'?t|do not|no) needs? to (?:think|reason)\b|\binstruct(?:ion)? model\b(?! following)"
 )
 _THINKING = re.compile(r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
@@ -147,9 +147,24 @@ def _tokens(value: str, unit: str | None) -> int:
     return int(v) if v >= 1000 else int(v * 1000)  # "128 context" means 128K
 
 
+# "at least 128k" with no unit: a context limit when nothing else is being counted
+_CONTEXT_BARE = re.compile(
+    r"\b(?:at least|min(?:imum)?|over|more than|>=?)\s*(\d+(?:\.\d+)?)\s*(k|m)\b"
+    r"(?!\s*(?:downloads|users|stars|params|parameters|emails|requests|messages|calls|rows|"
+    r"lines|words|a day|per|/|\$|dollars))"
+)
+
+
 def min_context(low: str) -> int | None:
+    bare = _CONTEXT_BARE.search(low)
+    if bare and not _CONTEXT.search(low):
+        return _tokens(bare.group(1), bare.group(2))
     for m in _CONTEXT.finditer(low):
         prefix, value, unit = m.group(1), m.group(2), m.group(3)
+        if re.search(
+            r"(?:\bper|(?<!\bw)/|\$\d*|\bdollars?|\bcents?)\s*(?:a\s*)?$", low[: m.start(2)]
+        ):
+            continue  # "$1 per 1m tokens", "/1m tokens": a price's unit, not a context
         # "grok 4.20 context window" names a model: a bare small number needs "with", "over"...
         if unit is None and float(value) < 1000 and prefix is None:
             continue
@@ -184,8 +199,9 @@ def maker(low: str) -> str | None:
     m = re.search(
         rf"\b(?:best|top|strongest|cheapest|fastest|which|what|smartest|most capable|"
         rf"(?:top\s+)?\d+|of)\s+(?:\w+\s+)?({words})(?:'s)?\s+(?:models?|llms?|ones?|options?)\b"
-        rf"|\b(?:models?|llms?|ones?)\s+(?:from|by|made by)\s+({words})\b"
-        rf"|\b({words})(?:'s)?\s+(?:models?|llms?|lineup)\b",
+        rf"|\b(?:models?|llms?|ones?)\b.{{0,25}}?\b(?:from|by|made by)\s+({words})\b"
+        rf"|\b({words})(?:'s)?\s+(?:(?:best|top|strongest|smartest|cheapest|fastest|newest|"
+        rf"latest|most capable)\s+)?(?:models?|llms?|lineup)\b",
         low,
     )
     if not m:
@@ -263,7 +279,7 @@ def without_conditions(text: str, found: Filters) -> str:
     category."""
     pats = []
     if found.min_context is not None:
-        pats.append(_CONTEXT)
+        pats += [_CONTEXT, _CONTEXT_BARE]
     if found.max_price is not None:
         m = _PRICE.search(text)
         if m:
@@ -295,6 +311,16 @@ _CHANGES = re.compile(
     r"|\b(?:what|which|any)\s+(?:new\s+)?(?:models?|ones?)\s+(?:were |got |have been |just )?(?:added|dropped|released|launched|came out)\b"
     r"|\b(?:did|has|have|had)\b.{0,40}\b(?:increased?|bigger|larger|raised?)\b.{0,20}\bcontext\b"
     r"|\bupdates? (?:in|from|over|this|since)\b|\bprice drops?\b|\bwhat(?:'s| is) new\b"
+    r"|\b(?:new|fresh)\s+(?:\w+\s+){0,2}(?:models?|releases?|scores?|results|benchmarks?|numbers)\b"
+    r"(?=.*(?:\?|this|today|week|month|lately|recently|since|past|last|yesterday))"
+    r"|\b(?:get|got|gets|have|has|any)\s+(?:any\s+)?new\s+(?:scores?|benchmarks?|results|numbers|prices?)\b"
+    r"|\btop (?:model|spot|pick)s?\b.{0,30}\bchange[ds]?\b|\btook the (?:lead|top spot|crown)\b"
+    r"|\b(?:anything|something|what) shift(?:ed)?\b|\bshake-?up\b|\breshuffle[ds]?\b"
+    r"|\bcontext(?: window)?s? (?:increases?|increased|bumps?|bumped|changes?|changed|upgrades?|grew|went up)\b"
+    r"|\bcontext\b.{0,25}\b(?:bumped|go(?:ne)? up|went up|increased?|grew|grow|raised)\b"
+    r"|\b(?:overtake|overtook|overtaken|dethroned?|knocked off)\b"
+    r"|\bwhat did (?:you|u|the bot) (?:add|change|update)\b|\badded (?:recently|lately|yet)\b"
+    r"|\bbeen added\b|\b(?:get|got|gets) added\b"
 )
 _SPAN_DAYS = (
     (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b"), 1),
@@ -307,14 +333,25 @@ _SPAN_N = re.compile(
     r"\b(?:last|past|in the last|within)\s+(\d+|two|three|a couple of)\s*(day|week|month)s?\b"
 )
 KIND_WORDS = (
-    ("leader", re.compile(r"(?<!\w)(?:leaders?|#1|number one|top spot|first place|lead(?:ing)?)\b")),
+    (
+        "leader",
+        re.compile(
+            r"(?<!\w)(?:leaders?|#1|number one|top spot|top model|first place|lead(?:ing)?|crown|overt\w+|"
+            r"dethron\w+|at the top)\b"
+        ),
+    ),
     ("price", re.compile(r"\b(?:cheaper|pricier|expensive|price[sd]?|pricing|cost)\b")),
     ("context", re.compile(r"\bcontext\b")),
-    ("score", re.compile(r"\b(?:scores?|rescored|re-scored|benchmarks?|numbers|rank(?:ing)?s?)\b")),
+    (
+        "score",
+        re.compile(
+            r"\b(?:scores?|rescored|re-scored|benchmarks?|results|numbers|rank(?:ing)?s?)\b"
+        ),
+    ),
     (
         "new_model",
         re.compile(
-            r"\b(?:new models?|models? (?:were |got )?(?:added|dropped|released|launched)|added|new releases?|what dropped|got released|new open models?)\b"
+            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ )?dropped|got released)\b"
         ),
     ),
 )

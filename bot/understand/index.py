@@ -56,6 +56,7 @@ FAMILIES = frozenset(
         "mimo",
         "command",
         "codex",
+        "flash",
         "opus",
         "sonnet",
         "haiku",
@@ -260,7 +261,7 @@ EVERYDAY_CODES = frozenset(
     | {f"a{i}" for i in range(1, 9)}
     | {f"s{i}" for i in range(1, 10)}
     | {f"x{i}" for i in range(1, 10)}
-    | {"v6", "v8", "f1", "c3", "g5", "p1", "e3"}
+    | {"v6", "v8", "f1", "c3", "g5", "p1", "e3", "o2"}
 )
 # A tier word that after a name starts something else: "grok 4.3's max context".
 _NOT_A_TIER_BEFORE = {
@@ -399,9 +400,7 @@ class AliasIndex:
         and Qwen3.6 Plus are the same version too: such a name answers to all of them, so that
         asking about it asks which."""
         for key, ids in list(self.keys.items()):
-            if not any(_VERSION.fullmatch(t) for t in key) or any(
-                _SIZE.fullmatch(t) for t in key
-            ):
+            if not any(_VERSION.fullmatch(t) for t in key) or any(_SIZE.fullmatch(t) for t in key):
                 continue
             if any(
                 tuple(key)
@@ -570,7 +569,11 @@ class AliasIndex:
                 after = toks[end + 1] if end + 1 < len(toks) else None
                 if nxt in _NOT_A_TIER_BEFORE and after in _NOT_A_TIER_BEFORE[nxt]:
                     nxt = None
-                if nxt in STRONG_VARIANTS and not self._extends(typed, nxt):
+                if (
+                    nxt in STRONG_VARIANTS
+                    and not self._extends(typed, nxt)
+                    and self._lookup(toks, fixed, end) is None
+                ):
                     # "gpt-4.1 ultra": a real name plus a variant that does not exist
                     near = self.nearest(" ".join(toks[i : end + 1]))
                     loose.append(
@@ -582,6 +585,13 @@ class AliasIndex:
                     # "deepseek r1 distill": more specific than a name, less than any one model
                     words = [*typed, nxt]
                     cands = self.family_candidates(words)
+                    plain = [c for c in cands if self._sized_only(c, words)]
+                    if len(plain) == 1:
+                        # "nemotron 3 nano": Nemotron 3 Nano 30B A3B, the one with nothing more
+                        # to its name than sizes (not Nemotron 3 Nano Omni)
+                        mentions.append(Mention(plain[0], i, end + 1, corrected, tuple(words)))
+                        i = end + 1
+                        continue
                     if cands:
                         loose.append(
                             Loose("family", " ".join(toks[i : end + 1]), i, end + 1, tuple(cands))
@@ -600,7 +610,7 @@ class AliasIndex:
                 if later:
                     # "mistral small": the name of the first of a line that has had numbered
                     # generations since (Mistral Small 3.1, 4): ask which
-                    cands = self._rank_candidates(list(ids | later))
+                    cands = self._newest_first(list(ids | later))
                     loose.append(Loose("family", " ".join(toks[i:end]), i, end, tuple(cands)))
                     i = end
                     continue
@@ -651,6 +661,10 @@ class AliasIndex:
             if own == typed or tuple(t for t in own if t not in _STRIP_TAIL) == typed:
                 return False
         return True
+
+    def _sized_only(self, mid: str, words: list[str]) -> bool:
+        extra = self.display_tokens[mid] - set(words)
+        return all(_SIZE.fullmatch(t) or re.fullmatch(r"a\d+b", t) for t in extra)
 
     def _later_generations(self, ids: set[str], key: Key) -> set[str]:
         """Newer models whose names are this version-less name plus a version number."""
@@ -748,6 +762,8 @@ class AliasIndex:
             return None
         prev = mentions[-1]
         head = list(prev.key or toks[prev.start : prev.end])
+        if tuple(head) not in self.keys:  # "the 120b oss one vs the 20b one": its real name
+            head = list(tokens(self.models[prev.model].name))
         for cut in range(len(head) - 1, 0, -1):  # the most it can share first
             for length in range(min(3, len(toks) - i), 0, -1):
                 key = tuple(head[:cut]) + tuple(toks[i : i + length])
@@ -766,6 +782,15 @@ class AliasIndex:
                 return Mention(mid, item.start, item.end, False)
         if len(item.candidates) == 1 and len(self.family_candidates(list(words), limit=50)) == 1:
             return Mention(item.candidates[0], item.start, item.end, False)
+        if any(has_digit(w) for w in words) and words[-1] in VARIANT_WORDS:
+            # "nemotron 3 nano": the one model that is these words plus sizes
+            plain = [
+                c
+                for c in self.family_candidates(list(words), limit=50)
+                if self._sized_only(c, words)
+            ]
+            if len(plain) == 1:
+                return Mention(plain[0], item.start, item.end, False, tuple(words))
         return None
 
     def _extends(self, key: list[str], word: str) -> bool:
@@ -782,6 +807,11 @@ class AliasIndex:
             else toks[i]
         )
         series = re.fullmatch(r"o\d+", word) is not None
+        if series and word in EVERYDAY_CODES:
+            return None  # "o2" is oxygen: OpenAI went from o1 to o3
+        if series and (word,) not in self.keys and nxt not in VARIANT_WORDS:
+            # "o4 (the full one, not mini)": only o4-mini exists
+            return Loose("unknown", word, i, i + 1, tuple(self.nearest(word)))
         if word not in self.families and word not in VENDORS and not series:
             return None
         j = i + 1
@@ -865,6 +895,15 @@ class AliasIndex:
                 )
             ]
         return self._rank_candidates(pool)[:limit]
+
+    def _newest_first(self, ids: list[str]) -> list[str]:
+        """Generations of one line: the newest first, base (pre-trained only) models last."""
+
+        def key(mid: str) -> tuple:
+            m = self.models[mid]
+            return ("base" not in self.display_tokens[mid], _snapshot_date(m) or dt.date.min, mid)
+
+        return sorted(ids, key=key, reverse=True)
 
     def _rank_candidates(self, ids: list[str]) -> list[str]:
         sb = self.scoreboard

@@ -16,8 +16,14 @@ from bot.understand.common import COMMON_WORDS
 from bot.understand.conditions import Filters
 from bot.understand.english import is_english
 from bot.understand.index import AliasIndex, Mention, family_choices, unknown_choices
-from bot.understand.text import clean
-from bot.understand.vocabulary import CATEGORY_WORDS, METRIC_WORDS, TYPOS
+from bot.understand.text import clean, own_words, tokens, without_code
+from bot.understand.vocabulary import (
+    CATEGORY_WORDS,
+    IDIOMS,
+    METRIC_WORDS,
+    O_SERIES_SENSES,
+    TYPOS,
+)
 
 Intent = Literal[
     "compare", "profile", "leaderboard", "clarify", "not_found", "changes", "help", "none"
@@ -39,14 +45,15 @@ _PROFILE_CUES = re.compile(
 # What makes a lone family name ("is mistral any good") a question for the bot.
 _QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
-    r"how does .* (?:compare|do)|is \w+ good|which \w+ should|which one of|how is|"
+    r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
     r"how (?:fast|cheap|expensive|smart|strong|quick) is)\b"
 )
 _LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
     r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|lowest latency|biggest|"
-    r"largest|longest|most capable|recommend|recommendation|which model|what model|"
-    r"which llm|what llm|which ai|what ai|goat|sota|state of the art)\b|(?<!\w)#1\b"
+    r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
+    r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
+    r"zippiest|priciest|brainiest)\b|(?<!\w)#1\b"
 )
 _MODEL_WORDS = re.compile(
     r"\b(models?|llms?|ais?|chatbots?|assistants?|open[- ]?(?:weights?|source)|local|"
@@ -82,10 +89,17 @@ _ABOUT_BOT = re.compile(
     r".{0,25}\bmean\b|\bwhat counts as\b|\bhow do i (?:ask|get (?:it|you)|make (?:it|you))\b"
     r"|\bcan i (?:compare|ask|get)\b.{0,30}\b(?:more than|at once|several)\b"
     r"|\bhow often\b.{0,30}\b(?:update|updated|refresh|change)"
+    r"|\b(?:prices?|scores?|numbers|data|rankings?|ranks|models)\b.{0,15}\byou (?:show|use|list|have|"
+    r"know|track|cover|give|support)\b"
+    r"|\bwhat (?:do|does) (?:the |your |these |a )?(?:score|number|rank|percentage)s?\b.{0,25}\bmean\b"
+    r"|\b(?:list|all) (?:of )?(?:all )?(?:the )?models (?:you|do you|does the bot|the bot)\b"
+    r"|\bwhich models (?:do |can )?you (?:know|have|cover|support|track)\b"
+    r"|(?:(?<!\w)@|\bmention|\bping|\btag) ?(?:you|u|the bot)\b|\bneed to (?:@|mention|ping|tag)"
 )
 # Asked of other people in the channel, not of the bot.
 _ASKED_OF_OTHERS = re.compile(
-    r"^(?:anyone|any1|anybody|does anyone|has anyone|did anyone|is anyone|is anybody|who else|"
+    r"(?:^|[.!?,;]\s*|\b(?:so|but|and)\s+)(?:anyone|any1|anybody|does anyone|has anyone|did anyone|"
+    r"is anyone|is anybody|who else|"
     r"am i the only|do you guys|you guys)\b"
     r"|\b(?:anyone|anybody) (?:done|tried|know|knows|else|here|seen|used|using|getting|have|had|"
     r"been|got|remember)\b"
@@ -95,6 +109,9 @@ _TELLING = re.compile(
     r"[:;]-?[)dp]\B|\b(?:just|finally)\s+\w+ed\b"
     r"|\b(?:fixed|wrote|built|made|saved|ruined|broke|nailed|solved|one-?shot(?:ted)?)\s+(?:my|the|our)\b"
     r"|\bwars?\b|\bon my\b|\bi(?:'m| am| was| have|'ve)\b|\b(?:my|our) \w+ (?:says|said)\b"
+    r"|\b(?:burned|burnt|spent|paid|wasted|blew)\b.{0,20}(?:\$|\d)"
+    r"|\bis so (?:expensive|pricey|cheap|good|bad|slow|fast|smart|dumb|lazy)\b"
+    r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried)\b"
 )
 _IMPERATIVE = re.compile(
     r"^(?:tell|show|give|compare|rank|list|explain|recommend|help|describe|summari[sz]e|break ?down|"
@@ -138,9 +155,10 @@ class Query:
     filters: Filters = field(default_factory=Filters)  # a leaderboard's conditions
     since_days: int | None = None  # the change log: how far back ("this week": 7)
     kind: str | None = None  # the change log: which kind of change
+    confidence: float = 1.0  # how sure a free-text reading is (see CONFIDENT); 1 for commands
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])")
 
@@ -176,34 +194,58 @@ def _fuzzy_category(low: str) -> str | None:
     return None
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _by_first_word(vocab: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[str, str]]]:
+    """Phrases under the first word they hold ("" for "$"), so that a message is checked only
+    against the phrases whose first word it contains."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for key, words in vocab.items():
+        for w in words:
+            m = _WORD.search(w)
+            out.setdefault(m.group(0) if m else "", []).append((key, w))
+    return out
+
+
+_CATEGORY_INDEX = _by_first_word(CATEGORY_WORDS)
+_METRIC_INDEX = _by_first_word(METRIC_WORDS)
+_METRIC_ORDER = {m: i for i, m in enumerate(METRIC_WORDS)}  # latency before speed
+
+
+def _candidates(low: str, index: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    out = list(index.get("", ()))
+    for word in set(_WORD.findall(low)):
+        out.extend(index.get(word, ()))
+    return out
+
+
 def find_category(low: str) -> str | None:
     best: tuple[int, int, str] | None = None
-    for cat, words in CATEGORY_WORDS.items():
-        for w in words:
-            pos = _phrase_hit(low, w)
-            if pos >= 0:
-                cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
-                if best is None or cand < best:
-                    best = cand
+    for cat, w in _candidates(low, _CATEGORY_INDEX):
+        pos = _phrase_hit(low, w)
+        if pos >= 0:
+            cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
+            if best is None or cand < best:
+                best = cand
     return best[2] if best else _fuzzy_category(low)
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")
 
 
-def find_metric(low: str, besides: str | None = None) -> str | None:
+def find_metric(low: str, besides: str | set[str] | None = None) -> str | None:
     """The measure asked for: the longest phrase found wins ("tokens per second" over "most
     tokens"), unless a negation stands just before it ("don't care about price")."""
     best: tuple[int, int, int, str] | None = None
-    for order, (metric, words) in enumerate(METRIC_WORDS.items()):  # latency before speed
-        if metric == besides:
+    for metric, w in _candidates(low, _METRIC_INDEX):
+        if metric == besides or (isinstance(besides, set) and metric in besides):
             continue
-        for w in words:
-            pos = _phrase_hit(low, w)
-            if pos >= 0 and not _NEGATION.search(low[max(0, pos - 25) : pos]):
-                cand = (-len(w), order, pos, metric)
-                if best is None or cand < best:
-                    best = cand
+        pos = _phrase_hit(low, w)
+        if pos >= 0 and not _NEGATION.search(low[max(0, pos - 25) : pos]):
+            cand = (-len(w), _METRIC_ORDER[metric], pos, metric)
+            if best is None or cand < best:
+                best = cand
     return best[3] if best else None
 
 
@@ -293,28 +335,51 @@ class Understander:
         self.index = index
 
     def parse(self, text: str, today: dt.date | None = None) -> Query:
-        q = self._parse(text, today)
+        q, ev = self._parse(text, today)
         if q.intent != "leaderboard" and q.filters:
             q.filters = Filters()  # conditions belong to rankings only
+        q.confidence = _confidence(q, ev)
         return q
 
-    def _parse(self, text: str, today: dt.date | None) -> Query:
+    def _parse(self, text: str, today: dt.date | None) -> tuple[Query, _Evidence]:
         text = text[:4000]
-        low = fix_everyday(" ".join(clean(text).lower().split()))
-        # a model's own words must not read as a category ("gpt-5 codex", "qwen3 coder")
-        mentions, loose, toks = self.index.find(text)
         q = Query(text=text, intent="none")
-        shape = _question_shape(low)
-        asks = _question_shape(low, strong=True)  # a question word or request first, not just "?"
+        ev = _Evidence()
+        # a model id in pasted code is not a question about it; a quoted line is someone
+        # else's words: this user's own words decide whether this is a question
+        body = without_code(text)
+        own = own_words(body)
+        low = _without_idioms(fix_everyday(" ".join(clean(body).lower().split())))
+        own_low = (
+            _without_idioms(fix_everyday(" ".join(clean(own).lower().split())))
+            if own != body
+            else low
+        )
+        # a model's own words must not read as a category ("gpt-5 codex", "qwen3 coder")
+        mentions, loose, toks = self.index.find(body)
+        shape = _question_shape(own_low)
+        asks = _question_shape(own_low, strong=True)  # a question word or request, not just "?"
+        ev.shape, ev.asks, ev.words = shape, asks, len(toks)
+        if own != body and not shape:
+            return q, ev  # "> which is cheaper, k2.6 or glm 5.1?\nglm 5.1 by a bit": an answer
         if not mentions and (_HELP.search(low) or (shape and _ABOUT_BOT.search(low))):
             q.intent = "help"
-            return q
-        mentions = _supported(mentions, loose, low)
+            return q, ev
+        mentions = _supported(mentions, loose, low, toks)
+        if any(_phrase_hit(low, w) >= 0 for w in O_SERIES_SENSES):
+            # "O3 is more reactive than O2": chemistry, not OpenAI
+            mentions = [m for m in mentions if not re.fullmatch(r"o\d.*", m.model)]
         found = _dedupe([m.model for m in mentions])
+        ev.only_names = bool(mentions) and _short(toks, mentions)
+        ev.strong = sum(1 for m in mentions if not m.weak)
+        ev.weak = sum(1 for m in mentions if m.weak)
+        ev.corrected = sum(1 for m in mentions if m.corrected)
         q.models, q.dropped = found[:MAX_MODELS], found[MAX_MODELS:]
+        # "the grok one", "is cohere washed": a family or maker word for a model already named
+        loose = [x for x in loose if not _refers_back(x, found)]
         named = {i for m in mentions for i in range(m.start, m.end)}
         named |= {i for x in loose for i in range(x.start, x.end)}
-        rest = " ".join(t for i, t in enumerate(toks) if i not in named)
+        rest = _without_idioms(" ".join(t for i, t in enumerate(toks) if i not in named))
         metric_text = low
         if not found:
             # "cheapest model with 1M context": the context is a condition, price the question
@@ -334,9 +399,7 @@ class Understander:
         name_words = {toks[i] for i in named}
         metric_text = _without_words(metric_text, name_words & _METRIC_NAME_WORDS)
         # with a context limit set, words about context describe the limit, not the ranking
-        q.metric = (q.filters.min_context is not None and find_metric(metric_text, "context")) or (
-            find_metric(metric_text)
-        )
+        q.metric = _asked_measure(metric_text, q.filters)
         q.count = _count(low)
         q.open_weights = bool(_OPEN_WEIGHTS.search(low))
         unknown = [x for x in loose if x.kind == "unknown"]
@@ -346,29 +409,46 @@ class Understander:
         n = len(q.models)
         # The evidence that this is a question for the bot: its shape, a cue word, and against
         # it, being asked of others or telling rather than asking.
-        others = bool(_ASKED_OF_OTHERS.search(low))
-        telling = bool(_TELLING.search(low)) and not shape
-        asked = "?" in low or len(toks) <= 12
-        if conditions.asks_changes(low) and not (
-            n >= 2 and re.search(r"\b(?:between|vs\.?|versus|differ|difference|compared?)\b", low)
+        others = bool(_ASKED_OF_OTHERS.search(own_low))
+        telling = bool(_TELLING.search(own_low)) and not shape
+        asked = "?" in own_low or len(toks) <= 12
+        ev.others, ev.telling = others, telling
+        ev.cue = q.category is not None or q.metric is not None or bool(q.filters) or profile_cue
+        ev.compare_cue = compare_cue
+        ev.loose = len(loose)
+        if _TO_SOMEONE.match(own_low):
+            return q, ev  # "@alex which one did you pick, k2.6 or glm 5.1?": for alex
+        if (
+            conditions.asks_changes(low)
+            and not (
+                n >= 2
+                and re.search(r"\b(?:between|vs\.?|versus|differ|difference|compared?)\b", low)
+            )
+            # "which model released since june is the best": a ranking of recent models
+            and not (_RANKING_ASK.search(low) and not _CHANGE_VERBS.search(low))
         ):
             q.intent = "changes"
             q.since_days = conditions.change_span(low)
             q.kind = conditions.change_kind(_without_words(low, name_words))
             q.metric = None
             q.filters = Filters()
-            return q
+            return q, ev
         short_unknown = unknown and len(toks) - sum(u.end - u.start for u in unknown) <= 2
         if unknown and (compare_cue or profile_cue or n or short_unknown):
             q.intent = "not_found"
             q.unknown = [u.text for u in unknown]
             q.candidates = unknown_choices(unknown)
-            return q
+            return q, ev
         if others and not (q.category or q.metric or (n >= 2 and compare_cue)):
-            return q  # "anyone else getting 529s from opus 4.8?": for the channel, not the bot
+            return q, ev  # "anyone else getting 529s from opus 4.8?": for the channel, not the bot
         if n >= 2:
-            if telling:
-                return q  # "the gpt-5.5 vs opus 4.8 wars never end lol"
+            if telling and not (_names_first(toks, mentions) and (q.category or q.metric)):
+                return q, ev  # "the gpt-5.5 vs opus 4.8 wars never end lol"
+            if families and compare_cue and not others:
+                # "gpt-5.5 vs opus vs gemini 3.5 flash": which Opus, before comparing
+                q.intent = "clarify"
+                q.candidates = _dedupe([c for f in families for c in f.candidates])[:8]
+                return q, ev
             if (
                 compare_cue
                 or _short(toks, mentions)
@@ -376,14 +456,14 @@ class Understander:
                 or (asked and (profile_cue or q.category))
             ):
                 q.intent = "compare"
-            return q
+            return q, ev
         if n == 1:
             if telling:
-                return q  # "qwen3.6 27b running at 40 t/s on my 4090 :)"
+                return q, ev  # "qwen3.6 27b running at 40 t/s on my 4090 :)"
             if families and (compare_cue or profile_cue):
                 q.intent = "clarify"
                 q.candidates = _dedupe([c for f in families for c in f.candidates])[:8]
-                return q
+                return q, ev
             quick = "?" in low and len(toks) <= 6
             # "my finetune vs gpt-4.1": the one model we know, with what we know of it
             if (
@@ -395,31 +475,94 @@ class Understander:
                 or (q.category and "?" in low)
             ):
                 q.intent = "profile"
-            return q
-        if families and not telling:
-            two = len(families) >= 2 and (compare_cue or profile_cue)
+            return q, ev
+        if families and not telling and not others:
+            # "space marine codex vs chaos codex": one line named twice is not two models
+            two = len({f.text for f in families}) >= 2 and (compare_cue or profile_cue)
             # "glm for agents?", "qwen3 coder how fast": a family with a question about it
             cue = q.category is not None or q.metric is not None
-            asked_about = cue and (shape or len(toks) <= 6)
+            alone = sum(f.end - f.start for f in families) == len(toks)  # "mistral small", "opus"
+            asked_about = (
+                (cue and (shape or len(toks) <= 6))
+                or ("?" in own_low and len(toks) <= 5 and any(" " in f.text for f in families))
+                or alone
+            )
             ranking = q.filters.maker is not None and _LEADER_CUES.search(low)
             if not ranking and (two or asked_about or _QUALITY_CUES.search(low)):
                 q.intent = "clarify"
                 q.candidates = family_choices(families)
-                return q
+                return q, ev
+        if not found and (q.category or q.metric) and _FOLLOW_UP.match(own_low):
+            q.intent = "leaderboard"  # "ok and for math?": the best for math, as asked
+            ev.follow_up = True
+            return q, ev
         if (_LEADER_CUES.search(low) or (q.filters and _MODEL_WORDS.search(low))) and (
             q.category or q.metric or _MODEL_WORDS.search(low) or q.count or len(toks) <= 3
         ):
             q.intent = "leaderboard"
             if q.metric is None and q.category is None:
                 q.metric = _superlative_metric(low)
-            return q
-        return q
+            return q, ev
+        return q, ev
 
 
-def _supported(mentions: list[Mention], loose: list, low: str) -> list[Mention]:  # noqa: ANN001
+@dataclass
+class _Evidence:
+    """What the decision rested on, for how sure the reading is."""
+
+    shape: bool = False  # shaped as a question or request
+    asks: bool = False  # a question word or request, not just "?"
+    words: int = 0
+    strong: int = 0  # names read as written
+    weak: int = 0  # nicknames, bare versions, names in another order
+    corrected: int = 0  # names read through a spelling fix
+    loose: int = 0  # family or unknown names
+    cue: bool = False  # a category, measure or condition asked about
+    compare_cue: bool = False
+    telling: bool = False
+    others: bool = False
+    follow_up: bool = False
+    only_names: bool = False  # the message is the names and little else ("sonnet 4.5")
+
+
+# Below this, a listening channel stays silent and a mention asks back before answering.
+CONFIDENT = 0.45
+
+
+def _confidence(q: Query, ev: _Evidence) -> float:
+    """How sure the reading is, 0-1: the names found, the question's shape and its cue words
+    for it; telling, or asking other people, against it."""
+    if q.intent == "none":
+        return 0.0
+    if q.intent == "help":
+        return 0.9
+    ask = 0.3 if ev.asks else 0.2 if ev.shape else 0.0
+    short = 0.1 * (ev.words <= 6)
+    if q.intent in ("leaderboard", "changes"):
+        # the ranking's own trigger (a superlative, a measure, "what changed") is evidence
+        against = 0.2 * ev.telling + 0.25 * ev.others
+        score = 0.5 + ask + 0.15 * ev.cue + short - against
+    else:
+        against = 0.3 * ev.telling + 0.25 * ev.others
+        names = min(0.5, 0.3 * ev.strong + 0.15 * ev.weak + 0.25 * min(ev.loose, 2))
+        names -= 0.05 * ev.corrected
+        cue = 0.15 * (ev.cue or ev.compare_cue)
+        score = names + ask + cue + short + 0.2 * ev.only_names - against
+    return round(max(0.0, min(1.0, score)), 2)
+
+
+def _supported(
+    mentions: list[Mention],
+    loose: list,  # noqa: ANN001
+    low: str,
+    toks: list[str],
+) -> list[Mention]:
     """Weak mentions (a nickname that is also a word, a version alone, words in another order)
     count only with other evidence: a name beside them, or a question about a category or a
-    measure ("scout or maverick for reading screenshots?"), not in "boy scout camp"."""
+    measure ("scout or maverick for reading screenshots?"), not in "boy scout camp". A nickname
+    that is an everyday word must stand beside another name ("behemoth vs maverick"), not in
+    "my budget is basically zero"."""
+    mentions = [m for m in mentions if not _everyday_nickname(m, toks)]
     weak = [m for m in mentions if m.weak]
     if not weak:
         return mentions
@@ -430,6 +573,19 @@ def _supported(mentions: list[Mention], loose: list, low: str) -> list[Mention]:
     return [m for m in mentions if not m.weak]
 
 
+_JOINS = frozenset({"vs", "v", "versus", "or", "and", "than", "against", "to"})
+
+
+def _everyday_nickname(m: Mention, toks: list[str]) -> bool:
+    if not (m.weak and m.key and len(m.key) == 1 and m.key[0].isalpha()):
+        return False
+    if not is_english(m.key[0]) or len(toks) <= 3:
+        return False
+    before = toks[m.start - 1] if m.start > 0 else ""
+    after = toks[m.end] if m.end < len(toks) else ""
+    return before not in _JOINS and after not in _JOINS
+
+
 def _question_shape(low: str, strong: bool = False) -> bool:
     """Shaped as a question or a request: a question mark (unless `strong`), a question word or
     verb first, an imperative ("tell me", "compare"), or "how fast", "which one" anywhere."""
@@ -438,17 +594,47 @@ def _question_shape(low: str, strong: bool = False) -> bool:
     words = re.findall(r"[a-z0-9']+", low)
     if not words:
         return False
-    first = words[0]
+    # each sentence's first word: "hello, i am new here. please tell me ...", "... so are
+    # either of them close on code"
+    firsts = [
+        w[0]
+        for part in re.split(
+            r"[.!?;:\n]+|\.\.\.|\s-+\s|\b(?:so|but|and|please|pls|plz|also)\b|,", low
+        )
+        if (w := re.findall(r"[a-z0-9']+", part))
+    ]
     return bool(
-        first in QUESTION_WORDS
-        or first in ("whats", "what's", "hows", "how's", "which", "wheres")
+        any(
+            f in QUESTION_WORDS or f in ("whats", "what's", "hows", "how's", "which", "wheres")
+            for f in firsts
+        )
         or _IMPERATIVE.search(" ".join(words))
+        or any(
+            _IMPERATIVE.match(part.strip())
+            for part in re.split(r"[.!?;\n]+|\bplease\b|\bpls\b|\bcan you\b|\bcould you\b", low)
+        )
         or re.search(
-            r"\bhow (?:good|fast|quick|cheap|much|big|long|well|smart|expensive|pricey)\b", low
+            r"\bhow (?:good|fast|quick|cheap|much|many|big|long|well|smart|expensive|pricey)\b", low
         )
         or re.search(r"\b(?:which|what) (?:one|model|is|has|should)\b", low)
         or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
     )
+
+
+# Addressed to another person: "@alex which one did you pick" (the bot's own mention is gone
+# by now: Discord sends it as <@id>).
+_TO_SOMEONE = re.compile(r"^\s*@(?!everyone\b|here\b)[a-z0-9_.]{2,32}\b")
+
+
+def _refers_back(item, found: list[str]) -> bool:  # noqa: ANN001
+    """A family or maker word, with no version of its own, that covers a model already named."""
+    if item.kind != "family":
+        return False
+    if any(mid in item.candidates for mid in found):
+        return True
+    # "qwen3 32b vs qwen3 (the 30b-a3b one)", "grok 4.20 reasoning ... the grok one"
+    words = set(tokens(item.text))
+    return any(words <= set(tokens(mid)) for mid in found)
 
 
 _METRIC_NAME_WORDS = frozenset({"fast", "instant", "turbo", "flash", "lite", "mini", "speed"})
@@ -460,16 +646,79 @@ def _without_words(low: str, words: set[str]) -> str:
     return low
 
 
+def _asked_measure(text: str, filters: Filters) -> str | None:
+    """The measure asked for. With a context limit or a price cap set, words about context or
+    price describe the condition ("cheap, under 40 cents/M"), not what to rank by; "can it
+    take 3.5M tokens" asks about context."""
+    conditioned = {"context"} if filters.min_context is not None else set()
+    if filters.max_price is not None:
+        conditioned.add("price")
+    if conditioned:
+        found = find_metric(text, besides=conditioned)
+        if found is not None:
+            return found
+        if "price" in conditioned and re.search(
+            r"\b(?:cheapest|lowest price|least expensive)\b", text
+        ):
+            return "price"
+        if "context" in conditioned and re.search(
+            r"\b(?:biggest|largest|longest|most) (?:context|window|tokens)\b", text
+        ):
+            return "context"
+        return None
+    found = find_metric(text)
+    if found is None and _TOKEN_COUNT.search(text):
+        return "context"
+    return found
+
+
+_TOKEN_COUNT = re.compile(r"\b\d+(?:\.\d+)?\s*[km]\s*(?:tokens?|ctx)\b")
+
+
 def _superlative_metric(low: str) -> str | None:
     if re.search(r"\bcheapest\b", low):
         return "price"
     return None
 
 
+_RANKING_ASK = re.compile(r"\b(?:best|top \d+|strongest|smartest|most capable)\b")
+_CHANGE_VERBS = re.compile(
+    r"\bchang|\bshift|\btook\b|\bmoved?\b|\bnew\b|\badded\b|\bfresh\b|\bupdated?\b|\bcheaper\b"
+)
+# A follow-up in a conversation: "ok and for math?", "what about for agents", "how about speed"
+_FOLLOW_UP = re.compile(
+    r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty)?\W*(?:and|what about|how about|same for|now)\b"
+    r"(?=.{0,30}$)(?!.*\b(?:it|its|that|this|them|they|those|one|ones)\b)"
+)
+
+
+def _names_first(toks: list[str], mentions: list[Mention]) -> bool:
+    """ "sonnet 4.5 vs opus 4.1 for coding, old i know ...": the message opens with the names."""
+    return bool(mentions) and mentions[0].start == 0
+
+
 def _short(toks: list[str], mentions: list[Mention]) -> bool:
     """The message is little more than the names themselves ("o3", "gpt-5 / claude opus 4.1")."""
     covered = sum(m.end - m.start for m in mentions)
     return len(toks) - covered <= 2
+
+
+_MILLIONS = (
+    (re.compile(r"\bhalf a million\b"), "500k"),
+    (re.compile(r"\b(?:a|one) million\b"), "1m"),
+    (re.compile(r"\btwo million\b"), "2m"),
+)
+
+
+def _without_idioms(low: str) -> str:
+    """Less the idioms, and "a million" as a number ("a million token context" -> 1m)."""
+    if "million" in low:
+        for pat, num in _MILLIONS:
+            low = pat.sub(num, low)
+    for phrase in IDIOMS:
+        if phrase in low:
+            low = low.replace(phrase, " ")
+    return low
 
 
 def _dedupe(items: list[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -52,6 +53,19 @@ VARIANT_WORDS = frozenset(
 )
 
 _BIG_O = re.compile(r"\bo\(\s*[^()]{1,15}\)")
+# "openai/gpt-5.4-mini", "meta-llama/llama-4-scout": an API id's organisation adds nothing
+_ORG_PREFIX = re.compile(
+    r"(?<![\w/])(?:openai|anthropic|google|google-deepmind|meta-llama|meta|mistralai|mistral|"
+    r"deepseek-ai|deepseek|qwen|alibaba|moonshotai|moonshot|x-ai|xai|z-ai|zai-org|zai|thudm|nvidia|"
+    r"microsoft|cohere|coherelabs|amazon|ibm|ibm-granite|minimax|minimaxai|stepfun-ai|stepfun|"
+    r"ai21labs|perplexity|baidu|tencent|xiaomimimo|xiaomi|sarvamai|openrouter)/(?=[a-z0-9])"
+)
+_WITHOUT = re.compile(r"(?<!\w)w/o(?!\w)", re.I)
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_POSSESSIVE = re.compile(r"'s\b")
+_PLUS = re.compile(r"(?<=[a-z0-9])\+")
+_CODE_BLOCK = re.compile(r"```.*?(?:```|$)", re.S)
+_QUOTE_LINE = re.compile(r"^\s*>.*$", re.M)
 _DISCORD_TOKENS = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|https?://\S+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]*")
 _LETTERS_THEN_DIGITS = re.compile(r"^([a-z]{2,})([0-9].*)$")
@@ -60,19 +74,34 @@ _SERIES_THEN_WORD = re.compile(r"^([a-z][0-9]+)([a-z]{3,})$")  # o3mini -> o3 mi
 
 
 def clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    text = _DISCORD_TOKENS.sub(" ", text)
-    text = text.replace("’", "'").replace("‘", "'")
-    return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = text.replace("’", "'").replace("‘", "'")
+        text = _DASHES.sub("-", text)
+    if "<" in text or "http" in text:
+        text = _DISCORD_TOKENS.sub(" ", text)
+    if "/" in text:
+        text = _WITHOUT.sub(" without ", text)  # "w/o adding fluff": not OpenAI's o-series
+    return text
 
 
 def tokens(text: str) -> list[str]:
     """`Claude-Sonnet-4.5` -> [claude, sonnet, 4.5]; `gpt4.1mini` -> [gpt, 4.1, mini];
     `o3` and `4o` stay whole; possessives go (`openai's` -> openai)."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=65536)  # model names are split many times while indexing
+def _tokens(text: str) -> tuple[str, ...]:
     text = clean(text).lower()
-    text = _BIG_O.sub(" ", text)  # O(1), O(n log n): complexity, not OpenAI's o1
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"(?<=[a-z0-9])\+", " plus", text)  # Command R+ is not Command R
+    if "(" in text:
+        text = _BIG_O.sub(" ", text)  # O(1), O(n log n): complexity, not OpenAI's o1
+    if "/" in text:
+        text = _ORG_PREFIX.sub(" ", text)
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text)
+    if "+" in text:
+        text = _PLUS.sub(" plus", text)  # Command R+ is not Command R
     out: list[str] = []
     for tok in _TOKEN.findall(text):
         m = _LETTERS_THEN_DIGITS.match(tok)
@@ -83,8 +112,22 @@ def tokens(text: str) -> list[str]:
                 out.extend([m2.group(1), m2.group(2)])
             else:
                 out.append(part)
-    return out
+    return tuple(out)
 
 
 def has_digit(tok: str) -> bool:
     return any(c.isdigit() for c in tok)
+
+
+def without_code(text: str) -> str:
+    """The message less its code blocks: a model id in pasted code is not a question about it."""
+    return _CODE_BLOCK.sub(" ", text)
+
+
+def own_words(text: str) -> str:
+    """The message less the lines it quotes ("> ..."): what this user says."""
+    return _QUOTE_LINE.sub(" ", text)
+
+
+def quotes(text: str) -> bool:
+    return _QUOTE_LINE.search(text) is not None

@@ -1,0 +1,43 @@
+"""The ask-back message's buttons: "Yes" answers in place of the question, "No" takes it away."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable
+
+import discord
+
+Answered = Callable[[discord.Interaction], Awaitable[None]]
+
+
+class ConfirmView(discord.ui.View):
+    def __init__(self, on_yes: Answered, author_id: int | None, timeout: float = 600) -> None:
+        super().__init__(timeout=timeout)
+        self.author_id = author_id
+        self.message: discord.Message | None = None
+        self._on_yes = on_yes
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if self.author_id is None or interaction.user.id == self.author_id:
+            return True
+        await interaction.response.send_message(
+            "Only the person who asked can answer this; ask your own question.", ephemeral=True
+        )
+        return False
+
+    @discord.ui.button(label="Yes", style=discord.ButtonStyle.primary)
+    async def yes(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        self.stop()
+        await self._on_yes(interaction)
+
+    @discord.ui.button(label="No", style=discord.ButtonStyle.secondary)
+    async def no(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        self.stop()
+        await interaction.response.edit_message(
+            content="OK. Ask again with the model names and what you want to know.", view=None
+        )
+
+    async def on_timeout(self) -> None:
+        if self.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(view=None)
