@@ -4,6 +4,7 @@ whenever the catalog changes.  The console, the Discord bot and the tests all an
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,13 +53,15 @@ class Engine:
         catalog: Catalog,
         loaded_at: str | None = None,
         changes: Sequence[dict[str, Any]] = (),
+        today: dt.date | None = None,
     ) -> None:
-        """`changes`: the change log, newest first, as the store lists it."""
+        """`changes`: the change log, newest first, as the store lists it; `today`: what
+        answers about recency take for today (the wall clock when None)."""
         self.catalog = catalog
         self.scoreboard = scoreboard_for(catalog)
         self.index = AliasIndex(self.scoreboard)
         self.understander = Understander(self.index)
-        self.context = Context(self.scoreboard, loaded_at, tuple(changes))
+        self.context = Context(self.scoreboard, loaded_at, tuple(changes), today=today)
         # Identifies this data for caches (charts): the data date plus its size is enough to
         # tell snapshots apart cheaply; the store's content hash is not needed here.
         self.version = (str(catalog.meta.data_as_of), loaded_at, len(catalog.scores))
@@ -74,7 +77,16 @@ class Engine:
     def ask(self, text: str) -> Reply:
         start = time.perf_counter()
         query = self.understander.parse(text)
-        answer = compose(query, self.context)
+        asked = ()
+        if query.intent in ("not_found", "clarify"):
+            # each name that is no one model, with its own candidates, so the reply can offer
+            # them name by name (and a family named beside an unknown name is not dropped)
+            asked = tuple(
+                (x.kind, x.text, tuple(x.candidates))
+                for x in self.index.find(text)[1]
+                if x.kind in ("unknown", "family")
+            )
+        answer = compose(query, self.context, asked)
         rendered = render_text(answer)
         return Reply(query, answer, rendered, time.perf_counter() - start)
 

@@ -34,6 +34,7 @@ from bot.answers.chart import (
     size,
 )
 from bot.answers.compose import compare_many, compare_two
+from bot.answers.context import CATEGORY_SHORT
 from bot.answers.fmt import num, pct
 from bot.answers.model import Chart, ChartSeries
 from bot.discord_app.charts import ChartCache, spec_key
@@ -333,25 +334,35 @@ def test_long_legend_names_are_kept_whole() -> None:
 
 
 def test_a_compare_answer_charts_the_numbers_it_shows(engine) -> None:
-    """The radar draws each category head to head, the same figures as the table's columns; a
-    category with no benchmark both have is a gap, not its own-benchmark score."""
+    """The radar draws each category called head to head, the same figures as the table's
+    columns, rounded as the table rounds them; a category with no benchmark both have is no
+    spoke at all (not an empty one, not its own-benchmark score)."""
     ctx = engine.context
     ans = compare_two(ctx, "gpt-4.1", "o3")
     chart = ans.chart
     assert chart is not None and chart.kind == "radar"
     assert [s.name for s in chart.series] == ans.models
-    assert chart.axes == [c.name for c in ctx.catalog.categories]
-    rows = {r["category"]: r for r in ans.data["categories"]}
+    rows = [r for r in ans.data["categories"] if r["comparable"]]
+    assert chart.axes == [ctx.cat_name(r["category"]) for r in rows]
     table = next(b for b in ans.blocks if b.kind == "table" and b.title == "By category")
-    shown = {r[0]: (r[1], r[2]) for r in table.rows}
-    for i, c in enumerate(ctx.catalog.categories):
+    shown = {r[0].split(" (")[0]: (r[1], r[2]) for r in table.rows}
+    for i, r in enumerate(rows):
         got = (chart.series[0].values[i], chart.series[1].values[i])
-        r = rows.get(c.id)
-        if r is None or not r["comparable"]:
-            assert got == (None, None)
-        else:
-            assert got == (r["ha"], r["hb"])
-            assert shown[c.name] == (num(r["ha"]), num(r["hb"]))
+        assert got == (round(r["ha"], 1), round(r["hb"], 1))
+        assert shown[CATEGORY_SHORT[r["category"]]] == (num(got[0]), num(got[1]))
+
+
+def test_few_shared_categories_are_bars_and_one_figure_no_chart(engine) -> None:
+    ctx = engine.context
+    # GPT-5.5 and Gemini 3.5 Flash share four categories: bars, not a radar of empty spokes
+    few = compare_two(ctx, "gpt-5.5", "gemini-3.5-flash").chart
+    called = compare_two(ctx, "gpt-5.5", "gemini-3.5-flash").data["categories"]
+    assert few is not None and few.kind == "bars" and not draws_radar(few)
+    assert len(few.axes) == sum(r["comparable"] for r in called) < 5
+    assert all(v is not None for s in few.series for v in s.values)
+    # one shared instruction-following benchmark: the table shows it once, no one-bar chart
+    one = compare_two(ctx, "claude-sonnet-5", "gemini-3.5-flash", "instruction_following")
+    assert one.chart is None
 
 
 def test_a_category_question_charts_the_benchmarks_it_calls_on(engine) -> None:
@@ -361,11 +372,11 @@ def test_a_category_question_charts_the_benchmarks_it_calls_on(engine) -> None:
     bench = next(
         b for b in ans.blocks if b.kind == "table" and "benchmarks both have" in (b.title or "")
     )
-    by_name = {r[0]: (r[1], r[2]) for r in bench.rows}
+    by_label = {r[0]: (r[1].rstrip("†"), r[2].rstrip("†")) for r in bench.rows}
+    # the chart's axes are the table's labels, the same figures beside them
+    assert chart.axes == list(by_label)[: len(chart.axes)]
     for i, axis in enumerate(chart.axes):
-        short = {n.replace("Verified (bash only)", "bash-only"): n for n in by_name}
-        name = short.get(axis) or next(n for k, n in short.items() if k.startswith(axis[:-1]))
-        assert by_name[name] == (pct(chart.series[0].values[i]), pct(chart.series[1].values[i]))
+        assert by_label[axis] == (pct(chart.series[0].values[i]), pct(chart.series[1].values[i]))
 
 
 def test_a_price_or_speed_answer_has_no_chart(engine) -> None:
@@ -386,7 +397,11 @@ def test_five_models_are_compared_as_bars_of_the_overall_score(engine) -> None:
     assert [s.name for s in ans.chart.series] == [
         engine.catalog.model(r["model"]).name for r in ranking
     ]
-    assert [s.values for s in ans.chart.series] == [[r["value"]] for r in ranking]
+    # rounded as the table and the message show them: 60, not 59.8
+    assert [s.values for s in ans.chart.series] == [[round(r["value"])] for r in ranking]
+    assert [r[2].rstrip("†") for r in ans.short.rows] == [
+        num(v[0], 0) for v in (s.values for s in ans.chart.series)
+    ]
     assert not draws_radar(ans.chart)
 
 

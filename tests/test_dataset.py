@@ -71,6 +71,20 @@ def test_reference_pair_facts(catalog: Catalog) -> None:
     assert (o["swe-bench-verified"].value, o["swe-bench-verified"].vendor_value) == (48.542, 54.6)
 
 
+def test_long_prompt_prices_and_short_labels_are_carried(catalog: Catalog) -> None:
+    gpt = catalog.model("gpt-5.5")
+    # OpenAI's list: $5 / $30, and $10 / $45 for a prompt past 272K tokens
+    assert (gpt.input_price, gpt.output_price) == (5.0, 30.0)
+    assert (gpt.long_context_from, gpt.long_input_price, gpt.long_output_price) == (
+        272_000,
+        10.0,
+        45.0,
+    )
+    assert catalog.model("claude-opus-4-8").long_context_from is None  # one price throughout
+    assert catalog.benchmark_by_id["swe-bench-pro"].short == "SWE Pro"
+    assert catalog.benchmark_by_id["livebench-if"].short == "LB instructions"
+
+
 def test_one_entry_per_real_model_and_snapshots_kept_apart(catalog: Catalog) -> None:
     ids = {m.id for m in catalog.models}
     # llm-stats' dated id and models.dev's undated one are one model

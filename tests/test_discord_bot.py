@@ -122,7 +122,7 @@ async def test_each_button_shows_its_details_privately(
                 assert all(len(line) <= 40 for line in block.strip("\n").splitlines()), block
             seen[label] = embed["description"]
         assert "By category" in seen["Categories"] and "(" in seen["Categories"]
-        assert "Benchmarks both have" in seen["Benchmarks"]
+        assert "benchmarks both have" in seen["Benchmarks"]
         assert "Price in/out" in seen["Price & limits"] and "$5/$30" in seen["Price & limits"]
         assert "Which is better, Claude Opus 4.8 or GPT-5.5?" in seen["FAQ"]
 
@@ -717,3 +717,83 @@ async def test_slash_top_with_conditions(standin: DiscordStandin, settings: Sett
         top = standin.find_command("top", GUILD_ID) or standin.find_command("top", None)
         metric = next(o for o in top["options"] if o["name"] == "metric")
         assert {c["value"] for c in metric["choices"]} == {"price", "context"}
+
+
+async def test_an_unknown_name_is_answered_with_suggestions_and_a_menu(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(standin, f"{MENTION} gpt-9 vs claude", mentions=[BOT_ID])
+        embed = post.json["embeds"][0]
+        assert embed["title"] == "Couldn't find “gpt 9”"
+        # the suggestions are in the message itself, and "claude" beside it is not dropped
+        assert "Closest real models: GPT-5.5, GPT-5.4 and GPT-5.4 mini." in embed["description"]
+        assert "Which Claude do you mean:" in embed["description"]
+        menu = post.json["components"][0]["components"][0]
+        assert menu["type"] == 3
+        values = [o["value"] for o in menu["options"]]
+        assert values[0] == "gpt-5.5" and "claude-opus-4-8" in values
+        pick = await standin.choose(
+            int(post.response["id"]), menu["custom_id"], ["gpt-5.5", "claude-opus-4-8"]
+        )
+        update = (await pick.response()).json
+        assert update["type"] == 7
+        assert update["data"]["embeds"][0]["title"] == "GPT-5.5 vs Claude Opus 4.8"
+
+        _, which = await ask(standin, f"{MENTION} mistral small vs gpt-5.4 mini", mentions=[BOT_ID])
+        assert which.json["embeds"][0]["title"] == "Which Mistral Small?"
+
+
+async def test_a_details_page_keeps_both_models_on_a_phone(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(
+            standin,
+            f"{MENTION} sonnet 5 vs gemini 3.5 flash for following instructions",
+            mentions=[BOT_ID],
+        )
+        first = post.json["embeds"][0]["description"]
+        assert "LB instructions" in first and "LiveBenc…" not in first
+        assert not post.files  # one shared benchmark: the table says it, no one-bar chart
+        buttons = {
+            b["label"]: b["custom_id"] for row in post.json["components"] for b in row["components"]
+        }
+        click = await standin.click_button(int(post.response["id"]), buttons["Price & limits"])
+        page = (await click.response()).json["data"]["embeds"][0]["description"]
+    assert "$2/$10" in page and "$1.5/$9" in page  # both models' prices, not only the first
+    assert "Sonnet 5" in page and "Gemini" in page
+    for block in page.split("```")[1::2]:
+        assert all(len(line) <= 40 for line in block.strip("\n").splitlines()), block
+
+
+async def test_about_says_how_old_the_data_is(standin: DiscordStandin, settings: Settings) -> None:
+    async with running_client(ModelBot(settings), standin):
+        about = await standin.slash_command("about")
+        embed = (await about.response()).json["data"]["embeds"][0]
+    # the shipped data runs to August 2026; these tests run well after that
+    assert embed["description"].startswith("**Our data runs to 18 Aug 2026, ")
+    assert embed["description"].count("Our data runs to") == 1
+
+
+async def test_a_menu_pick_answers_in_time_when_its_chart_is_slow(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    # The picked answer replaces the message within Discord's 3 seconds even when drawing its
+    # chart takes longer than that (a busy worker): it goes without the chart.
+    async with running_client(ModelBot(settings), standin) as bot:
+        drawn = bot.charts.file_for
+
+        async def busy_worker(chart, wait=None):  # noqa: ANN001, ANN202 - the cache's signature
+            await asyncio.sleep(min(wait or 0, 4.0))
+            return await drawn(chart, 0)
+
+        bot.charts.file_for = busy_worker  # type: ignore[method-assign]
+        _, post = await ask(standin, f"{MENTION} gpt-9 vs claude", mentions=[BOT_ID])
+        menu = post.json["components"][0]["components"][0]
+        pick = await standin.choose(
+            int(post.response["id"]), menu["custom_id"], ["gpt-5.5", "claude-opus-4-8"]
+        )
+        update = (await pick.response()).json
+    assert update["type"] == 7
+    assert update["data"]["embeds"][0]["title"] == "GPT-5.5 vs Claude Opus 4.8"

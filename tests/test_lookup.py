@@ -171,7 +171,9 @@ def test_a_known_name_or_id_resolves(engine: Engine) -> None:
 def test_options_that_name_no_model_are_answered_together(engine: Engine) -> None:
     ids, answer = engine.resolve_options({"model_a": "gpt-9", "model_b": "claude", "model_c": "o3"})
     assert ids == [] and answer is not None
-    text = render_text(answer)
+    # titled with what is asked, not a generic "Model comparison"
+    assert answer.title == "Couldn't find “gpt-9”"
+    text = render_text(answer.model_copy(update={"title": ""}))
     assert text.startswith("I couldn't find “gpt-9” (model_a) in the catalog.")
     assert "“claude” (model_b) covers several models." in text
     assert "I did find o3 (model_c)." in text

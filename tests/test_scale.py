@@ -153,11 +153,14 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
     catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "db.sqlite3"
-    # what a schema-5 store held: no difficulty, effort or vendor figure (migration 8)
+    # what a schema-5 store held: no difficulty, effort or vendor figure (migration 8), no
+    # short labels (migration 9), no long-prompt prices (migration 10)
+    long_prices = dict.fromkeys(("long_context_from", "long_input_price", "long_output_price"))
     catalog = catalog.model_copy(
         update={
+            "models": tuple(m.model_copy(update=long_prices) for m in catalog.models),
             "benchmarks": tuple(
-                b.model_copy(update={"difficulty": 0.0}) for b in catalog.benchmarks
+                b.model_copy(update={"difficulty": 0.0, "short": None}) for b in catalog.benchmarks
             ),
             "scores": tuple(
                 s.model_copy(
@@ -173,16 +176,19 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
         store_db,
         "_small_rows",
         lambda c, sid: {
-            k: [r[:-1] for r in v] if k == "benchmarks" else v for k, v in rows(c, sid).items()
+            k: [r[:-2] for r in v] if k == "benchmarks" else v for k, v in rows(c, sid).items()
         },
     )
     monkeypatch.setattr(store_db, "_score_row", lambda sid, s: score_row(sid, s)[:-3])
+    model_row = store_db._model_row
+    monkeypatch.setattr(store_db, "_model_row", lambda sid, m: model_row(sid, m)[:-3])
     async with Store(path) as store:
         await store.load_catalog(catalog, origin="before")
         assert await store.schema_version() == 5
     monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS)
     monkeypatch.setattr(store_db, "_small_rows", rows)
     monkeypatch.setattr(store_db, "_score_row", score_row)
+    monkeypatch.setattr(store_db, "_model_row", model_row)
     async with Store(path) as store:
         assert await store.schema_version() == len(MIGRATIONS)
         back = await store.read_catalog()

@@ -34,7 +34,17 @@ LIVE_SOURCES = ("models.dev/", "benchlm export:")
 # What a live source may change on a model the base already has: the commercial facts that move.
 # Names, dates, families and flags belong to the base build, where curated values win.
 OVERLAY_FIELDS = frozenset(
-    {"context_window", "max_output_tokens", "input_price", "output_price", "output_speed", "ttft"}
+    {
+        "context_window",
+        "max_output_tokens",
+        "input_price",
+        "output_price",
+        "long_context_from",
+        "long_input_price",
+        "long_output_price",
+        "output_speed",
+        "ttft",
+    }
 )
 NEW_MODEL_FIELDS = OVERLAY_FIELDS | {
     "family",

@@ -11,16 +11,20 @@ from typing import Any
 from bot.answers import fmt
 from bot.answers.context import (
     CATEGORY_PHRASE,
+    CATEGORY_SHORT,
     METRIC_NAMES,
+    MOSTLY_CLAIMS,
     VENDOR_MARK,
     Context,
     a_,
     add,
     blended,
+    scale_note,
+    score_parts,
     section,
     short_names,
     short_price,
-    vendor_only,
+    vendor_share,
 )
 from bot.answers.fmt import num, plural
 from bot.answers.model import Answer, Short, Table, Text
@@ -184,6 +188,15 @@ def leaderboard(
         ans.title = f"{head}{scope}" + (
             f" for {CATEGORY_PHRASE[category]}" if category else " overall"
         )
+    free: list[str] = []
+    if metric == "price":
+        # A $0 listing is a free tier, not the cheapest price anyone pays at scale: named, not
+        # ranked as a tie at the top (unless nothing priced meets the conditions).
+        listed = [kv for kv in base if ok(kv[0])]
+        priced = [kv for kv in listed if kv[1] > 0]
+        if priced:
+            free = [mid for mid, v in listed if v == 0]
+            base = priced
     top = list(itertools.islice(filter(lambda kv: ok(kv[0]), base), n))
     ans.model_ids = [mid for mid, _ in top]
     ans.models = [ctx.model(mid).name for mid in ans.model_ids]
@@ -214,12 +227,19 @@ def leaderboard(
     first = ctx.model(top[0][0])
     if metric:
         one = f"{kind} model" if kind else "model"
-        lead = f"**{first.name}** is the {word.lower()} {one}{scope}: {shown(*top[0])}"
+        paid = " paid" if free else ""
+        lead = f"**{first.name}** is the {word.lower()}{paid} {one}{scope}: {shown(*top[0])}"
         if metric == "price" and blended(first) != 0:
             lead += " per 1M input / output tokens"
         if len(top) > 1:
             lead += f", then {ctx.model(top[1][0]).name} ({shown(*top[1])})"
         lead += "."
+        if free:
+            names_free = [ctx.model(m).name for m in free]
+            shown_free = fmt.join(
+                names_free[:4] + ([f"{len(names_free) - 4} more"] if len(names_free) > 4 else [])
+            )
+            lead += f" Listed free by their makers: {shown_free}."
     else:
         where = f" for {CATEGORY_PHRASE[category]}" if category else " overall"
         among = f" the {noun}{scope}" if (kind or conds) else ""
@@ -231,54 +251,61 @@ def leaderboard(
                 lead += f", ahead of {ctx.model(top[1][0]).name} ({shown(*top[1])})"
             lead += "."
     ans.headline = lead
-    names = short_names([ctx.model(mid).name for mid, _ in top], 22)
-    # a score resting on its vendor's claims alone is marked (a price is no claim of that kind)
-    marks = [VENDOR_MARK if not metric and vendor_only(ctx, mid) else "" for mid, _ in top]
+    names = short_names([ctx.model(mid).name for mid, _ in top], 20)
+    parts_of = {mid: score_parts(ctx, mid, category) for mid, _ in top} if not metric else {}
+    # a score resting mostly on claims (its maker's, or a rival's launch post) rather than on
+    # independent measurements is marked; a price is no claim of that kind
+    marks = [
+        VENDOR_MARK if not metric and vendor_share(parts_of[mid]) > 0.5 else "" for mid, _ in top
+    ]
+    head = label if metric else f"{CATEGORY_SHORT[category] if category else 'Overall'} score"
     rows = []
     for i, ((mid, v), name, mark) in enumerate(zip(top, names, marks, strict=True), start=1):
-        rows.append([str(i), name + mark, shown(mid, v)])
-    note = None
+        rows.append([str(i), name, shown(mid, v) + mark])
+    notes = []
     if any(marks):
-        note = (
-            f"{VENDOR_MARK} rests on its vendor's own claims alone: ranked after every score "
-            "with an independent measurement."
-        )
+        notes.append(MOSTLY_CLAIMS)
+    if category and not metric:
+        notes.append(scale_note(ctx, category))
     if len(top) < n:
-        short_of = f"Only {plural(len(top), 'model')} {'meets' if len(top) == 1 else 'meet'} that."
-        note = f"{note} {short_of}" if note else short_of
-    ans.short = Short(lead=lead, columns=["#", "Model", label], rows=rows[:SHORT_ROWS], note=note)
+        notes.append(
+            f"Only {plural(len(top), 'model')} {'meets' if len(top) == 1 else 'meet'} that."
+        )
+    if f.since and (stale := ctx.staleness()):
+        notes.append(stale)
+    ans.short = Short(
+        lead=lead,
+        columns=["#", "Model", head],
+        rows=rows[:SHORT_ROWS],
+        note=" ".join(notes) or None,
+    )
 
     table_rows = []
-    for i, (mid, v) in enumerate(top, start=1):
+    for (i, name, value), (mid, _) in zip(rows, top, strict=True):
         m = ctx.model(mid)
-        p = ctx.profile(mid)
-        if category and category in p.categories:
-            parts = p.categories[category].parts
-            behind, measured = len(parts), sum(x.independent for x in parts)
-        elif p.overall:
-            behind, measured = p.overall.benchmarks, p.overall.independent
+        if metric:
+            extra = fmt.context(m.context_window) if metric == "price" else short_price(m)
+            table_rows.append([i, name, value, extra])
         else:
-            behind = measured = 0
-        table_rows.append(
-            [
-                str(i),
-                m.name + (f" {VENDOR_MARK}" if not metric and vendor_only(ctx, mid) else ""),
-                shown(mid, v),
-                plural(behind, "benchmark") if behind else "",
-                (f"{measured} of {behind}" if measured else "vendor only") if behind else "",
-                fmt.price(m),
-                m.creator,
-            ]
-        )
+            parts = parts_of[mid]
+            measured = sum(x.independent for x in parts)
+            table_rows.append([i, name, value, f"{measured} of {len(parts)}", short_price(m)])
+    if metric:
+        columns = ["#", "Model", label, "Context" if metric == "price" else "Price in/out"]
+    else:
+        columns = ["#", "Model", head, "Measured", "Price in/out"]
     blocks = [
         add(
             ans,
             Table(
                 title=ans.title,
-                columns=["#", "Model", label, "Rests on", "Measured", "Price in / out", "Creator"]
-                if metric != "price"
-                else ["#", "Model", "Price in / out", "Rests on", "Measured", "Creator"],
-                rows=table_rows if metric != "price" else [r[:5] + r[6:] for r in table_rows],
+                columns=columns,
+                rows=table_rows,
+                note=None
+                if metric
+                else "Measured: of the benchmarks each score rests on, how many someone other "
+                "than its maker ran.",
+                keys=2,
             ),
         )
     ]
@@ -287,7 +314,7 @@ def leaderboard(
     if not metric:
         how.append(
             "Ranked by "
-            + (f"{ctx.cat_name(category)} score" if category else "overall score")
+            + (f"{ctx.cat_name(category).lower()} score" if category else "overall score")
             + ", each benchmark adjusted for how hard it is; only scores resting on current "
             "benchmarks rank"
             + (
@@ -297,7 +324,8 @@ def leaderboard(
                 f"{round(rule.min_weight * 100)}% of the weight and {rule.ranked_min_benchmarks} "
                 f"benchmarks ({rule.ranked_min_independent} if measured independently)"
             )
-            + f". {plural(ctx.qualifying(category, open_weights), 'model')} qualify."
+            + ". A score with at least one independent measurement ranks before one resting on "
+            f"claims alone. {plural(ctx.qualifying(category, open_weights), 'model')} qualify."
         )
         if category:
             bases = {
@@ -305,14 +333,21 @@ def leaderboard(
             }
             if len(bases) > 1:
                 how.append(
-                    "These scores rest on different benchmarks from model to model (see “Rests on”), "
-                    "so neighbouring places are not head-to-head results."
+                    "These scores rest on different benchmarks from model to model (the "
+                    "“Measured” column counts them), so neighbouring places are not "
+                    "head-to-head results."
                 )
     elif metric == "price":
         how.append(
             "Ranked by price per 1M tokens at 3 input tokens to 1 output; models with no published "
             "price are left out, and a price of 0 from a reseller or a self-hosting listing is not "
             "counted as free."
+            + (
+                " Models their makers list at $0 (a free tier) are named above the list rather "
+                "than ranked as ties at the top."
+                if free
+                else ""
+            )
         )
     if category and metric:
         how.append(f"Among the models with a ranked {ctx.cat_name(category).lower()} score.")
@@ -385,7 +420,8 @@ def changes(
     models: list[str],
     now: dt.datetime | None = None,
 ) -> Answer:
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or ctx.now()
+    stale = ctx.staleness()
     days = since_days or 7
     start = now - dt.timedelta(days=days)
     span = {1: "today", 7: "this week", 30: "this month"}.get(
@@ -418,10 +454,14 @@ def changes(
             key=lambda m: m.release_date or dt.date.min,
             reverse=True,
         )[:3]
+        if stale:
+            lead += " " + stale
         if not models and newest and kind in (None, "new_model"):
             lead += (
                 " Newest models in the data: "
-                + ", ".join(f"{m.name} ({m.release_date:%d %b})" for m in newest)
+                + ", ".join(
+                    f"{m.name} ({m.release_date.day} {m.release_date:%b %Y})" for m in newest
+                )
                 + "."
             )
         ans.headline = lead
@@ -439,6 +479,8 @@ def changes(
         + (f" for {names}" if names else "")
         + f": {summary}."
     )
+    if stale:
+        lead += " " + stale
     ans.headline = lead
     shown = order[:SHOWN_CHANGES]
     lines = "\n".join(f"• {_day(c)} · {_plain(c['text'])}" for c in shown)

@@ -15,17 +15,27 @@ from bot.answers.context import (
     CATEGORY_PHRASE,
     CATEGORY_SHORT,
     METRIC_NAMES,
+    MOSTLY_CLAIMS,
+    VENDOR_MARK,
     Context,
     a_,
     add,
     blended,
     caveats,
+    claims_note,
     drop_dead_rows,
+    long_prompt_note,
+    long_prompt_row,
+    long_prompt_sentence,
     metric_key,
     metric_value,
+    nearest_scored,
+    scale_note,
+    score_parts,
     section,
     short_names,
     short_price,
+    vendor_share,
 )
 from bot.answers.fmt import NO_DATA, num, pct, plural
 from bot.answers.model import FAQ, Answer, Chart, ChartSeries, Facts, Short, Table, Text
@@ -126,11 +136,13 @@ def lead_text(name: str, value: float, other: float) -> str:
 
 def ops_rows(ctx: Context, ids: list[str], keep: set[str] | None = None) -> list[list[str]]:
     ms = [ctx.model(i) for i in ids]
+    long = long_prompt_row(ms)
     rows = [
         ["Price in/out", *[short_price(m) for m in ms]],
         ["Speed", *[fmt.speed(m).replace(" tokens/s", " t/s") for m in ms]],
         ["Latency", *[fmt.latency(m) for m in ms]],
         ["Context", *[fmt.context(m.context_window) for m in ms]],
+        *([long] if long else []),
         ["Max output", *[fmt.context(m.max_output_tokens) for m in ms]],
         ["Reasoning", *[fmt.yes_no(m.reasoning) for m in ms]],
         ["Open weights", *[fmt.yes_no(m.open_weights) for m in ms]],
@@ -182,16 +194,6 @@ def context_sentence(a: Model, b: Model) -> str | None:
     return (
         f"{big.name} gives you the larger context window at {fmt.context(big.context_window)}, "
         f"compared with {fmt.context(small.context_window)} for {small.name}."
-    )
-
-
-def reasoning_sentence(a: Model, b: Model) -> str | None:
-    if a.reasoning is None or b.reasoning is None or a.reasoning == b.reasoning:
-        return None
-    r, n = (a, b) if a.reasoning else (b, a)
-    return (
-        f"{r.name} is the reasoning model in the pair, while {n.name} is not: that usually helps "
-        "on harder multi-step tests, at the cost of latency and tokens."
     )
 
 
@@ -401,6 +403,7 @@ def compare_two(
     ma, mb = ctx.model(a), ctx.model(b)
     na, nb = ma.name, mb.name
     sa, sb = short_names([na, nb])
+    shorts = {a: sa, b: sb}
     pa, pb = ctx.profile(a), ctx.profile(b)
     rows = category_rows(ctx, a, b)
     both = [r for r in rows if r["a"] is not None and r["b"] is not None]
@@ -408,6 +411,7 @@ def compare_two(
     wins_b = [r["category"] for r in both if r["winner"] == b]
     h = shared(ctx, a, b)
     seps = _separators(ctx, a, b, category)
+    counted = [s for s in seps if _counts(ctx, s[0])]
     ans = Answer(
         intent="compare",
         title=f"{na} vs {nb}",
@@ -424,134 +428,102 @@ def compare_two(
         lead = metric_sentence(ma, mb, metric)
     else:
         lead = verdict
+    empty = [p.model for p in (pa, pb) if not ctx.catalog.scores_of(p.model.id)]
+    if empty and not metric:
+        lead = _no_scores_lead(ctx, empty, pa, pb)
     ans.headline = lead
 
-    # the few numbers that decide it
+    # -- the few numbers that decide it --------------------------------------------------------
     short_rows: list[list[str]] = []
+    marked: list[tuple[str, str]] = []  # (model, benchmark) behind a figure marked as a claim
 
     def overall(p: Profile) -> str:
         if p.overall is None:
             return NO_DATA
         return num(p.overall.value, 0) + ("*" if p.overall.provisional else "")
 
+    def mean_cells(
+        bids: list[str] | tuple[str, ...], va: float | None, vb: float | None
+    ) -> list[str]:
+        out = []
+        for mid, v in ((a, va), (b, vb)):
+            claims = [(mid, x) for x in bids if _is_claim(ctx, mid, x)]
+            marked.extend(claims)
+            out.append(num(v) + (VENDOR_MARK if claims else ""))
+        return out
+
+    def bench_cells(bid: str, va: float, vb: float) -> list[str]:
+        out = []
+        for mid, v in ((a, va), (b, vb)):
+            claim = _is_claim(ctx, mid, bid)
+            if claim:
+                marked.append((mid, bid))
+            out.append(_shown(ctx, bid, v) + (VENDOR_MARK if claim else ""))
+        return out
+
     if metric:
         short_rows.append(
             [METRIC_NAMES[metric].capitalize(), *[_metric_short(m, metric) for m in (ma, mb)]]
         )
-    if category and crow is not None:
-        if crow["comparable"]:
-            short_rows.append(
-                [
-                    f"{CATEGORY_SHORT[category]} ({len(crow['shared'])})",
-                    num(crow["ha"]),
-                    num(crow["hb"]),
-                ]
-            )
-            for s in seps[:3]:
-                short_rows.append(
-                    [
-                        _cut(ctx.bench_name(s[0]), 14),
-                        _shown(ctx, s[0], s[1]),
-                        _shown(ctx, s[0], s[2]),
-                    ]
-                )
+    if category and crow is not None and not empty:
+        cat_counted = [s for s in counted if s[0] in crow["shared"]]
+        if crow["comparable"] and len(crow["shared"]) == 1:
+            # one benchmark is the whole head to head: shown once, as itself
+            bid, va, vb = cat_counted[0]
+            short_rows.append([ctx.bench_label(bid), *bench_cells(bid, va, vb)])
+        elif crow["comparable"]:
+            n = len(crow["shared"])
+            short_rows.append([f"{ctx.cat_name(category)} benchmarks both have:", "", ""])
+            short_rows.append([f" All {n}", *mean_cells(crow["shared"], crow["ha"], crow["hb"])])
+            labels = ctx.bench_labels([s[0] for s in cat_counted[:3]])
+            for (bid, va, vb), label in zip(cat_counted[:3], labels, strict=True):
+                short_rows.append([f" {label}", *bench_cells(bid, va, vb)])
         else:
-            short_rows.append([CATEGORY_SHORT[category] + " (own)", num(crow["a"]), num(crow["b"])])
-    if not category:
-        short_rows.append(["Overall", overall(pa), overall(pb)])
-        if h.n:
-            short_rows.append([f"{h.n} shared", num(h.a), num(h.b)])
-        if not metric:
+            short_rows.append([f"{CATEGORY_SHORT[category]} score", num(crow["a"]), num(crow["b"])])
+    if not category and not empty:
+        short_rows.append(["Overall score", overall(pa), overall(pb)])
+        if h.n and not metric:
+            short_rows.append([f"{plural(h.n, 'benchmark')} both have:", "", ""])
+            short_rows.append([f" All {h.n}", *mean_cells(h.benchmarks, h.a, h.b)])
             called = sorted(
                 (r for r in both if r["comparable"]),
                 key=lambda r: -abs(r["ha"] - r["hb"]),
             )
             for r in called[:3]:
-                short_rows.append([CATEGORY_SHORT[r["category"]], num(r["ha"]), num(r["hb"])])
+                short_rows.append(
+                    [
+                        f" {CATEGORY_SHORT[r['category']]} ({len(r['shared'])})",
+                        *mean_cells(r["shared"], r["ha"], r["hb"]),
+                    ]
+                )
+        elif h.n:
+            short_rows.append([f"{plural(h.n, 'benchmark')} shared", num(h.a), num(h.b)])
     if metric != "price":
         short_rows.append(["Price in/out", short_price(ma), short_price(mb)])
     if metric != "context":
         short_rows.append(
             ["Context", fmt.context(ma.context_window), fmt.context(mb.context_window)]
         )
+        if metric in (None, "price") and (long := long_prompt_row([ma, mb])):
+            short_rows.append(long)
     short_rows = drop_dead_rows(short_rows)  # an asked metric no one has: the lead says so once
     ans.caveats = caveats(ctx, [a, b])
-    note = None
+    notes = []
     if any(p.overall and p.overall.provisional for p in (pa, pb)) and not category:
-        note = "* provisional: too few benchmarks to rank."
+        notes.append("* provisional: too few benchmarks to rank.")
+    if metric in (None, "price") and (lp := long_prompt_note([ma, mb], [sa, sb])):
+        notes.append(lp)
+    claims = claims_note(ctx, list(dict.fromkeys(marked)), shorts, brief=True)
+    if claims:
+        notes.append(claims)
     elif ans.caveats and any("reported by its vendor" in c for c in ans.caveats):
-        note = next(c for c in ans.caveats if "reported by its vendor" in c)
-    ans.short = Short(lead=lead, columns=["", sa, sb], rows=short_rows, note=note)
+        notes.append(next(c for c in ans.caveats if "reported by its vendor" in c))
+    ans.short = Short(
+        lead=lead, columns=["", sa, sb], rows=short_rows, note=" ".join(notes) or None
+    )
 
     # -- details ---------------------------------------------------------------------------
-    cat_blocks: list[int] = []
-    table_rows = []
-    for r in rows:
-        if r["a"] is None or r["b"] is None:
-            table_rows.append(
-                [
-                    ctx.cat_name(r["category"]),
-                    _own(r["a"]),
-                    _own(r["b"]),
-                    "",
-                    f"only {sa if r['a'] is not None else sb}",
-                ]
-            )
-        elif not r["comparable"]:
-            table_rows.append(
-                [ctx.cat_name(r["category"]), _own(r["a"]), _own(r["b"]), "", "different tests"]
-            )
-        else:
-            lead_cell = (
-                "level"
-                if r["winner"] is None
-                else lead_text(sa if r["winner"] == a else sb, r["ha"], r["hb"])
-            )
-            table_rows.append(
-                [
-                    ctx.cat_name(r["category"]),
-                    num(r["ha"]),
-                    num(r["hb"]),
-                    lead_cell,
-                    f"{len(r['shared'])} shared",
-                ]
-            )
-    if table_rows:
-        cat_blocks.append(
-            add(
-                ans,
-                Table(
-                    title="By category",
-                    columns=["Category", sa, sb, "Lead", "Basis"],
-                    rows=table_rows,
-                    note="Head to head on the benchmarks both have. In brackets: a model's own "
-                    "score where they share no benchmark, not called.",
-                ),
-            )
-        )
-    full = [
-        f"{ctx.cat_name(r['category'])} {num(r['a'])} / {num(r['b'])}"
-        for r in both
-        if not r["same_basis"] and r["comparable"]
-    ]
-    paragraphs = []
-    if both:
-        called = [r for r in both if r["comparable"]]
-        apart = [r["category"] for r in both if not r["comparable"]]
-        s = f"Head to head, {na} wins {plural(len(wins_a), 'category', 'categories')} and {nb} {len(wins_b)}"
-        level = len(called) - len(wins_a) - len(wins_b)
-        if level:
-            s += f", {level} level"
-        if apart:
-            s += f"; {fmt.join([ctx.cat_name(c) for c in apart])} {'has' if len(apart) == 1 else 'have'} no shared benchmark"
-        paragraphs.append(s + ".")
-    if full:
-        paragraphs.append(
-            "Full category scores (each over its own benchmarks, adjusted for how hard they "
-            f"are), {na} / {nb}: " + "; ".join(full) + "."
-        )
-    if paragraphs:
-        cat_blocks.append(add(ans, Text(text=" ".join(paragraphs))))
+    cat_blocks = _category_blocks(ctx, ans, rows, pa, pb, shorts)
     ans.data["categories"] = rows
     ans.data["wins"] = {a: wins_a, b: wins_b}
     ans.data["overall"] = {
@@ -566,29 +538,39 @@ def compare_two(
     }
 
     bench_blocks: list[int] = []
-    if seps:
+    shown = [s for s in counted if category is None or s[0] in (crow or {}).get("shared", [])]
+    extra = [s for s in seps if s not in shown]
+    if shown:
+        n = len(shown)
+        what = f"{ctx.cat_name(category).lower()} benchmarks" if category else "benchmarks"
         bench_blocks.append(
             add(
                 ans,
                 Table(
-                    title=f"{ctx.cat_name(category)} benchmarks both have"
-                    if category
-                    else "Benchmarks both have",
-                    columns=["Benchmark", sa, sb, "Lead"],
-                    rows=[
-                        [
-                            ctx.bench_name(bid),
-                            _shown(ctx, bid, va),
-                            _shown(ctx, bid, vb),
-                            _bench_lead(ctx, bid, va, vb, sa, sb),
-                        ]
-                        for bid, va, vb in seps[:12]
-                    ],
-                    note=_marks_note(ctx, [a, b], [bid for bid, *_ in seps[:12]]),
+                    title=f"The {n} {what} both have"
+                    if n > 1
+                    else f"The one {what[:-1]} both have",
+                    columns=["Benchmark", sa, sb],
+                    rows=_bench_rows(ctx, a, b, shown[:12]),
+                    note=_marks_note(ctx, [a, b], [bid for bid, *_ in shown[:12]], shorts),
                 ),
             )
         )
-        bid, va, vb = seps[0]
+    if extra:
+        bench_blocks.append(
+            add(
+                ans,
+                Table(
+                    title="Both have too (no weight in any score)",
+                    columns=["Benchmark", sa, sb],
+                    rows=_bench_rows(ctx, a, b, extra[:6]),
+                    note=_marks_note(ctx, [a, b], [bid for bid, *_ in extra[:6]], shorts),
+                ),
+            )
+        )
+    gap = shown or seps
+    if gap:
+        bid, va, vb = gap[0]
         ans.data["separator"] = {"benchmark": bid, a: va, b: vb}
         bench_blocks.append(
             add(
@@ -601,37 +583,50 @@ def compare_two(
         )
     else:
         ans.data["separator"] = None
-        bench_blocks.append(
-            add(
-                ans,
-                Text(text="They share no benchmark, so no single test separates them directly."),
+        if not empty:
+            bench_blocks.append(
+                add(
+                    ans,
+                    Text(
+                        text="They share no benchmark, so no single test separates them directly."
+                    ),
+                )
             )
-        )
-    only = _only_rows(ctx, a, b, category)
-    if only:
-        bench_blocks.append(
-            add(ans, Table(title="Only one of them has", columns=["Benchmark", sa, sb], rows=only))
-        )
+    for mid, other in ((a, b), (b, a)):
+        only = _only_rows(ctx, mid, other, category)
+        if only:
+            bench_blocks.append(
+                add(
+                    ans,
+                    Table(
+                        title=f"Only {shorts[mid]} has"
+                        if not empty
+                        else f"{shorts[mid]}'s benchmarks",
+                        columns=["Benchmark", "Score"],
+                        rows=only,
+                    ),
+                )
+            )
 
     limit_blocks = [
         add(
             ans,
             Facts(
                 title="Price and limits",
-                columns=[na, nb],
+                columns=[sa, sb],
                 rows=ops_rows(ctx, [a, b]),
             ),
         )
     ]
     sentences = [
         s
-        for s in (price_sentence(ma, mb), context_sentence(ma, mb), reasoning_sentence(ma, mb))
+        for s in (price_sentence(ma, mb), long_prompt_sentence([ma, mb]), context_sentence(ma, mb))
         if s
     ]
     if sentences:
         limit_blocks.append(add(ans, Text(text=" ".join(sentences))))
 
-    faq = [(f"Which is better, {na} or {nb}?", verdict.replace("**", ""))]
+    faq = [(f"Which is better, {na} or {nb}?", (lead if empty else verdict).replace("**", ""))]
     for r in both:
         if r["category"] != category and not r["comparable"]:
             continue
@@ -668,8 +663,180 @@ def compare_two(
     section(ans, "faq", "FAQ", faq_blocks)
     section(ans, "why", "Why?", why_blocks)
     if not metric:
-        ans.chart = _two_chart(ctx, a, b, category, rows, seps, [sa, sb], [na, nb])
+        ans.chart = _two_chart(ctx, category, rows, counted, [na, nb], crow)
     return ans
+
+
+def _counts(ctx: Context, bid: str) -> bool:
+    """Whether a benchmark counts in category scores (a weighted one, in a category)."""
+    bench = ctx.catalog.benchmark_by_id[bid]
+    return bench.weight > 0 and bench.category is not None
+
+
+def _is_claim(ctx: Context, mid: str, bid: str) -> bool:
+    s = ctx.catalog.scores_of(mid).get(bid)
+    return s is not None and bool(s.self_reported)
+
+
+def _bench_rows(
+    ctx: Context, a: str, b: str, items: list[tuple[str, float, float]]
+) -> list[list[str]]:
+    labels = ctx.bench_labels([bid for bid, *_ in items])
+    return [
+        [
+            label,
+            _shown(ctx, bid, va) + (VENDOR_MARK if _is_claim(ctx, a, bid) else ""),
+            _shown(ctx, bid, vb) + (VENDOR_MARK if _is_claim(ctx, b, bid) else ""),
+        ]
+        for (bid, va, vb), label in zip(items, labels, strict=True)
+    ]
+
+
+def _no_scores_lead(ctx: Context, empty: list[Model], pa: Profile, pb: Profile) -> str:
+    """A pair where one model (or both) has no benchmark score at all: said once, with what is
+    known, and where a close model does have scores, that one named."""
+    parts = []
+    for m in empty:
+        known = fmt.join(
+            [
+                x
+                for x in (
+                    f"{fmt.context(m.context_window)} context" if m.context_window else "",
+                    "open weights" if m.open_weights else "",
+                    f"released {m.release_date:%b %Y}" if m.release_date else "",
+                    f"{fmt.price(m)} per 1M input / output tokens"
+                    if blended(m) is not None
+                    else "",
+                )
+                if x
+            ]
+        )
+        parts.append(
+            f"**{m.name}** has no benchmark scores in our data"
+            + (f" (we know: {known})" if known else "")
+        )
+    other = [p for p in (pa, pb) if p.model not in empty]
+    text = "; ".join(parts)
+    if other:
+        p = other[0]
+        if p.overall:
+            text += f", so they can't be compared on scores; {p.model.name} scores {num(p.overall.value, 0)} overall"
+            if p.overall.provisional:
+                text += " (provisional)"
+        else:
+            text += ", so they can't be compared on scores"
+    text += "."
+    near = [n for m in empty for n in nearest_scored(ctx, m.id)]
+    if near:
+        text += (
+            " Closest models with scores: "
+            + fmt.join(
+                [
+                    ctx.model(n).name
+                    + (
+                        f" ({num(ctx.profile(n).overall.value, 0)} overall)"
+                        if ctx.profile(n).overall
+                        else ""
+                    )
+                    for n in near[:3]
+                ]
+            )
+            + "."
+        )
+    return text
+
+
+def _category_blocks(
+    ctx: Context,
+    ans: Answer,
+    rows: list[dict],
+    pa: Profile,
+    pb: Profile,
+    shorts: dict[str, str],
+) -> list[int]:
+    """The Categories page: one row per category, head to head where they share benchmarks;
+    who leads each, by how much, in words under the table (a phone has no room for a column of
+    names); and each model's full category scores, labelled as what they are."""
+    a, b = pa.model.id, pb.model.id
+    na, nb = pa.model.name, pb.model.name
+    blocks: list[int] = []
+    if not pa.categories or not pb.categories:
+        has = pa if pa.categories else pb
+        if has.categories:
+            blocks.append(
+                add(
+                    ans,
+                    Table(
+                        title=f"{has.model.name}'s category scores",
+                        columns=["Category", "Score"],
+                        rows=[
+                            [CATEGORY_SHORT[c], num(cs.value)] for c, cs in has.categories.items()
+                        ],
+                        note="Each over its own benchmarks, adjusted for how hard they are.",
+                    ),
+                )
+            )
+        return blocks
+    table_rows = []
+    for r in rows:
+        label = CATEGORY_SHORT[r["category"]]
+        if r["comparable"]:
+            table_rows.append([f"{label} ({len(r['shared'])})", num(r["ha"]), num(r["hb"])])
+        else:
+            table_rows.append([label, _own(r["a"]), _own(r["b"])])
+    if table_rows:
+        blocks.append(
+            add(
+                ans,
+                Table(
+                    title="By category",
+                    columns=["Category", shorts[a], shorts[b]],
+                    rows=table_rows,
+                    note="(n): head to head on the n benchmarks both have. In brackets: a "
+                    "model's own category score where they share none, not called.",
+                ),
+            )
+        )
+    both = [r for r in rows if r["a"] is not None and r["b"] is not None]
+    called = [r for r in both if r["comparable"]]
+    paragraphs = []
+    if called:
+        leads = []
+        for mid, name in ((a, na), (b, nb)):
+            won = [r for r in called if r["winner"] == mid]
+            if won:
+                leads.append(
+                    f"{name} leads "
+                    + fmt.join(
+                        [
+                            f"{CATEGORY_SHORT[r['category']]} by {num(abs(r['ha'] - r['hb']))}"
+                            for r in won
+                        ]
+                    )
+                )
+        level = [CATEGORY_SHORT[r["category"]] for r in called if r["winner"] is None]
+        if level:
+            leads.append(f"{fmt.join(level)} {'is' if len(level) == 1 else 'are'} level")
+        apart = [CATEGORY_SHORT[r["category"]] for r in both if not r["comparable"]]
+        if apart:
+            leads.append(
+                f"{fmt.join(apart)} {'has' if len(apart) == 1 else 'have'} no shared benchmark"
+            )
+        paragraphs.append("Head to head, " + "; ".join(leads) + ".")
+    full = [
+        f"{CATEGORY_SHORT[r['category']]} {num(r['a'])} / {num(r['b'])}"
+        for r in both
+        if not r["same_basis"] and r["comparable"]
+    ]
+    if full:
+        paragraphs.append(
+            "Their full category scores differ from these: each is over the model's own "
+            "benchmarks, each benchmark adjusted for how hard it is (the scale rankings use), "
+            f"{na} / {nb}: " + "; ".join(full) + "."
+        )
+    if paragraphs:
+        blocks.append(add(ans, Text(text=" ".join(paragraphs))))
+    return blocks
 
 
 def _own(v: float | None) -> str:
@@ -697,38 +864,24 @@ def _shown(ctx: Context, bid: str, value: float | None) -> str:
     return pct(value) if bench.unit == "percent" else num(value)
 
 
-def _bench_lead(ctx: Context, bid: str, va: float, vb: float, sa: str, sb: str) -> str:
-    bench = ctx.catalog.benchmark_by_id[bid]
-    if round(va, 1) == round(vb, 1):
-        return "level"
-    a_better = va > vb if bench.higher_is_better else va < vb
-    return f"{sa if a_better else sb} {'+' if bench.higher_is_better else '-'}{num(abs(va - vb))}"
-
-
-def _marks_note(ctx: Context, ids: list[str], bids: list[str]) -> str | None:
-    vendor = [
-        f"{ctx.model(m).name} on {ctx.bench_name(b)}"
-        for m in ids
-        for b in bids
-        if (s := ctx.catalog.scores_of(m).get(b)) is not None and s.self_reported
+def _marks_note(ctx: Context, ids: list[str], bids: list[str], names: dict[str, str]) -> str | None:
+    lower = [
+        ctx.bench_label(b) for b in bids if not ctx.catalog.benchmark_by_id[b].higher_is_better
     ]
-    lower = [ctx.bench_name(b) for b in bids if not ctx.catalog.benchmark_by_id[b].higher_is_better]
     parts = []
     if lower:
         parts.append(f"Lower is better on {fmt.join(lower)}.")
-    if vendor:
-        parts.append(
-            "Vendor-reported: "
-            + (fmt.join(vendor) if len(vendor) <= 4 else plural(len(vendor), "score"))
-            + "; the rest measured independently."
-        )
+    claims = claims_note(ctx, [(m, b) for b in bids for m in ids], names)
+    if claims:
+        parts.append(claims + " The rest measured independently.")
     return " ".join(parts) or None
 
 
 def _separators(
     ctx: Context, a: str, b: str, category: str | None
 ) -> list[tuple[str, float, float]]:
-    """Percent benchmarks both have (weighted ones in a category question), largest gap first."""
+    """Percent benchmarks both have (in the category, for a category question), largest gap
+    first."""
     c = ctx.catalog
     sa, sb = c.scores_of(a), c.scores_of(b)
     out = []
@@ -742,23 +895,27 @@ def _separators(
 
 
 def _only_rows(
-    ctx: Context, a: str, b: str, category: str | None, most: int = 8
+    ctx: Context, mid: str, other: str, category: str | None, most: int = 8
 ) -> list[list[str]]:
+    """The weighted benchmarks `mid` has and `other` has not, heaviest first."""
     c = ctx.catalog
-    sa, sb = c.scores_of(a), c.scores_of(b)
-    rows = []
-    for bid in sorted(sa.keys() ^ sb.keys(), key=lambda x: (-c.benchmark_by_id[x].weight, x)):
-        bench = c.benchmark_by_id[bid]
-        if bench.weight <= 0 or (category and bench.category != category):
-            continue
-        rows.append(
-            [
-                bench.name,
-                _shown(ctx, bid, sa[bid].value) if bid in sa else NO_DATA,
-                _shown(ctx, bid, sb[bid].value) if bid in sb else NO_DATA,
-            ]
+    mine, theirs = c.scores_of(mid), c.scores_of(other)
+    picked = [
+        bid
+        for bid in sorted(
+            mine.keys() - theirs.keys(), key=lambda x: (-c.benchmark_by_id[x].weight, x)
         )
-    return rows[:most]
+        if c.benchmark_by_id[bid].weight > 0
+        and (not category or c.benchmark_by_id[bid].category == category)
+    ][:most]
+    labels = ctx.bench_labels(picked)
+    return [
+        [
+            label,
+            _shown(ctx, bid, mine[bid].value) + (VENDOR_MARK if _is_claim(ctx, mid, bid) else ""),
+        ]
+        for bid, label in zip(picked, labels, strict=True)
+    ]
 
 
 def _overall_leader(pa: Profile, pb: Profile) -> tuple[Profile, Profile] | None:
@@ -767,61 +924,44 @@ def _overall_leader(pa: Profile, pb: Profile) -> tuple[Profile, Profile] | None:
     return None
 
 
+RADAR_MIN_AXES = 5  # fewer spokes than this read better as bars
+
+
 def _two_chart(
     ctx: Context,
-    a: str,
-    b: str,
     category: str | None,
     rows: list[dict],
-    seps: list[tuple[str, float, float]],
-    shorts: list[str],
+    counted: list[tuple[str, float, float]],
     names: list[str],
+    crow: dict | None,
 ) -> Chart | None:
-    """The chart of the numbers the table shows: head to head per category (a radar when three
-    or more categories are called), or a category question's shared benchmarks as bars."""
+    """The chart of the numbers the table shows, rounded as the table rounds them: head to head
+    per category (a radar of the categories called, when there are enough of them), or a
+    category question's shared benchmarks as bars. One figure the table already shows once
+    (a single benchmark, a single category) gets no chart."""
     if category:
-        weighted = [s for s in seps if ctx.catalog.benchmark_by_id[s[0]].weight > 0][:6]
-        if not weighted:
+        weighted = [s for s in counted if s[0] in (crow or {}).get("shared", [])][:6]
+        if len(weighted) < 2:
             return None
         return Chart(
             kind="bars",
             title=f"{ctx.cat_name(category)}: benchmarks both have",
-            axes=[
-                _cut(ctx.bench_name(bid).replace("Verified (bash only)", "bash-only"), 22)
-                for bid, *_ in weighted
-            ],
+            axes=ctx.bench_labels([bid for bid, *_ in weighted]),
             series=[
-                ChartSeries(name=names[0], values=[va for _, va, _ in weighted]),
-                ChartSeries(name=names[1], values=[vb for _, _, vb in weighted]),
+                ChartSeries(name=names[0], values=[round(va, 1) for _, va, _ in weighted]),
+                ChartSeries(name=names[1], values=[round(vb, 1) for _, _, vb in weighted]),
             ],
         )
     called = [r for r in rows if r["comparable"]]
-    if not called:
+    if len(called) < 2:
         return None
-    cats = ctx.catalog.categories
-    by = {r["category"]: r for r in called}
-    if len(called) >= 3:
-        return Chart(
-            kind="radar",
-            title="Head to head by category",
-            axes=[c.name for c in cats],
-            series=[
-                ChartSeries(
-                    name=names[0], values=[by[c.id]["ha"] if c.id in by else None for c in cats]
-                ),
-                ChartSeries(
-                    name=names[1], values=[by[c.id]["hb"] if c.id in by else None for c in cats]
-                ),
-            ],
-            note="On the benchmarks both have; a gap where they share none.",
-        )
     return Chart(
-        kind="bars",
+        kind="radar" if len(called) >= RADAR_MIN_AXES else "bars",
         title="Head to head by category",
         axes=[ctx.cat_name(r["category"]) for r in called],
         series=[
-            ChartSeries(name=names[0], values=[r["ha"] for r in called]),
-            ChartSeries(name=names[1], values=[r["hb"] for r in called]),
+            ChartSeries(name=names[0], values=[round(r["ha"], 1) for r in called]),
+            ChartSeries(name=names[1], values=[round(r["hb"], 1) for r in called]),
         ],
         note="On the benchmarks both have.",
     )
@@ -899,40 +1039,60 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
                 f"No {label.lower() if category else 'overall'} score for {fmt.join(missing)}: not ranked, not counted as zero."
             )
         ans.data["ranking"] = [{"model": mid, "value": v, "benchmarks": n} for mid, v, n in scored]
-    shorts = short_names([ctx.model(m).name for m in order], 20)
+    shorts = short_names([ctx.model(m).name for m in order], 16)
     place = 0
     rows = []
     for mid, s in zip(order, shorts, strict=True):
         known_value = value[mid] != NO_DATA
         place += known_value
-        rows.append(
-            [str(place) if known_value else "-", s, value[mid], short_price(ctx.model(mid))]
+        # a score resting mostly on claims rather than measurements is marked, as leaderboards do
+        mark = (
+            VENDOR_MARK
+            if known_value and not metric and vendor_share(score_parts(ctx, mid, category)) > 0.5
+            else ""
         )
+        rows.append(
+            [str(place) if known_value else "-", s, value[mid] + mark, short_price(ctx.model(mid))]
+        )
+    head = label if metric else f"{CATEGORY_SHORT[category] if category else 'Overall'} score"
+    notes = []
+    if any(r[2].endswith(VENDOR_MARK) for r in rows):
+        notes.append(MOSTLY_CLAIMS)
+    if category and not metric:
+        notes.append(scale_note(ctx, category))
+    note = " ".join(notes) or None
     ans.short = Short(
         lead=ans.headline,
-        columns=["#", "Model", _cut(label, 9), "Price"]
-        if metric != "price"
-        else ["#", "Model", "Price"],
+        columns=["#", "Model", head, "Price"] if metric != "price" else ["#", "Model", "Price"],
         rows=[r[:3] if metric == "price" else r for r in rows],
+        note=note,
     )
+    measured = []
+    for mid in order:
+        parts = score_parts(ctx, mid, category)
+        measured.append(f"{sum(x.independent for x in parts)} of {len(parts)}" if parts else "")
+    full_cols = ["#", "Model", head, "Measured"] if not metric else ["#", "Model", label]
     full = add(
         ans,
         Table(
-            title=f"Ranked by {label.lower() if (category or metric) else 'overall score'}",
-            columns=["#", "Model", label, "Price in/out", "Context"],
+            title=f"Ranked by {label.lower() if metric else head.lower()}",
+            columns=full_cols,
             rows=[
-                [
-                    r[0],
-                    ctx.model(mid).name,
-                    r[2],
-                    fmt.price(ctx.model(mid)),
-                    fmt.context(ctx.model(mid).context_window),
-                ]
-                for r, mid in zip(rows, order, strict=True)
+                [r[0], r[1], r[2], m][: len(full_cols)] for r, m in zip(rows, measured, strict=True)
             ],
+            note=None
+            if metric
+            else "Measured: how many of the benchmarks behind each score someone other than "
+            "its maker ran.",
+            keys=2,
         ),
     )
-    limits = add(ans, Facts(title="Price and limits", columns=names, rows=ops_rows(ctx, ids)))
+    limits = add(
+        ans,
+        Facts(
+            title="Price and limits", columns=shorts_in(ids, order, shorts), rows=ops_rows(ctx, ids)
+        ),
+    )
     ans.caveats += caveats(ctx, ids)
     if category and not metric:
         sets = [
@@ -952,24 +1112,39 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
     return ans
 
 
-def _many_chart(ctx: Context, order: list[str], category: str | None, names: list[str]) -> Chart:
+def shorts_in(ids: list[str], order: list[str], shorts: list[str]) -> list[str]:
+    """The short names (made for `order`) in the order of `ids`."""
+    by = dict(zip(order, shorts, strict=True))
+    return [by[i] for i in ids]
+
+
+def _many_chart(
+    ctx: Context, order: list[str], category: str | None, names: list[str]
+) -> Chart | None:
+    """Category scores (a radar of the categories any of them has, for up to three models), or
+    the one score the table ranks by, rounded as the table shows it."""
     profiles = [ctx.profile(mid) for mid in order]
     if len(order) <= 3 and not category:
-        cats = ctx.catalog.categories
+        cats = [c for c in ctx.catalog.categories if any(c.id in p.categories for p in profiles)]
+        if len(cats) < 2:
+            return None
         return Chart(
-            kind="radar",
+            kind="radar" if len(cats) >= RADAR_MIN_AXES else "bars",
             title="Category scores",
             axes=[c.name for c in cats],
             series=[
                 ChartSeries(
                     name=n,
-                    values=[cs.value if (cs := p.categories.get(c.id)) else None for c in cats],
+                    values=[
+                        round(cs.value, 1) if (cs := p.categories.get(c.id)) else None for c in cats
+                    ],
                 )
                 for n, p in zip(names, profiles, strict=True)
             ],
             note="Each over its own benchmarks, adjusted for how hard they are.",
         )
-    label = ctx.cat_name(category) if category else "Overall score"
+    label = f"{ctx.cat_name(category)} score" if category else "Overall score"
+    digits = 1 if category else 0  # as the table shows it
     return Chart(
         kind="bars",
         title=label,
@@ -978,9 +1153,12 @@ def _many_chart(ctx: Context, order: list[str], category: str | None, names: lis
             ChartSeries(
                 name=n,
                 values=[
-                    (p.categories[category].value if category in p.categories else None)
-                    if category
-                    else (p.overall.value if p.overall else None)
+                    None if v is None else round(v, digits)
+                    for v in [
+                        (p.categories[category].value if category in p.categories else None)
+                        if category
+                        else (p.overall.value if p.overall else None)
+                    ]
                 ],
             )
             for n, p in zip(names, profiles, strict=True)

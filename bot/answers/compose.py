@@ -5,6 +5,9 @@ them in the console)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from bot.answers import fmt
 from bot.answers.boards import changes, leaderboard
 from bot.answers.compare import compare_many, compare_two, metric_sentence
@@ -15,6 +18,7 @@ from bot.answers.context import (
     candidates,
     safe,
 )
+from bot.answers.fmt import plural
 from bot.answers.model import Answer, Short, Text
 from bot.answers.single import profile
 from bot.understand.lookup import Resolution
@@ -34,7 +38,15 @@ __all__ = [
 ]
 
 
-def compose(query: Query, ctx: Context) -> Answer:
+Asked = tuple[str, str, tuple[str, ...]]  # (kind: "unknown" | "family", the words, candidates)
+
+
+SHOWN_PER_VALUE = 5  # candidates listed per option value: five values' worth fits one message
+
+
+def compose(query: Query, ctx: Context, asked: Sequence[Asked] = ()) -> Answer:
+    """`asked`: the names in the text that match no one model, each with its candidates, for
+    answers that ask back (which one? did you mean?)."""
     if query.intent == "compare":
         if len(query.models) == 2:
             answer = compare_two(
@@ -60,14 +72,15 @@ def compose(query: Query, ctx: Context) -> Answer:
     elif query.intent == "changes":
         answer = changes(ctx, query.since_days, query.kind, query.models)
     elif query.intent == "clarify":
-        answer = clarify(ctx, query)
+        answer = clarify(ctx, query, asked)
     elif query.intent == "not_found":
-        answer = not_found(ctx, query)
+        answer = not_found(ctx, query, asked)
     elif query.intent == "help":
         answer = help_answer(ctx)
     else:
         answer = Answer(
             intent="none",
+            title="Ask me about AI models",
             headline="That doesn't look like a question about AI models. Try `gpt-5.5 vs claude "
             "opus 4.8`, `best model for coding`, or `help`.",
         )
@@ -77,15 +90,47 @@ def compose(query: Query, ctx: Context) -> Answer:
     return answer
 
 
-def clarify(ctx: Context, query: Query) -> Answer:
+def as_named(typed: str, names: list[str]) -> str:
+    """The words a user typed as the catalog spells them ("mistral small" -> "Mistral Small",
+    "qwen 3.6" -> "Qwen3.6"), or as typed when no candidate's name holds them."""
+    want = re.sub(r"[^a-z0-9]", "", typed.lower())
+    for name in names:
+        words = name.split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                if re.sub(r"[^a-z0-9]", "", " ".join(words[i:j]).lower()) == want:
+                    return " ".join(words[i:j])
+    return typed
+
+
+def _names(ctx: Context, ids: Sequence[str], most: int = SHOWN_PER_VALUE) -> str:
+    return fmt.join([ctx.model(m).name for m in ids[:most]])
+
+
+def clarify(ctx: Context, query: Query, asked: Sequence[Asked] = ()) -> Answer:
     ans = Answer(intent="clarify", category=query.category, metric=query.metric)
     ans.candidates = candidates(ctx, query.candidates)
     named = [ctx.model(m).name for m in query.models]
-    ans.headline = (
-        "Which model do you mean? That name covers several"
-        + (f" (besides {fmt.join(named)})" if named else "")
-        + "."
-    )
+    families = [(text, cands) for kind, text, cands in asked if kind == "family"]
+    if families:
+        shown = [
+            as_named(safe(text), [ctx.model(c).name for c in cands]) for text, cands in families
+        ]
+        ans.title = "Which " + " and which ".join(shown) + "?"
+        covers = "; ".join(
+            f"“{name}” covers {plural(len(cands), 'model')}"
+            for name, (_, cands) in zip(shown, families, strict=True)
+        )
+        ans.headline = f"{covers}: which do you mean?" + (
+            f" (I did find {fmt.join(named)}.)" if named else ""
+        )
+    else:
+        ans.title = "Which model do you mean?"
+        ans.headline = (
+            "Which model do you mean? That name covers several"
+            + (f" (besides {fmt.join(named)})" if named else "")
+            + "."
+        )
     ans.blocks.append(Text(text="\n".join(f"• {c.name} ({c.detail})" for c in ans.candidates)))
     ans.model_ids = list(query.models)
     ans.models = named
@@ -93,25 +138,51 @@ def clarify(ctx: Context, query: Query) -> Answer:
     return ans
 
 
-def not_found(ctx: Context, query: Query) -> Answer:
+def not_found(ctx: Context, query: Query, asked: Sequence[Asked] = ()) -> Answer:
+    """A name that is no model: said, each with its closest real models, in the first message;
+    a family named beside it ("gpt-9 vs claude") asked about too, not dropped; what was found
+    kept, so that picking from the menu answers the question."""
     ans = Answer(intent="not_found", category=query.category, metric=query.metric)
     ans.unknown = [safe(u) for u in query.unknown]
-    ans.candidates = candidates(ctx, query.candidates)
-    names = fmt.join([f"“{u}”" for u in ans.unknown])
-    ans.headline = f"I couldn't find {names} in the catalog."
+    names = fmt.join([f"“{u}”" for u in ans.unknown], "or")
+    ans.title = f"Couldn't find {names}" if ans.unknown else "Couldn't find that model"
+    parts = [f"I couldn't find {fmt.join([f'“{u}”' for u in ans.unknown])} in the catalog."]
+    offered: list[str] = []
+    unknown = [(t, c) for kind, t, c in asked if kind == "unknown"]
+    families = [(t, c) for kind, t, c in asked if kind == "family"]
+    if unknown:
+        for text, cands in unknown:
+            if cands:
+                lead = f"Closest to “{safe(text)}”:" if len(unknown) > 1 else "Closest real models:"
+                parts.append(f"{lead} {_names(ctx, cands, 3)}.")
+                offered += list(cands[:3])
+    elif query.candidates:
+        parts.append(f"Closest real models: {_names(ctx, query.candidates, 3)}.")
+        offered += list(query.candidates[:3])
+    for text, cands in families:
+        shown = as_named(safe(text), [ctx.model(c).name for c in cands])
+        parts.append(
+            f"Which {shown} do you mean: "
+            + (
+                ", ".join(ctx.model(c).name for c in cands[:4]) + " or another?"
+                if len(cands) > 4
+                else _names(ctx, cands, 4) + "?"
+            )
+        )
+        offered += list(cands)
     known = [ctx.model(m).name for m in query.models]
     if known:
-        ans.headline += f" I did find {fmt.join(known)}."
+        parts.append(f"I did find {fmt.join(known)}.")
+    ans.headline = " ".join(parts)
+    ans.candidates = candidates(ctx, list(dict.fromkeys([*offered, *query.candidates])))
     if ans.candidates:
         ans.blocks.append(
             Text(title="Closest real models", text=", ".join(c.name for c in ans.candidates) + ".")
         )
     ans.model_ids = list(query.models)
     ans.models = known
+    ans.data["partial"] = list(query.models)
     return ans
-
-
-SHOWN_PER_VALUE = 5  # candidates listed per option value: five values' worth fits one message
 
 
 def options_unresolved(ctx: Context, values: list[tuple[str, str, Resolution]]) -> Answer:
@@ -124,6 +195,15 @@ def options_unresolved(ctx: Context, values: list[tuple[str, str, Resolution]]) 
     found = [(o, r.model) for o, _, r in values if r.model is not None]
     ans = Answer(intent="not_found" if unknown else "clarify")
     ans.unknown = [t for _, t, _ in unknown]
+    ans.title = (
+        f"Couldn't find {fmt.join([f'“{t}”' for _, t, _ in unknown], 'or')}"
+        if unknown
+        else "Which "
+        + " and which ".join(
+            as_named(t, [ctx.model(m).name for m in r.suggestions]) for _, t, r in vague
+        )
+        + "?"
+    )
     parts = []
     if unknown:
         parts.append(

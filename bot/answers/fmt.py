@@ -28,12 +28,15 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def money(v: float | None) -> str:
+    """USD with the digits a price list has: $0.435 stays $0.435 (never rounded to $0.43),
+    $0.0375, $1.125, $30: three significant digits below $1, a tenth of a cent below $10."""
     if v is None:
         return NO_DATA
     if v == 0:
         return "$0"
-    if v < 0.1:
-        return f"${v:.3f}".rstrip("0").rstrip(".")
+    if v < 10:
+        kept = float(f"{v:.3g}") if v < 1 else round(v, 3)  # three significant digits below $1
+        return "$" + f"{kept:.6f}".rstrip("0").rstrip(".")
     return f"${num(v, 2)}"
 
 
@@ -44,6 +47,13 @@ def price(m: Model) -> str:
     if m.input_price == 0 and m.output_price == 0:
         return "free"
     return f"{money(m.input_price)} / {money(m.output_price)}"
+
+
+def long_price(m: Model) -> str | None:
+    """ "$10 / $45" past the prompt size a model's long-context prices start at; None without."""
+    if m.long_context_from is None or m.long_input_price is None or m.long_output_price is None:
+        return None
+    return f"{money(m.long_input_price)} / {money(m.long_output_price)}"
 
 
 def context(tokens: int | None) -> str:

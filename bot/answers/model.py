@@ -19,6 +19,11 @@ class Table(BaseModel):
     columns: list[str]
     rows: list[list[str]]
     note: str | None = None
+    keys: int = Field(
+        default=1,
+        description="Leading columns that say what a row is (a label; a place and a name): "
+        "repeated in each part when the table is split to fit a phone.",
+    )
 
 
 class Facts(BaseModel):

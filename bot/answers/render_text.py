@@ -35,25 +35,34 @@ def _wrap_head(head: str, width: int) -> list[str]:
     return [first, " ".join(words[i:])]
 
 
-def short_table(short: Short, width: int = PHONE_COLUMNS) -> list[str]:
-    """The short form's numbers as aligned lines of at most `width` characters: values right
-    aligned under their column heads (a long head on two lines), labels cut before values are."""
-    if not short.rows:
-        return []
-    cols = len(short.columns) or max(len(r) for r in short.rows)
-    heads = (short.columns or [""] * cols) + [""] * (cols - len(short.columns))
-    rows = [[*r, *[""] * (cols - len(r))] for r in short.rows]
-    cell_w = [max([0, *(len(r[i]) for r in rows)]) for i in range(cols)]
+MIN_TEXT = 14  # a text column (a label, a name) is cut no narrower than this before a split
+FORCED_TEXT = 8  # ...and no narrower than this even when no split helps
+
+
+def is_caption(row: list[str]) -> bool:
+    """A row with a label and no values: a caption over the rows below it, written across the
+    table ("On the benchmarks both have:"), not a row of empty cells."""
+    return len(row) > 1 and bool(row[0]) and all(c == "" for c in row[1:])
+
+
+def _lines(
+    heads: list[str], rows: list[list[str]], width: int, min_text: int = MIN_TEXT
+) -> list[str] | None:
+    """The table as aligned lines of at most `width` characters: values right aligned under
+    their heads (a long head on two lines), text columns cut (widest first, never below
+    MIN_TEXT) before anything else; None when it cannot fit without cutting a value."""
+    cols = len(heads)
+    body = [r for r in rows if not is_caption(r)]
+    cell_w = [max([0, *(len(r[i]) for r in body)]) for i in range(cols)]
     # a head may wrap onto a second line rather than widen its column past its values
     head_w = [max(len(w) for w in _wrap_head(heads[i], max(cell_w[i], 8))) for i in range(cols)]
     widths = [max(cell_w[i], head_w[i]) for i in range(cols)]
-    # Cut the widest text column (the label, or a name column) until the line fits.
+    numeric = [i > 0 and all(_numberish(r[i]) for r in body if r[i]) for i in range(cols)]
     while sum(widths) + 2 * (cols - 1) > width:
-        i = max(range(cols), key=lambda j: widths[j])
-        if widths[i] <= 4:
-            break
-        widths[i] -= 1
-    numeric = [i > 0 and all(_numberish(r[i]) for r in rows if r[i]) for i in range(cols)]
+        text = [j for j in range(cols) if not numeric[j] and widths[j] > min_text]
+        if not text:
+            return None
+        widths[max(text, key=lambda j: widths[j])] -= 1
 
     def line(cells: list[str]) -> str:
         out = []
@@ -68,14 +77,70 @@ def short_table(short: Short, width: int = PHONE_COLUMNS) -> list[str]:
         depth = max(len(w) for w in wrapped)
         for k in range(depth):
             lines.append(line([w[k] if k < len(w) else "" for w in wrapped]))
-    return lines + [line(r) for r in rows]
+    for r in rows:
+        lines.append(_fit(r[0], width) if is_caption(r) else line(r))
+    return lines
+
+
+def table_blocks(
+    columns: list[str], rows: list[list[str]], width: int = PHONE_COLUMNS, keys: int = 1
+) -> list[list[str]]:
+    """A table that fits `width`, as one block of lines or, when its values cannot all fit side
+    by side, several: the value columns split between blocks that each repeat the first `keys`
+    columns (the label, or a place and a name). No column is ever left out."""
+    if not rows:
+        return []
+    cols = len(columns) or max(len(r) for r in rows)
+    heads = [*columns, *[""] * (cols - len(columns))][:cols]
+    body = [[*r, *[""] * (cols - len(r))][:cols] for r in rows]
+    whole = _lines(heads, body, width)
+    if whole is not None or cols <= keys + 1:
+        return [whole if whole is not None else _forced(heads, body, width)]
+    blocks: list[list[str]] = []
+    group: list[int] = []
+    for i in range(keys, cols):
+        trial = [*group, i]
+        pick = [*range(keys), *trial]
+        fits = _lines([heads[j] for j in pick], [[r[j] for j in pick] for r in body], width)
+        if fits is None and group:
+            blocks.append(_block(heads, body, [*range(keys), *group], width))
+            group = [i]
+        else:
+            group = trial
+    blocks.append(_block(heads, body, [*range(keys), *group], width))
+    return blocks
+
+
+def _block(heads: list[str], body: list[list[str]], pick: list[int], width: int) -> list[str]:
+    h = [heads[j] for j in pick]
+    b = [[r[j] for j in pick] for r in body]
+    return _lines(h, b, width) or _forced(h, b, width)
+
+
+def _forced(heads: list[str], rows: list[list[str]], width: int) -> list[str]:
+    """A table too wide to split further: its text cut shorter, and if even that is too wide,
+    shown wider rather than with a value cut."""
+    return _lines(heads, rows, width, FORCED_TEXT) or _lines(heads, rows, 10_000) or []
+
+
+def short_table(short: Short, width: int = PHONE_COLUMNS) -> list[str]:
+    """The short form's numbers as lines of at most `width` characters (several blocks, split
+    by a blank line, when they cannot fit side by side)."""
+    blocks = table_blocks(short.columns, short.rows, width)
+    out: list[str] = []
+    for b in blocks:
+        if out:
+            out.append("")
+        out.extend(b)
+    return out
 
 
 def _numberish(cell: str) -> bool:
     c = cell.replace("$", "").replace("/", "").replace(".", "").replace("*", "")
-    c = c.replace("(", "").replace(")", "")
+    c = c.replace("(", "").replace(")", "").replace("†", "").replace(" of ", "")
     c = c.replace("%", "").replace("#", "").replace("M", "").replace("K", "").replace("-", "")
-    return c.isdigit() or cell in ("no data", "-")
+    c = c.replace("+", "").replace(",", "").replace(">", "").replace(" ", "").strip()
+    return c.isdigit() or cell in ("no data", "-", "free", "level", "yes", "no", "same")
 
 
 def render_short(answer: Answer, width: int = PHONE_COLUMNS) -> str:

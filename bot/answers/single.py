@@ -5,13 +5,18 @@ from __future__ import annotations
 from bot.answers import fmt
 from bot.answers.compare import ops_rows
 from bot.answers.context import (
-    CATEGORY_PHRASE,
     CATEGORY_SHORT,
     METRIC_NAMES,
     Context,
+    a_,
     add,
     caveats,
+    claim,
+    long_prompt_row,
+    measured_by,
     metric_value,
+    nearest_scored,
+    scale_note,
     section,
     short_price,
 )
@@ -62,7 +67,7 @@ def profile(
             "overall score."
         )
     else:
-        standing = "has no weighted benchmark scores in our data yet."
+        standing = _no_scores(ctx, mid)
     # What was asked comes first, then where the model stands.
     asked: list[str] = []
     if asks_open:
@@ -75,7 +80,14 @@ def profile(
         if value == NO_DATA:
             asked.append(f"{METRIC_NAMES[metric]}: no data in our sources")
         elif metric == "price":
-            asked.append(f"{value} per 1M input / output tokens")
+            asked.append(
+                f"{value} per 1M input / output tokens"
+                + (
+                    f"; {lp} past {fmt.context(m.long_context_from)} tokens of prompt"
+                    if (lp := fmt.long_price(m))
+                    else ""
+                )
+            )
         else:
             asked.append(f"{METRIC_NAMES[metric]} {value}")
     if category:
@@ -83,13 +95,13 @@ def profile(
         if cs:
             r = sb.category_rank(mid, category)
             asked.append(
-                f"{num(cs.value)} for {CATEGORY_PHRASE[category]}"
+                f"{a_(ctx.cat_name(category).lower())} score of {num(cs.value)}"
                 + (
                     f" (#{r[0]} of {r[1]})"
                     if r
                     else " (not ranked: too little weight on current benchmarks)"
                 )
-                + f", on {fmt.join([ctx.bench_name(x) for x in cs.benchmarks[:3]])}"
+                + f", over {fmt.join([ctx.bench_name(x) for x in cs.benchmarks[:3]])}"
                 + (f" and {len(cs.benchmarks) - 3} more" if len(cs.benchmarks) > 3 else "")
             )
         else:
@@ -119,27 +131,36 @@ def profile(
     )[:3]
     for cid, v, r in focus:
         rows.append([CATEGORY_SHORT[cid], num(v), f"#{r[0]}" if r else "-"])
-    rows.append(["Price in/out", short_price(m), ""])
-    rows.append(["Context", fmt.context(m.context_window), ""])
+    facts = [
+        ["Price in/out", short_price(m)],
+        ["Context", fmt.context(m.context_window)],
+    ]
+    if long := long_prompt_row([m]):
+        facts.append(long)
     if asks_open or m.open_weights is not None:
-        rows.append(["Open weights", fmt.yes_no(m.open_weights), ""])
-    rows = [r for r in rows if r[1] != NO_DATA or r[0] in ("Overall", "Price in/out")]
+        facts.append(["Open weights", fmt.yes_no(m.open_weights)])
+    if not p.categories and m.release_date:
+        facts.append(["Released", f"{m.release_date:%b %Y}"])
+    facts = [r for r in facts if r[1] != NO_DATA or r[0] == "Price in/out"]
     ans.caveats = caveats(ctx, [mid])
-    ans.short = Short(
-        lead=lead,
-        columns=["", "Score", "Rank"],
-        rows=rows,
-        note="* provisional: too few benchmarks to rank."
-        if p.overall and p.overall.provisional
-        else None,
-    )
+    notes = []
+    if p.overall and p.overall.provisional:
+        notes.append("* provisional: too few benchmarks to rank.")
+    if category and category in p.categories:
+        notes.append(scale_note(ctx, category))
+    if p.categories:
+        short_rows = rows + [[label, value, ""] for label, value in facts]
+        columns = ["", "Score", "Rank"]
+    else:  # nothing to score: what is known, without an empty score column
+        short_rows, columns = facts, ["", ""]
+    ans.short = Short(lead=lead, columns=columns, rows=short_rows, note=" ".join(notes) or None)
 
     cat_rows = [
         [
-            ctx.cat_name(cid),
+            CATEGORY_SHORT[cid],
             num(v),
-            f"#{r[0]} of {r[1]}" if r else "not ranked",
-            fmt.join([ctx.bench_name(b) for b in p.categories[cid].benchmarks]),
+            f"#{r[0]} of {r[1]}" if r else "-",
+            str(len(p.categories[cid].parts)),
         ]
         for cid, v, r in ranked_cats
     ]
@@ -150,46 +171,51 @@ def profile(
                 ans,
                 Table(
                     title="By category",
-                    columns=["Category", "Score", "Rank", "Benchmarks"],
+                    columns=["Category", "Score", "Rank", "Tests"],
                     rows=cat_rows,
-                    note="Each category score averages its benchmarks, adjusted for how hard they are.",
+                    note="Tests: the benchmarks behind each score; - not ranked. "
+                    + _scale_text(ctx, p),
                 ),
             )
         )
-    bench_rows = []
-    for s in sorted(
+    counted = (
+        {x.benchmark for c in p.overall.categories for x in p.categories[c].parts}
+        if p.overall
+        else {x.benchmark for cs in p.categories.values() for x in cs.parts}
+    )
+    ordered = sorted(
         scores.values(),
         key=lambda s: (-ctx.catalog.benchmark_by_id[s.benchmark].weight, s.benchmark),
-    ):
-        bench = ctx.catalog.benchmark_by_id[s.benchmark]
-        shown = pct(s.value) if bench.unit == "percent" else num(s.value)
-        who = "vendor" if s.self_reported else ("measured" if s.self_reported is False else "")
-        if s.variant:
-            who += f" ({s.variant})"
-        if s.vendor_value is not None:
-            who += f"; vendor says {pct(s.vendor_value) if bench.unit == 'percent' else num(s.vendor_value)}"
-        bench_rows.append([bench.name, shown, who])
+    )
+    behind = [s for s in ordered if s.benchmark in counted]
+    rest = [s for s in ordered if s.benchmark not in counted]
     bench_blocks = []
-    if bench_rows:
+    room = BENCH_ROWS
+    what = "overall score" if p.overall else "category scores"
+    for title, group in (
+        (f"The {plural(len(behind), 'benchmark')} behind its {what}", behind),
+        ("Also in the data, not counted" if behind else "Benchmarks (none counted)", rest),
+    ):
+        shown = group[:room]
+        room -= len(shown)
+        if not shown:
+            continue
+        first = not bench_blocks
         bench_blocks.append(
             add(
                 ans,
                 Table(
-                    title="Benchmarks",
+                    title=title,
                     columns=["Benchmark", "Score", "Source"],
-                    rows=bench_rows[:20],
-                    note=(
-                        f"{len(bench_rows) - 20} more in the data."
-                        if len(bench_rows) > 20
-                        else None
-                    ),
+                    rows=_score_rows(ctx, shown),
+                    note=_runs_note(ctx, shown, len(group) - len(shown), legend=first),
                 ),
             )
         )
     limit_blocks = [
         add(ans, Facts(title="Price and limits", columns=[m.name], rows=ops_rows(ctx, [mid])))
     ]
-    section(ans, "categories", "Categories", cat_blocks, caveats=True)
+    section(ans, "categories", "Categories", cat_blocks, caveats=bool(cat_blocks))
     section(ans, "benchmarks", "Benchmarks", bench_blocks)
     section(ans, "limits", "Price & limits", limit_blocks)
     ans.data = {
@@ -199,3 +225,106 @@ def profile(
         "independent": independent,
     }
     return ans
+
+
+BENCH_ROWS = 20  # benchmark rows on a profile's page; the rest are counted
+
+
+def _no_scores(ctx: Context, mid: str) -> str:
+    """A model with nothing to score: said once, with what is known and where a close model
+    has scores."""
+    if ctx.catalog.scores_of(mid):
+        text = "has benchmark scores in our data, but none that count in a category score."
+    else:
+        text = "has no benchmark scores in our data."
+    near = nearest_scored(ctx, mid)
+    if near:
+        text += (
+            " Closest models with scores: "
+            + fmt.join(
+                [
+                    ctx.model(n).name
+                    + (
+                        f" ({num(o.value, 0)} overall)"
+                        if (o := ctx.profile(n).overall) is not None
+                        else ""
+                    )
+                    for n in near
+                ]
+            )
+            + "."
+        )
+    return text
+
+
+def _score_rows(ctx: Context, scores: list) -> list[list[str]]:
+    rows = []
+    labels = ctx.bench_labels([s.benchmark for s in scores])
+    for s, label in zip(scores, labels, strict=True):
+        bench = ctx.catalog.benchmark_by_id[s.benchmark]
+        shown = pct(s.value) if bench.unit == "percent" else num(s.value)
+        how = claim(ctx, s)
+        if how is None:
+            source = measured_by(s) if s.self_reported is False else ""
+        else:
+            source = "vendor" if how == "vendor-reported" else how.replace("reported ", "")
+        rows.append([label, shown, source])
+    return rows
+
+
+def _runs_note(ctx: Context, scores: list, more: int, legend: bool = True) -> str | None:
+    """What the Source column cannot hold: the run each measurement stands for, the vendor's own
+    figure where a measurement replaced it, and how many rows are left out."""
+    runs: dict[str, list[str]] = {}
+    vendor_says = []
+    for s in scores:
+        bench = ctx.catalog.benchmark_by_id[s.benchmark]
+        if s.variant and s.self_reported is False:
+            runs.setdefault(s.variant, []).append(measured_by(s))
+        if s.vendor_value is not None:
+            v = pct(s.vendor_value) if bench.unit == "percent" else num(s.vendor_value)
+            vendor_says.append(f"{ctx.bench_label(s.benchmark)} {v}")
+    parts = []
+    if runs:
+        parts.append(
+            "Runs: "
+            + "; ".join(f"{v} ({fmt.join(list(dict.fromkeys(src)))})" for v, src in runs.items())
+            + "."
+        )
+    if vendor_says:
+        parts.append(f"The vendor's own figures: {fmt.join(vendor_says)}.")
+    if legend:
+        parts.append("Source: who measured it; vendor: its maker's claim; by X: another maker's.")
+    if more:
+        parts.append(f"{more} more in the data.")
+    return " ".join(parts) or None
+
+
+def _scale_text(ctx: Context, p) -> str:  # noqa: ANN001 - a method Profile
+    """How a category score relates to the percentages it rests on, with this model's most
+    striking case spelled out (a score far from its raw percentages, or capped at 100)."""
+    text = (
+        "A category score puts its benchmarks on one scale, each adjusted for how hard it is "
+        "(0-100), so it is not a raw percentage."
+    )
+    worst = None
+    for cid, cs in p.categories.items():
+        total = sum(x.weight for x in cs.parts)
+        raw = sum(x.value * x.weight for x in cs.parts) / total if total else cs.value
+        if abs(cs.value - raw) >= 10 and (worst is None or abs(cs.value - raw) > worst[0]):
+            worst = (abs(cs.value - raw), cid, cs, raw)
+    if worst is not None:
+        _, cid, cs, raw = worst
+        if len(cs.parts) == 1:
+            x = cs.parts[0]
+            basis = f"{ctx.bench_label(x.benchmark)} at {pct(x.value)}"
+        else:
+            basis = f"its {len(cs.parts)} benchmarks, {num(raw)} on average"
+        harder = "harder" if cs.value > raw else "easier"
+        text += (
+            f" {CATEGORY_SHORT[cid]} {num(cs.value)} rests on {basis}: {harder} tests than the "
+            "category's typical one count "
+            + ("up" if cs.value > raw else "down")
+            + (", capped at 100." if cs.value >= 99.95 else ".")
+        )
+    return text

@@ -78,6 +78,13 @@ class Benchmark(_Strict):
         description="Points harder than its category's typical weighted benchmark, measured on "
         "the models that took both (set by the build; see docs/METHOD.md).",
     )
+    short: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=17,
+        description='A label for a phone-width table ("SWE Pro", "LB coding"); without '
+        "one, answers derive it from the name.",
+    )
 
     @field_validator("weight")
     @classmethod
@@ -98,6 +105,15 @@ class Model(_Strict):
     max_output_tokens: int | None = Field(default=None, gt=0)
     input_price: float | None = Field(default=None, ge=0, description="USD per 1M input tokens.")
     output_price: float | None = Field(default=None, ge=0, description="USD per 1M output tokens.")
+    long_context_from: int | None = Field(
+        default=None, gt=0, description="Prompt tokens past which the long-context prices apply."
+    )
+    long_input_price: float | None = Field(
+        default=None, ge=0, description="USD per 1M input tokens for a prompt that long."
+    )
+    long_output_price: float | None = Field(
+        default=None, ge=0, description="USD per 1M output tokens for a prompt that long."
+    )
     output_speed: float | None = Field(default=None, gt=0, description="Output tokens per second.")
     ttft: float | None = Field(default=None, gt=0, description="Seconds to the first token.")
     input_modalities: tuple[str, ...] = ()

@@ -131,7 +131,8 @@ def _resolve(bot: ModelBot, options: dict[str, str | None]) -> list[str]:
     assert bot.engine is not None
     ids, problem = bot.engine.resolve_options({k: v for k, v in options.items() if v})
     if problem is not None:
-        raise UserError(render_text(problem))
+        # said privately, as text: the title is the question's, the text says it all
+        raise UserError(render_text(problem.model_copy(update={"title": ""})))
     return ids
 
 
@@ -430,6 +431,9 @@ def about_embed(bot: ModelBot) -> discord.Embed:
         + ". Figures are adapted from the sources below (fractions shown as percent, one run "
         "per model, names matched to ours)."
     )
+    stale = bot.engine.context.staleness()
+    if stale:
+        embed.description = f"**{stale}**\n\n{embed.description}"
     for s in c.meta.sources:
         n = st["sources"].get(s.id, {}).get("scores")
         extra = f"\n{n:,} scores" if n else ""

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import discord
 
-from bot.answers.model import FAQ, Answer, Facts, Section, Short, Table, Text
-from bot.answers.render_text import PHONE_COLUMNS, render_short, short_table
+from bot.answers.model import FAQ, Answer, Facts, Section, Table, Text
+from bot.answers.render_text import PHONE_COLUMNS, render_short, table_blocks
 
 TITLE, DESCRIPTION, FIELDS, FIELD_NAME, FIELD_VALUE, FOOTER, TOTAL = (
     256,
@@ -65,19 +65,14 @@ def first_message(answer: Answer, chart: bool = False) -> discord.Embed:
     return e
 
 
-def narrow_table(columns: list[str], rows: list[list[str]], width: int = PHONE_COLUMNS) -> str:
-    """A table as a code block that fits a phone: columns dropped from the right (never the
-    first two) until the numbers fit uncut, text columns shortened with an ellipsis."""
-    cols = list(columns)
-    body = [list(r) for r in rows]
-    while len(cols) > 2:
-        widths = [max([len(cols[i]), *(len(r[i]) for r in body)]) for i in range(len(cols))]
-        if sum(widths[1:]) + 2 * (len(cols) - 1) + 6 <= width:
-            break
-        cols.pop()
-        body = [r[: len(cols)] for r in body]
-    lines = short_table(Short(lead="", columns=cols, rows=body), width)
-    return "```\n" + "\n".join(lines) + "\n```"
+def narrow_table(
+    columns: list[str], rows: list[list[str]], width: int = PHONE_COLUMNS, keys: int = 1
+) -> str:
+    """A table as a code block that fits a phone. No column is ever dropped: text is shortened
+    first, and values that cannot all fit side by side are split into several tables, each
+    repeating the first `keys` columns."""
+    blocks = table_blocks(columns, rows, width, keys)
+    return "```\n" + "\n\n".join("\n".join(b) for b in blocks) + "\n```"
 
 
 def _block_text(block: Text | Table | Facts | FAQ) -> str:
@@ -85,7 +80,7 @@ def _block_text(block: Text | Table | Facts | FAQ) -> str:
         return (f"**{block.title}**\n" if block.title else "") + block.text
     if isinstance(block, Table):
         parts = [f"**{block.title}**"] if block.title else []
-        parts.append(narrow_table(block.columns, block.rows))
+        parts.append(narrow_table(block.columns, block.rows, keys=block.keys))
         if block.note:
             parts.append(f"-# {block.note}")
         return "\n".join(parts)

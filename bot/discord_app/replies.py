@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+EDIT_CHART_WAIT = 1.5  # seconds a component's in-place answer waits for its chart
+
+
 @dataclass
 class Outgoing:
     kwargs: dict[str, Any]
@@ -62,7 +65,7 @@ async def build(
         kwargs["content"] = plain_text(answer)
     if chart is not None:
         kwargs["file"] = chart
-    if answer.intent == "clarify" and answer.candidates:
+    if answer.intent in ("clarify", "not_found") and answer.candidates:
         view = ClarifyView(answer, bot.on_clarify_pick(answer), author_id)
     elif answer.sections:
         view = DetailsView(answer, plain=not embeds_ok)
@@ -72,8 +75,11 @@ async def build(
 
 
 async def build_edit(bot: ModelBot, answer: Answer, author_id: int | None) -> Outgoing:
-    """The same answer as an edit of an existing message (a component's response)."""
-    out = await build(bot, answer, None, author_id, chart_wait=bot.settings.chart_wait_seconds)
+    """The same answer as an edit of an existing message (a component's response). Discord
+    wants that response within 3 seconds, so the chart is waited for at most EDIT_CHART_WAIT:
+    a late one goes without it (and is drawn into the cache for the next asker)."""
+    wait = min(bot.settings.chart_wait_seconds, EDIT_CHART_WAIT)
+    out = await build(bot, answer, None, author_id, chart_wait=wait)
     kwargs = dict(out.kwargs)
     file = kwargs.pop("file", None)
     kwargs["attachments"] = [file] if file is not None else []

@@ -46,6 +46,9 @@ SPEC_FIELDS = (
     "max_output_tokens",
     "input_price",
     "output_price",
+    "long_context_from",
+    "long_input_price",
+    "long_output_price",
     "output_speed",
     "ttft",
     "input_modalities",
@@ -124,6 +127,8 @@ class _Benchmarks:
                 "url": b.get("url"),
                 "aliases": [],
             }
+            if b.get("short"):
+                d["short"] = b["short"]
             self.defs[b["id"]] = d
             self.alias[b["id"].lower()] = b["id"]
             for a in b["aliases"]:

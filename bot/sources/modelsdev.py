@@ -49,6 +49,9 @@ NOT_A_CHAT_MODEL = re.compile(
 )
 
 
+LONG_PRICE_FIELDS = ("long_context_from", "long_input_price", "long_output_price")
+
+
 def _load(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -93,6 +96,21 @@ def _fields(entry: dict[str, Any]) -> dict[str, Any]:
         f["input_price"] = float(cost["input"])
     if isinstance(cost.get("output"), int | float):
         f["output_price"] = float(cost["output"])
+    # a higher price for long prompts ("tiers": past 272K tokens of context for GPT-5.5)
+    for tier in cost.get("tiers") or []:
+        size = (tier.get("tier") or {}).get("size") if isinstance(tier, dict) else None
+        kind = (tier.get("tier") or {}).get("type", "context") if isinstance(tier, dict) else None
+        if (
+            kind == "context"
+            and isinstance(size, int)
+            and size > 0
+            and isinstance(tier.get("input"), int | float)
+            and isinstance(tier.get("output"), int | float)
+        ):
+            f["long_context_from"] = size
+            f["long_input_price"] = float(tier["input"])
+            f["long_output_price"] = float(tier["output"])
+            break
     mods = (entry.get("modalities") or {}).get("input")
     if mods:
         f["input_modalities"] = tuple(mods)
@@ -118,7 +136,13 @@ def read(models_json: Path, api_json: Path) -> list[RawModel]:
         priced = vendor.get(tail)
         if priced:
             pf = _fields(priced)
-            for key in ("input_price", "output_price", "context_window", "max_output_tokens"):
+            for key in (
+                "input_price",
+                "output_price",
+                *LONG_PRICE_FIELDS,
+                "context_window",
+                "max_output_tokens",
+            ):
                 if key in pf:
                     fields[key] = pf[key]
         raw = RawModel(SOURCE, full_id, org, fields)

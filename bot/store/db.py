@@ -315,7 +315,8 @@ class Store(AlertsMixin):
         model_cols = (
             "name, aliases, creator, family, release_date, reasoning, open_weights, "
             "context_window, max_output_tokens, input_price, output_price, output_speed, ttft, "
-            "input_modalities, params_b, sources, provenance"
+            "input_modalities, params_b, sources, provenance, long_context_from, "
+            "long_input_price, long_output_price"
         )
         await db.execute(
             f"INSERT INTO models SELECT ?, id, {model_cols} FROM models WHERE snapshot_id = ?",
@@ -502,6 +503,9 @@ def _model_row(sid: int, m: Model) -> tuple:
         m.params_b,
         json.dumps(m.sources),
         json.dumps(m.provenance),
+        m.long_context_from,
+        m.long_input_price,
+        m.long_output_price,
     )
 
 
@@ -542,6 +546,7 @@ def _small_rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
                 b.url,
                 json.dumps(b.aliases),
                 b.difficulty,
+                b.short,
             )
             for b in catalog.benchmarks
         ],

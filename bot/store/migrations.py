@@ -229,4 +229,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE scores ADD COLUMN vendor_source_url TEXT;
     ALTER TABLE benchmarks ADD COLUMN difficulty REAL NOT NULL DEFAULT 0;
     """,
+    # 9: a benchmark's short label for phone-width tables ("SWE Pro", "LB coding").
+    """
+    ALTER TABLE benchmarks ADD COLUMN short TEXT;
+    """,
+    # 10: a higher price for long prompts, and the prompt size it starts at.
+    """
+    ALTER TABLE models ADD COLUMN long_context_from INTEGER;
+    ALTER TABLE models ADD COLUMN long_input_price REAL;
+    ALTER TABLE models ADD COLUMN long_output_price REAL;
+    """,
 ]
