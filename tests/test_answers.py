@@ -757,3 +757,12 @@ def test_a_comparison_of_several_marks_scores_resting_on_claims(engine: Engine) 
     assert a.short.note.startswith("† mostly vendor-reported")
     b = engine.ask("gpt-5.5 vs claude opus 4.8 vs gemini 3.1 pro").answer
     assert not any(r[2].endswith("†") for r in b.short.rows)  # measured, mostly
+
+
+def test_a_category_only_one_side_has_leads_with_the_benchmarks_own_figure(engine: Engine) -> None:
+    text = engine.ask("deepseek v4 pro vs glm-5.2 for agents").text
+    lead = text.splitlines()[2]
+    # the raw τ²-bench figure as published, the category score named as the adjusted one
+    assert "τ²-bench Banking 37.1%" in lead and "adjusted for difficulty" in lead
+    assert "They share no agentic benchmark" in text
+    assert "They share no benchmark," not in text  # they share others: coding, math...

@@ -340,7 +340,9 @@ def _verdict(ctx: Context, pa: Profile, pb: Profile, h: Shared) -> str:
     return f"Neither {na} nor {nb} has benchmark scores in our data yet; price and limits below."
 
 
-def _category_lead(ctx: Context, row: dict | None, na: str, nb: str, a: str, category: str) -> str:
+def _category_lead(
+    ctx: Context, row: dict | None, na: str, nb: str, a: str, category: str, b: str = ""
+) -> str:
     phrase = CATEGORY_PHRASE[category]
     cname = ctx.cat_name(category).lower()
     if row is None:
@@ -349,9 +351,13 @@ def _category_lead(ctx: Context, row: dict | None, na: str, nb: str, a: str, cat
         has, hasnt = (na, nb) if row["a"] is not None else (nb, na)
         v = row["a"] if row["a"] is not None else row["b"]
         bench = row["a_benchmarks"] if row["a"] is not None else row["b_benchmarks"]
+        own = ctx.catalog.scores_of(a if row["a"] is not None else b)
+        raw = [f"{ctx.bench_name(x)} {_shown(ctx, x, own[x].value)}" for x in bench[:3] if x in own]
+        on = fmt.join(raw) if raw else fmt.join([ctx.bench_name(x) for x in bench[:3]])
+        # the benchmark's own figure first; the category score is on the adjusted scale
         return (
-            f"Only **{has}** has {a_(cname)} score ({num(v)}, on "
-            f"{fmt.join([ctx.bench_name(x) for x in bench[:3]])}); {hasnt}: no data."
+            f"Only **{has}** has {a_(cname)} benchmark: {on} ({cname} score {num(v)}, "
+            f"adjusted for difficulty); {hasnt}: no data."
         )
     if not row["comparable"]:
         return (
@@ -423,7 +429,7 @@ def compare_two(
     verdict = _verdict(ctx, pa, pb, h)
     crow = next((r for r in rows if r["category"] == category), None) if category else None
     if category:
-        lead = _category_lead(ctx, crow, na, nb, a, category)
+        lead = _category_lead(ctx, crow, na, nb, a, category, b)
     elif metric:
         lead = metric_sentence(ma, mb, metric)
     else:
@@ -588,7 +594,13 @@ def compare_two(
                 add(
                     ans,
                     Text(
-                        text="They share no benchmark, so no single test separates them directly."
+                        text=(
+                            f"They share no {ctx.cat_name(category).lower()} benchmark, so no "
+                            "single test separates them there."
+                            if category
+                            else "They share no benchmark, so no single test separates them "
+                            "directly."
+                        )
                     ),
                 )
             )
@@ -633,7 +645,7 @@ def compare_two(
         faq.append(
             (
                 f"Which is better for {CATEGORY_PHRASE[r['category']]}, {na} or {nb}?",
-                _category_lead(ctx, r, na, nb, a, r["category"]).replace("**", ""),
+                _category_lead(ctx, r, na, nb, a, r["category"], b).replace("**", ""),
             )
         )
     faq_blocks = [add(ans, FAQ(items=faq))]
