@@ -73,6 +73,19 @@ class Shared:
 
 
 def shared(ctx: Context, a: str, b: str, category: str | None = None) -> Shared:
+    """The weighted benchmarks both have (in a category, or all), and each side's weighted
+    mean on them. Kept per pair: an answer asks for the same pair several times."""
+    memo = ctx._memo.setdefault("shared", {})
+    key = (a, b, category)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > 20_000:
+            memo.clear()
+        found = memo[key] = _shared(ctx, a, b, category)
+    return found
+
+
+def _shared(ctx: Context, a: str, b: str, category: str | None) -> Shared:
     c = ctx.catalog
     sa, sb = c.scores_of(a), c.scores_of(b)
     cat_w = {x.id: x.weight for x in c.categories}

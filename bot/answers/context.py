@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -187,6 +188,11 @@ class Context:
 
     def footer(self) -> str:
         """How fresh the data is and whose it is, as their licences ask (/about has the rest)."""
+        if "footer" not in self._memo:
+            self._memo["footer"] = self._footer()
+        return self._memo["footer"]
+
+    def _footer(self) -> str:
         meta = self.catalog.meta
         newest = self.newest_score()
         if newest:
@@ -348,20 +354,27 @@ def short_names(names: list[str], width: int = 18) -> list[str]:
     "Opus 4.8", "Gemini 3.1 Pro Preview" -> "Gemini 3.1 Pro"; names still too long lose their
     release tag ("-2507"), then their active-parameter count ("A22B"), then "Instruct" and
     "Thinking" shrink to "Inst" and "Think", all names of a list alike, before any is cut."""
+    return list(_short_names(tuple(names), width))
 
-    def shorten(n: str, level: int) -> str:
-        n = re.sub(r"^Claude ", "", n)
-        n = re.sub(r" Preview\b", "", n)
-        n = re.sub(r"\s*\(([A-Z][a-z]{2}) 20(\d\d)\)$", r" \1 \2", n)  # (May 2024) -> May 24
-        n = re.sub(r" Instruct$", "", n)  # "Mistral Small 3.2 24B Instruct"
-        if level >= 1:
-            n = re.sub(r"-(?:2[4-9])\d\d$", "", n)  # Qwen's "-2507": the month it shipped
-        if level >= 2:
-            n = re.sub(r"[- ]A\d+(?:\.\d+)?B(?=$|[- ])", "", n)  # active parameters of a MoE
-        if level >= 3:
-            n = re.sub(r"-Instruct\b", "-Inst", re.sub(r"-Thinking\b", "-Think", n))
-        return re.sub(r"\s{2,}", " ", n).strip(" -")
 
+@functools.lru_cache(maxsize=4096)
+def _shorten(n: str, level: int) -> str:
+    n = re.sub(r"^Claude ", "", n)
+    n = re.sub(r" Preview\b", "", n)
+    n = re.sub(r"\s*\(([A-Z][a-z]{2}) 20(\d\d)\)$", r" \1 \2", n)  # (May 2024) -> May 24
+    n = re.sub(r" Instruct$", "", n)  # "Mistral Small 3.2 24B Instruct"
+    if level >= 1:
+        n = re.sub(r"-(?:2[4-9])\d\d$", "", n)  # Qwen's "-2507": the month it shipped
+    if level >= 2:
+        n = re.sub(r"[- ]A\d+(?:\.\d+)?B(?=$|[- ])", "", n)  # active parameters of a MoE
+    if level >= 3:
+        n = re.sub(r"-Instruct\b", "-Inst", re.sub(r"-Thinking\b", "-Think", n))
+    return re.sub(r"\s{2,}", " ", n).strip(" -")
+
+
+@functools.lru_cache(maxsize=2048)  # the same lists come up answer after answer
+def _short_names(names: tuple[str, ...], width: int) -> list[str]:
+    shorten = _shorten
     # one level of shortening for the whole list, the least that fits, so names stay alike
     level = next((k for k in range(4) if all(len(shorten(n, k)) <= width for n in names)), 3)
     cut = [shorten(n, level) for n in names]
@@ -434,12 +447,17 @@ PUBLISHER_SITES = {
 def publisher(score: Score, maker: str) -> str:
     """Who published a vendor-reported score: the maker whose site it is on, else the model's
     own maker (a model card, a paper, a leaderboard submission)."""
-    host = urlparse(score.source_url or "").netloc.lower().removeprefix("www.")
+    return _site_owner(score.source_url or "") or maker
+
+
+@functools.lru_cache(maxsize=4096)
+def _site_owner(url: str) -> str | None:
+    host = urlparse(url).netloc.lower().removeprefix("www.")
     while host:
         if host in PUBLISHER_SITES:
             return PUBLISHER_SITES[host]
         host = host.partition(".")[2]
-    return maker
+    return None
 
 
 # Leaderboards a compiled source (models.dev) cites for an independent measurement.
@@ -609,11 +627,14 @@ def nearest_scored(ctx: Context, mid: str, most: int = 3) -> list[str]:
     first ("Gemma 4 12B" -> the Gemma 4 models with scores), then its family, newest first."""
     m = ctx.model(mid)
     words = SNAPSHOT.sub("", m.name).split()
-    scored = [
-        o
-        for o in ctx.catalog.models
-        if o.id != mid and o.creator == m.creator and ctx.profile(o.id).categories
-    ]
+    by_maker = ctx._memo.get("scored_by_maker")
+    if by_maker is None:
+        by_maker = {}
+        for o in ctx.catalog.models:
+            if ctx.profile(o.id).categories:
+                by_maker.setdefault(o.creator, []).append(o)
+        ctx._memo["scored_by_maker"] = by_maker
+    scored = [o for o in by_maker.get(m.creator, ()) if o.id != mid]
     newest = sorted(scored, key=lambda o: (o.release_date or dt.date.min, o.name), reverse=True)
     out: list[str] = []
     for keep in range(len(words) - 1, 0, -1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 from bot.catalog.models import Model
@@ -9,6 +10,7 @@ from bot.catalog.models import Model
 NO_DATA = "no data"
 
 
+@functools.lru_cache(maxsize=8192)  # the same scores are formatted in answer after answer
 def num(v: float | None, digits: int = 1) -> str:
     """72.0 -> "72", 54.63 -> "54.6"; None -> "no data"."""
     if v is None or (isinstance(v, float) and not math.isfinite(v)):
@@ -27,6 +29,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+@functools.lru_cache(maxsize=4096)
 def money(v: float | None) -> str:
     """USD with the digits a price list has: $0.435 stays $0.435 (never rounded to $0.43),
     $0.0375, $1.125, $30: three significant digits below $1, a tenth of a cent below $10."""
