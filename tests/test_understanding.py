@@ -25,6 +25,8 @@ SETS = {
     "blind5": DATA / "blind5_messages.jsonl",
     # 339 more, after blind5's fixes: other languages, markdown, everyday senses of names
     "blind6": DATA / "blind6_messages.jsonl",
+    # 364 more, after blind6's fixes
+    "blind7": DATA / "blind7_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -580,3 +582,55 @@ def test_markdown_and_rates(engine: Engine) -> None:
     assert q.metric == "speed"
     q = engine.understander.parse("step flash any good?", TODAY)
     assert set(q.candidates) <= {"step-3.5-flash", "step-3.5-flash-2603", "step-3.7-flash"}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        (
+            "cmd a reasoning vs command a plus?",
+            "compare",
+            ["command-a-reasoning", "command-a-plus"],
+        ),
+        (
+            "cual es mejor para programar, gpt-5.5 o claude opus 4.8?",
+            "compare",
+            ["gpt-5.5", "claude-opus-4-8"],
+        ),
+        (
+            "4.1 nano vs 5 nano lol which one is less dumb",
+            "compare",
+            ["gpt-4.1-nano", "gpt-5-nano"],
+        ),
+        ("kimi k2 or glm 5.1?", "clarify", ["glm-5.1"]),
+        ("gemma 5 27b for local use?", "not_found", []),
+        ("best qwen for coding?", "leaderboard", []),
+        ("what's the molar mass of O3?", "none", []),
+        ("sonar on my fishfinder stopped working, any fix?", "none", []),
+        ("my cat is named opus and he is the fastest thing alive", "none", []),
+        ("running qwen3.5 9b on a raspberry pi, 2 tok/s 💀", "none", []),
+        ("what moved in the rankings since last month? anything big", "changes", []),
+    ],
+)
+def test_blind7_classes(engine: Engine, text: str, intent: str, models: list[str]) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert q.intent == intent
+    if intent != "none":
+        assert q.models == models
+
+
+def test_two_measures_joined_and_conditions_written_as_a_spec(engine: Engine) -> None:
+    q = engine.understander.parse(
+        "gemini 3.5 flash vs deepseek v4 flash, which is faster & cheaper?", TODAY
+    )
+    assert q.metric == "speed"
+    q = engine.understander.parse(
+        "i want to know between grok 4 fast and grok code fast 1 which one is more cheap", TODAY
+    )
+    assert q.metric == "price"
+    q = engine.understander.parse("`best coding model | max $3/M | context >= 500k`", TODAY)
+    assert (q.category, q.filters.active()) == (
+        "coding",
+        {"min_context": 500_000, "max_price": 3.0},
+    )
+    assert engine.understander.parse("best qwen for coding?", TODAY).filters.maker == "Alibaba"

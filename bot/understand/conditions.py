@@ -157,7 +157,16 @@ _CONTEXT_BARE = re.compile(
 )
 
 
+_CONTEXT_FIRST = re.compile(
+    r"\b(?:context|ctx)(?: window)?\s*(?:>=?|≥|of at least|at least|over|above|min(?:imum)?)\s*"
+    r"(\d+(?:\.\d+)?)\s*(k|m)\b"
+)
+
+
 def min_context(low: str) -> int | None:
+    first = _CONTEXT_FIRST.search(low)
+    if first:
+        return _tokens(first.group(1), first.group(2))
     bare = _CONTEXT_BARE.search(low)
     if bare and not _CONTEXT.search(low):
         return _tokens(bare.group(1), bare.group(2))
@@ -214,7 +223,8 @@ def _maker_pattern() -> re.Pattern[str]:
         rf"|\b(?:models?|llms?|ones?)\b.{{0,25}}?\b(?:from|by|made by)\s+({words})\b"
         rf"|\b({words})(?:'s)?\s+(?:(?:best|top|strongest|smartest|cheapest|fastest|newest|"
         rf"latest|most capable)\s+)?(?:models?|llms?|lineup)\b"
-        rf"|\b(?:best|top|strongest|cheapest|fastest|smartest|newest|latest)\s+({words})\s*[?!.]*$"
+        rf"|\b(?:best|top|strongest|cheapest|fastest|smartest|newest|latest)\s+({words})"
+        rf"(?:'s)?(?:\s*[?!.]*$|\s+(?:for|at|in|to|on)\b)"
     )
 
 
@@ -288,7 +298,7 @@ def without_conditions(text: str, found: Filters) -> str:
     category."""
     pats = []
     if found.min_context is not None:
-        pats += [_CONTEXT, _CONTEXT_BARE]
+        pats += [_CONTEXT, _CONTEXT_BARE, _CONTEXT_FIRST]
     if found.max_price is not None:
         m = _PRICE.search(text)
         if m:
@@ -331,6 +341,10 @@ _CHANGES = re.compile(
     r"|\b(?:overtake|overtook|overtaken|dethroned?|knocked off)\b"
     r"|\bwhat did (?:you|u|the bot) (?:add|change|update)\b|\badded (?:recently|lately|yet)\b"
     r"|\bbeen added\b|\b(?:get|got|gets) added\b"
+    r"|\bcontext(?: window)?\b.{0,40}\b(?:been )?updated\b"
+    r"|\b(?:benchmark|score|ranking|leaderboard|price|data) updates?\b"
+    r"|\btop \w+ model\b.{0,20}\bchang|\bwhat moved\b|\bmoved in the rankings\b"
+    r"|\brankings? (?:moved|shifted|changed)\b"
 )
 _SPAN_DAYS = (
     (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b"), 1),
@@ -346,7 +360,7 @@ KIND_WORDS = (
     (
         "leader",
         re.compile(
-            r"(?<!\w)(?:leaders?|#1|number one|top spot|top model|first place|lead(?:ing)?|crown|overt\w+|"
+            r"(?<!\w)(?:leaders?|#1|number one|top spot|top model|top \w+ model|first place|lead(?:ing)?|crown|overt\w+|"
             r"dethron\w+|at the top)\b"
         ),
     ),
@@ -371,7 +385,7 @@ KIND_WORDS = (
 _CHANGE_WORDS = re.compile(
     r"new|chang|updat|latest|pric|cheap|expens|scor|number|benchmark|lead|#1|top|first|drop|fell|"
     r"gone|went|cut|add|releas|launch|came|increas|bigger|larger|rais|context|fresh|result|shift|"
-    r"shake|reshuffl|overt|dethron|knocked|took|log"
+    r"shake|reshuffl|overt|dethron|knocked|took|log|mov"
 )
 
 

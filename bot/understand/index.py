@@ -85,7 +85,13 @@ STRONG_VARIANTS = frozenset(
     }
 )
 # Everyday names for a family.
-SYNONYMS = {"chatgpt": "gpt", "gemeni": "gemini", "lama": "llama", "lamma": "llama"}
+SYNONYMS = {
+    "chatgpt": "gpt",
+    "gemeni": "gemini",
+    "lama": "llama",
+    "lamma": "llama",
+    "cmd": "command",
+}
 # Vendor words: "openai's 4.1", "anthropic sonnet 4.5", "google gemma 4 12b".
 VENDORS = {
     "openai": "OpenAI",
@@ -128,6 +134,8 @@ _WEAK = VARIANT_WORDS | {
     "translate",
     "plus",
 }
+# What a later release of the same model adds to its name: a date, "Thinking", "Turbo"...
+_LATER_TAGS = frozenset({"thinking", "turbo", "reasoning", "instant", "preview"})
 _STRIP_TAIL = ("instruct", "it", "instructed", "chat", "preview", "hf")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[bmk]")  # parameter counts: 8b, 1.5b, 400m
 _VERSION = re.compile(r"\d+\.\d+")
@@ -700,9 +708,11 @@ class AliasIndex:
         return all(_SIZE.fullmatch(t) or re.fullmatch(r"a\d+b", t) for t in extra)
 
     def _later_generations(self, ids: set[str], key: Key) -> set[str]:
-        """Newer models whose names are this version-less name plus a version number."""
+        """Newer models whose names are this version-less name plus a version number; or, for
+        a name that is a model's name less its "Instruct" ("kimi k2" for Kimi K2 Instruct),
+        the newer models of that name (K2 0905, K2 Thinking)."""
         if any(has_digit(t) for t in key):
-            return set()
+            return self._later_of_stripped(ids, key)
         typed = set(key)
         pool = _having(self.by_display_token, typed) or set()
         first = max((_snapshot_date(self.models[m]) or dt.date.min) for m in ids)
@@ -713,6 +723,26 @@ class AliasIndex:
             and any(
                 _looks_like_version(t) and not re.fullmatch(r"\d{2}|\d{4}", t)
                 for t in self.display_tokens[mid] - typed
+            )
+        }
+
+    def _later_of_stripped(self, ids: set[str], key: Key) -> set[str]:
+        if len(ids) != 1:
+            return set()
+        mid = next(iter(ids))
+        own = tuple(tokens(_MONTH_SUFFIX.sub("", self.models[mid].name)))
+        if own == tuple(key) or tuple(t for t in own if t not in _STRIP_TAIL) != tuple(key):
+            return set()
+        typed = set(key)
+        first = _snapshot_date(self.models[mid]) or dt.date.min
+        pool = _having(self.by_display_token, typed) or set()
+        return {
+            o
+            for o in pool - ids
+            if (_snapshot_date(self.models[o]) or dt.date.min) > first
+            and all(
+                re.fullmatch(r"\d{4}", t) or t in _LATER_TAGS
+                for t in self.display_tokens[o] - typed
             )
         }
 
@@ -799,14 +829,19 @@ class AliasIndex:
         head = list(prev.key or toks[prev.start : prev.end])
         if tuple(head) not in self.keys:  # "the 120b oss one vs the 20b one": its real name
             head = list(tokens(self.models[prev.model].name))
-        for cut in range(len(head) - 1, 0, -1):  # the most it can share first
-            for length in range(min(3, len(toks) - i), 0, -1):
-                key = tuple(head[:cut]) + tuple(toks[i : i + length])
-                if key in self.keys and len(key) > 1:
-                    ids = self.keys[key]
-                    return Mention(
-                        self.resolve(ids, toks, i, i + length), i, i + length, False, key
-                    )
+        heads = [head]
+        full = list(tokens(self.models[prev.model].name))
+        if full != head:
+            heads.append(full)  # "4.1 nano vs 5 nano": GPT-4.1 nano -> GPT-5 nano
+        for head in heads:
+            for cut in range(len(head) - 1, 0, -1):  # the most it can share first
+                for length in range(min(3, len(toks) - i), 0, -1):
+                    key = tuple(head[:cut]) + tuple(toks[i : i + length])
+                    if key in self.keys and len(key) > 1:
+                        ids = self.keys[key]
+                        return Mention(
+                            self.resolve(ids, toks, i, i + length), i, i + length, False, key
+                        )
         return None
 
     def _narrowed(self, item: Loose, toks: list[str]) -> Loose:
@@ -865,6 +900,8 @@ class AliasIndex:
             return Loose("unknown", word, i, i + 1, tuple(self.nearest(word)))
         if word not in self.families and word not in VENDORS and not series:
             return None
+        if word == "o" and nxt not in ("series", "models", "model", "line", "family", "ones"):
+            return None  # "gpt-5.5 o claude opus 4.8": Spanish "or", not the o-series
         j = i + 1
         tail: list[str] = []
         while j < len(toks) and len(tail) < 3:

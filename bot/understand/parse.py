@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -48,7 +49,7 @@ _PROFILE_CUES = re.compile(
 _QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
     r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
-    r"how (?:fast|cheap|expensive|smart|strong|quick) is)\b"
+    r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better))\b"
 )
 _LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
@@ -117,6 +118,8 @@ _TELLING = re.compile(
     r"|\bis so (?:expensive|pricey|cheap|good|bad|slow|fast|smart|dumb|lazy)\b"
     r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
     r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
+    r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂"
+    r"|\bmy (?:cat|dog|kitten|puppy|pet|hamster|parrot|bird|horse|son|daughter|kid)\b"
     r"|\bis (?:wild|insane|nuts|crazy|goated|cracked|mid|trash|garbage|amazing|incredible|"
     r"awesome|unreal|underrated|overrated)\b"
 )
@@ -255,9 +258,17 @@ def find_metric(low: str, besides: str | set[str] | None = None) -> str | None:
                 best = cand
     if best and best[3] == "context" and besides != "speed" and _PER_SECOND.search(low):
         return "speed"  # "which pushes more tokens/sec": a rate, not a window
+    if best and " " not in best[3]:
+        # "faster & cheaper": two measures joined, the first one asked
+        first = _TWO_MEASURES.search(low)
+        if first:
+            ahead = find_metric(first.group(1), besides)
+            if ahead is not None and ahead != best[3]:
+                return ahead
     return best[3] if best else None
 
 
+_TWO_MEASURES = re.compile(r"\b([a-z]+(?:er|est)?)\s*(?:&|and|\+|/|,)\s*[a-z]+(?:er|est)\b")
 _PER_SECOND = re.compile(
     r"\btokens?\s*(?:/\s*s(?:ec)?\b|per\s+sec(?:ond)?\b|a\s+sec(?:ond)?\b)|\bt/s\b|\btps\b"
 )
@@ -387,8 +398,11 @@ class Understander:
             return q, ev
         mentions = _supported(mentions, loose, low, toks)
         # "O3 is more reactive than O2", "is fugu safe to eat": the everyday thing, not a model
+        named_before = len(mentions) + len(loose)
         mentions = [m for m in mentions if not _everyday_sense(m.key or (), toks, m.start, low)]
         loose = [x for x in loose if not _everyday_sense(tuple(x.text.split()), toks, x.start, low)]
+        if named_before and not mentions and not loose:
+            return q, ev  # the message is about the everyday thing the name also is
         found = _dedupe([m.model for m in mentions])
         ev.only_names = bool(mentions) and _short(toks, mentions)
         ev.strong = sum(1 for m in mentions if not m.weak)
@@ -417,7 +431,9 @@ class Understander:
         q.category = find_category(rest)
         # "grok 4 fast" names a model, not a question about speed
         name_words = {toks[i] for i in named}
-        metric_text = _without_words(metric_text, name_words & _METRIC_NAME_WORDS)
+        metric_text = _without_words(
+            metric_text, [toks[i] for i in sorted(named) if toks[i] in _METRIC_NAME_WORDS]
+        )
         # with a context limit set, words about context describe the limit, not the ranking
         q.metric = _asked_measure(metric_text, q.filters)
         q.count = _count(low)
@@ -455,7 +471,10 @@ class Understander:
             q.metric = None
             q.filters = Filters()
             return q, ev
-        short_unknown = unknown and len(toks) - sum(u.end - u.start for u in unknown) <= 2
+        short_unknown = unknown and (
+            len(toks) - sum(u.end - u.start for u in unknown) <= 2
+            or ("?" in own_low and not others)
+        )
         if unknown and (compare_cue or profile_cue or n or short_unknown):
             q.intent = "not_found"
             q.unknown = [u.text for u in unknown]
@@ -670,7 +689,8 @@ def _refers_back(item, found: list[str]) -> bool:  # noqa: ANN001
 _METRIC_NAME_WORDS = frozenset({"fast", "instant", "turbo", "flash", "lite", "mini", "speed"})
 
 
-def _without_words(low: str, words: set[str]) -> str:
+def _without_words(low: str, words: Iterable[str]) -> str:
+    """Less each word once per time it is given ("grok 4 fast and grok code fast 1": both)."""
     for w in words:
         low = re.sub(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", " ", low, count=1)
     return low
