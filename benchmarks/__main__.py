@@ -2,7 +2,8 @@
 
 Prints one table and writes benchmarks/results.json. Every figure is measured in this run:
 
-- answers: each labelled message once (parse + compose + render a text answer), on a fresh
+- answers: each labelled message once (read + compose, what the bot does per message; the
+  whole text rendered on demand is timed apart), on a fresh
   engine, with the shipped catalog and synthetic catalogs of 1,000 and 10,000 models, and how
   many messages are still read the same way (intent, models, category, metric) in the crowd;
 - autocomplete: every keystroke of 300 model names as typed, on a fresh engine, same sizes;
@@ -50,7 +51,7 @@ LABELLED = ROOT / "tests" / "data" / "labelled_messages.jsonl"
 RESULTS = ROOT / "benchmarks" / "results.json"
 SIZES = (("shipped", None), ("1k", 1000), ("10k", 10_000))
 TARGETS = {
-    "answer_p99_ms_1k": 2.0,
+    "answer_p99_ms_1k": 1.0,
     "answer_p99_ms_10k": 5.0,
     "autocomplete_p99_ms_10k": 2.0,
     "rss_mb_shipped": 150.0,
@@ -105,6 +106,7 @@ def bench_answers(catalog: Catalog, texts: list[str], reference: dict[str, Any] 
     engine.ask(texts[0])
     first_ms = (time.perf_counter() - t) * 1000
     ms: list[float] = []
+    render: list[float] = []
     outcome: dict[str, Any] = {}
     wall = time.perf_counter()
     for text in texts:
@@ -114,6 +116,13 @@ def bench_answers(catalog: Catalog, texts: list[str], reference: dict[str, Any] 
         q = reply.query
         outcome[text] = (q.intent, tuple(q.models), q.category, q.metric)
     wall = time.perf_counter() - wall
+    # the whole answer as text (console, `ask`, a channel without Embed Links): apart, since
+    # the bot sends the short form and renders a section when its button is pressed
+    for text in texts:
+        reply = engine.ask(text)
+        t = time.perf_counter()
+        _ = reply.text
+        render.append((time.perf_counter() - t) * 1000)
     same = None
     if reference is not None:
         same = sum(outcome[t] == reference[t] for t in texts) / len(texts)
@@ -124,6 +133,8 @@ def bench_answers(catalog: Catalog, texts: list[str], reference: dict[str, Any] 
         "answer_p99_ms": _r(percentile(ms, 99)),
         "answer_max_ms": _r(max(ms)),
         "answers_per_s": round(len(texts) / wall),
+        "text_render_p50_ms": _r(statistics.median(render)),
+        "text_render_p99_ms": _r(percentile(render, 99)),
         "same_reading_as_shipped": None if same is None else round(same, 4),
         "_outcome": outcome,
     }
@@ -357,6 +368,8 @@ def _print(r: dict[str, Any]) -> None:
         ("answer p99 (ms)", "answer_p99_ms", "{:.2f}"),
         ("answer max (ms)", "answer_max_ms", "{:.2f}"),
         ("answers / s (one core)", "answers_per_s", "{:,}"),
+        ("whole text render p50 (ms)", "text_render_p50_ms", "{:.2f}"),
+        ("whole text render p99 (ms)", "text_render_p99_ms", "{:.2f}"),
         ("read as with shipped data", "same_reading_as_shipped", "{:.1%}"),
         ("autocomplete p50 (ms)", "autocomplete_p50_ms", "{:.2f}"),
         ("autocomplete p99 (ms)", "autocomplete_p99_ms", "{:.2f}"),

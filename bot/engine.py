@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,8 +24,14 @@ from bot.understand.lookup import ModelLookup
 class Reply:
     query: Query
     answer: Answer
-    text: str
-    seconds: float
+    rendered: str | None = None  # the full text, when it was rendered already
+    seconds: float = 0.0  # reading and composing (the text is rendered when first read)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The whole answer as text, for the console, `ask` and the plain-text fallback; Discord
+        sends the short form and renders sections when their buttons are pressed."""
+        return self.rendered if self.rendered is not None else render_text(self.answer)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,8 +94,7 @@ class Engine:
                 if x.kind in ("unknown", "family")
             )
         answer = compose(query, self.context, asked)
-        rendered = render_text(answer)
-        return Reply(query, answer, rendered, time.perf_counter() - start)
+        return Reply(query, answer, None, time.perf_counter() - start)
 
     def answer_query(self, query: Query) -> Answer:
         return compose(query, self.context)
