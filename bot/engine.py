@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import functools
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,10 @@ class Reply:
         }
 
 
+ANSWERS_KEPT = 1024  # answers kept for repeated questions
+ANSWER_TTL_S = 600.0  # ...for at most this long: "about 3 months ago" moves with the clock
+
+
 class Engine:
     @bulk
     def __init__(
@@ -73,6 +78,7 @@ class Engine:
         # tell snapshots apart cheaply; the store's content hash is not needed here.
         self.version = (str(catalog.meta.data_as_of), loaded_at, len(catalog.scores))
         self.lookup = ModelLookup(self.index)
+        self._answers: OrderedDict[tuple, tuple[float, Answer]] = OrderedDict()
         # Fill the per-catalog tables now, while the engine is built off the event loop.
         for metric in METRIC_NAMES:
             self.context.by_metric(metric)
@@ -93,15 +99,46 @@ class Engine:
                 for x in self.index.find(text)[1]
                 if x.kind in ("unknown", "family")
             )
-        answer = compose(query, self.context, asked)
+        answer = self._composed(query, asked)
         return Reply(query, answer, None, time.perf_counter() - start)
 
     def answer_query(self, query: Query) -> Answer:
-        return compose(query, self.context)
+        return self._composed(query, ())
+
+    def _composed(self, query: Query, asked: tuple) -> Answer:
+        """The answer for a reading, kept a while: a busy channel asks the same things, and the
+        same reading of the same data gets the same answer. Not the change log, whose window
+        moves with the clock."""
+        if query.intent in ("changes", "none", "help"):
+            return compose(query, self.context, asked)
+        key = (
+            query.intent,
+            tuple(query.models),
+            query.category,
+            query.metric,
+            query.count,
+            query.open_weights,
+            tuple(sorted(query.filters.active().items())),
+            tuple(query.candidates),
+            tuple(query.unknown),
+            tuple(query.dropped),
+            asked,
+        )
+        now = time.monotonic()
+        hit = self._answers.get(key)
+        if hit is not None and now - hit[0] < ANSWER_TTL_S:
+            self._answers.move_to_end(key)
+            return hit[1]
+        answer = compose(query, self.context, asked)
+        self._answers[key] = (now, answer)
+        if len(self._answers) > ANSWERS_KEPT:
+            self._answers.popitem(last=False)
+        return answer
 
     def with_changes(self, changes: Sequence[dict[str, Any]]) -> None:
         """A newer change log for the same data (the context is otherwise unchanged)."""
         self.context = dataclasses.replace(self.context, changes=tuple(changes))
+        self._answers.clear()
 
     def resolve_options(self, options: dict[str, str]) -> tuple[list[str], Answer | None]:
         """Slash-command option values (option -> what was typed or picked) -> their models in

@@ -9,7 +9,7 @@ import pytest
 
 from bot.answers import compose, render_text
 from bot.answers.compose import compare_many, compare_two, leaderboard, profile
-from bot.catalog.models import CATEGORY_IDS
+from bot.catalog.models import CATEGORY_IDS, Catalog
 from bot.engine import Engine
 from bot.understand import Query
 from tests.test_answers import BAD_RENDERINGS
@@ -61,3 +61,18 @@ def test_groups(engine: Engine) -> None:
 def test_clarify_and_not_found_without_candidates(engine: Engine) -> None:
     _check(compose(Query(text="x", intent="clarify"), engine.context))
     _check(compose(Query(text="x", intent="not_found", unknown=["gpt-99"]), engine.context))
+
+
+def test_a_repeated_question_is_answered_from_the_kept_answer(catalog: Catalog) -> None:
+    """The same reading of the same data gives the same answer, kept; a different reading, or a
+    newer change log, composes afresh; the change log itself is never kept."""
+    engine = Engine(catalog, "2026-11-27T00:00:00+00:00")
+    first = engine.ask("gpt-5.5 vs claude opus 4.8").answer
+    assert engine.ask("GPT-5.5 vs Claude Opus 4.8?").answer is first
+    assert engine.ask("claude opus 4.8 vs gpt-5.5").answer is not first
+    engine.with_changes([])
+    assert engine.ask("gpt-5.5 vs claude opus 4.8").answer is not first
+    assert (
+        engine.ask("what changed this week?").answer
+        is not engine.ask("what changed this week?").answer
+    )

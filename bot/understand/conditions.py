@@ -113,7 +113,10 @@ _NON_REASONING = re.compile(
     r"\bnon[- ]?(?:reasoning|thinking)\b|\bwithout (?:reasoning|thinking)\b|\bno[- ](?:reasoning|"
     r"thinking)\b|\b(?:not|isn'?t|aren'?t) (?:a )?reasoning\b|\b(?:doesn'?t|does not|don'?t|do not|no) needs? to (?:think|reason)\b|\binstruct(?:ion)? model\b(?! following)"
 )
-_THINKING = re.compile(r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)")
+_THINKING = re.compile(
+    r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)"
+    r"|\b(?:reasoning|thinking)[- ]capable\b"
+)
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
 
 
@@ -270,7 +273,9 @@ def reasoning(low: str, ranked_by_quality: bool) -> bool | None:
     if _NON_REASONING.search(low):
         return False
     m = _THINKING.search(low)
-    if m and ("thinking" in m.group(0) or "reasoner" in m.group(0) or not ranked_by_quality):
+    if m and (
+        any(w in m.group(0) for w in ("thinking", "reasoner", "capable")) or not ranked_by_quality
+    ):
         return True
     return None
 
@@ -279,6 +284,16 @@ def without_reasoning_kind(low: str) -> str | None:
     """The text less "reasoning model", when it says so: "best reasoning model for riddles"
     names the kind of model and, in "riddles", the category to rank by."""
     return _THINKING.sub(" ", low) if _THINKING.search(low) else None
+
+
+# "best vision model for math": the kind of model, ranked on math
+_VISION_KIND = re.compile(r"\b(?:vision|multimodal|multi-modal)\s+(?:models?|llms?)\b")
+
+
+def without_vision_kind(low: str) -> str | None:
+    """The text less "vision model", when it says so: with another category named, "vision
+    model" is the kind of model to rank (one that reads images), not the multimodal category."""
+    return _VISION_KIND.sub(" ", low) if _VISION_KIND.search(low) else None
 
 
 def find_filters(low: str, today: dt.date, ranked_by_quality: bool) -> Filters:
@@ -306,7 +321,7 @@ def without_conditions(text: str, found: Filters) -> str:
             end = m.end() + (tail.end() if tail else 0)
             text = text[: m.start()] + " " + text[end:]
     if found.modality is not None:
-        pats.append(_MODALITY)
+        pats += [_MODALITY, _VISION_KIND]
     if found.reasoning is not None:
         pats += [_NON_REASONING, _THINKING] if found.reasoning is False else [_THINKING]
     for pat in pats:
@@ -344,7 +359,8 @@ _CHANGES = re.compile(
     r"|\bcontext(?: window)?\b.{0,40}\b(?:been )?updated\b"
     r"|\b(?:benchmark|score|ranking|leaderboard|price|data) updates?\b"
     r"|\btop \w+ model\b.{0,20}\bchang|\bwhat moved\b|\bmoved in the rankings\b"
-    r"|\brankings? (?:moved|shifted|changed)\b"
+    r"|\brankings? (?:moved|shifted|changed)\b|\bre-?benchmarked\b|\bre-?tested\b"
+    r"|\bnew (?:#1|number one|leader|top (?:model|pick))\b"
 )
 _SPAN_DAYS = (
     (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b"), 1),
@@ -360,7 +376,7 @@ KIND_WORDS = (
     (
         "leader",
         re.compile(
-            r"(?<!\w)(?:leaders?|#1|number one|top spot|top model|top \w+ model|first place|lead(?:ing)?|crown|overt\w+|"
+            r"(?<!\w)(?:leaders?|leaderboard|#1|number one|top spot|top model|top \w+ model|first place|lead(?:ing)?|crown|overt\w+|"
             r"dethron\w+|at the top)\b"
         ),
     ),
@@ -369,13 +385,13 @@ KIND_WORDS = (
     (
         "score",
         re.compile(
-            r"\b(?:scores?|rescored|re-scored|benchmarks?|results|numbers|rank(?:ing)?s?)\b"
+            r"\b(?:scores?|rescored|re-scored|benchmarks?|results|numbers|re-?benchmarked)\b"
         ),
     ),
     (
         "new_model",
         re.compile(
-            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ )?drop(?:ped|s)?|got released)\b"
+            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ )?drop(?:ped|s)?|got released|new come out|came out|come out)\b"
         ),
     ),
 )

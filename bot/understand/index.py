@@ -82,6 +82,7 @@ STRONG_VARIANTS = frozenset(
         "sonnet",
         "haiku",
         "huge",
+        "codex",
     }
 )
 # Everyday names for a family.

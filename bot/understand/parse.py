@@ -16,10 +16,17 @@ from bot.understand import conditions
 from bot.understand.common import COMMON_WORDS
 from bot.understand.conditions import Filters
 from bot.understand.english import is_english
-from bot.understand.index import AliasIndex, Mention, family_choices, unknown_choices
+from bot.understand.index import (
+    FAMILIES,
+    AliasIndex,
+    Mention,
+    family_choices,
+    unknown_choices,
+)
 from bot.understand.text import clean, own_words, tokens, without_code
 from bot.understand.vocabulary import (
     CATEGORY_WORDS,
+    CUE_WORDS,
     EVERYDAY_SENSES,
     IDIOMS,
     METRIC_WORDS,
@@ -49,7 +56,7 @@ _PROFILE_CUES = re.compile(
 _QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
     r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
-    r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better))\b"
+    r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better)|good idea)\b"
 )
 _LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
@@ -99,6 +106,10 @@ _ABOUT_BOT = re.compile(
     r"|\b(?:list|all) (?:of )?(?:all )?(?:the )?models (?:you|do you|does the bot|the bot)\b"
     r"|\bwhich models (?:do |can )?you (?:know|have|cover|support|track)\b"
     r"|\bwhat do(?:es)? (?:you|u|the bot) mean by\b|\bin (?:your|ur|the bot'?s) (?:answers|replies|tables)\b"
+    r"|\bhow do i (?:compare|ask|use)\b.{0,30}\b(?:with you|you|the bot|this bot)\b"
+    r"|\b(?:measured|taken|computed|collected|calculated) by (?:you|u|the bot)\b"
+    r"|\bwhich benchmarks (?:go into|make up|count (?:for|towards?)|are in|feed)\b"
+    r"|\bbot\b.{0,20}\bhow does (?:this|it) work\b|\bhow does (?:this|it) work\b.{0,20}\bbot\b"
     r"|(?:(?<!\w)@|\bmention|\bping|\btag) ?(?:you|u|the bot)\b|\bneed to (?:@|mention|ping|tag)"
 )
 # Asked of other people in the channel, not of the bot.
@@ -425,6 +436,13 @@ class Understander:
             if q.filters.reasoning is None and kind_less and find_category(kind_less):
                 # "best reasoning model for riddles": the kind of model, ranked on riddles
                 q.filters = replace(q.filters, reasoning=True)
+            vision_less = conditions.without_vision_kind(rest)
+            if (
+                q.filters.modality is None
+                and vision_less
+                and find_category(vision_less) not in (None, "multimodal")
+            ):
+                q.filters = replace(q.filters, modality="image")
             if q.filters:
                 rest = conditions.without_conditions(rest, q.filters)
                 metric_text = conditions.without_conditions(low, q.filters)
@@ -543,6 +561,8 @@ class Understander:
         if (_LEADER_CUES.search(low) or (q.filters and _MODEL_WORDS.search(low))) and (
             q.category or q.metric or _MODEL_WORDS.search(low) or q.count or len(toks) <= 3
         ):
+            if _about_something_else(low):
+                return q, ev  # "what's the fastest car in the world?", "cheapest flights"
             q.intent = "leaderboard"
             if q.metric is None and q.category is None:
                 q.metric = _superlative_metric(low)
@@ -606,13 +626,16 @@ def _supported(
     measure ("scout or maverick for reading screenshots?"), not in "boy scout camp". A nickname
     that is an everyday word must stand beside another name ("behemoth vs maverick"), not in
     "my budget is basically zero"."""
-    mentions = [m for m in mentions if not _everyday_nickname(m, toks)]
+    mentions = [m for m in mentions if not _everyday_nickname(m, toks, mentions)]
     weak = [m for m in mentions if m.weak]
     if not weak:
         return mentions
     strong = len(mentions) > len(weak) or any(x.kind in ("family", "unknown") for x in loose)
     cue = find_category(low) is not None or find_metric(low) is not None
-    if strong or (cue and (len(weak) >= 2 or _question_shape(low))):
+    paired = len(weak) >= 2 and any(
+        toks[w.end] in _JOINS for w in weak if w.end < len(toks)
+    )  # "scout vs maverick, ...?"
+    if strong or (cue and (len(weak) >= 2 or _question_shape(low))) or (paired and "?" in low):
         return mentions
     return [m for m in mentions if not m.weak]
 
@@ -629,14 +652,16 @@ def _everyday_sense(key: tuple[str, ...], toks: list[str], start: int, low: str)
 _JOINS = frozenset({"vs", "v", "versus", "or", "and", "than", "against", "to"})
 
 
-def _everyday_nickname(m: Mention, toks: list[str]) -> bool:
+def _everyday_nickname(m: Mention, toks: list[str], mentions: list[Mention]) -> bool:
     if not (m.weak and m.key and len(m.key) == 1 and m.key[0].isalpha()):
         return False
     if not is_english(m.key[0]) or len(toks) <= 3:
         return False
     before = toks[m.start - 1] if m.start > 0 else ""
     after = toks[m.end] if m.end < len(toks) else ""
-    return before not in _JOINS and after not in _JOINS
+    # in a list of names ("maverick, command a or qwen3.7 max") it is one of them
+    listed = any(o is not m and (o.start == m.end or o.end == m.start) for o in mentions)
+    return before not in _JOINS and after not in _JOINS and not listed
 
 
 _CLAUSES = re.compile(
@@ -667,6 +692,7 @@ def _question_shape(low: str, strong: bool = False) -> bool:
         )
         or re.search(r"\b(?:which|what) (?:one|model|is|has|should)\b", low)
         or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
+        or re.search(r"\b(?:any good|worth it|thoughts on|opinions?|good idea|how good)\b", low)
     )
 
 
@@ -761,6 +787,107 @@ _FOLLOW_UP = re.compile(
     r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty)?\W*(?:and|what about|how about|same for|now)\b"
     r"(?=.{0,30}$)(?!.*\b(?:it|its|that|this|them|they|those|one)\b)"
 )
+
+
+_SUPERLATIVE_OF = re.compile(
+    r"\b(?:cheapest|fastest|quickest|best|smartest|strongest|biggest|largest|longest|"
+    r"lowest|highest|top)\s+([a-z]+)"
+)
+# Words that may follow a superlative in a question about models ("fastest one", "best for").
+_RANKED_THINGS = frozenset(
+    {
+        "for",
+        "with",
+        "at",
+        "to",
+        "in",
+        "on",
+        "of",
+        "one",
+        "ones",
+        "option",
+        "options",
+        "pick",
+        "picks",
+        "choice",
+        "choices",
+        "and",
+        "or",
+        "open",
+        "local",
+        "overall",
+        "right",
+        "rn",
+        "now",
+        "currently",
+        "today",
+        "non",
+        "self",
+        "cheap",
+        "free",
+        "small",
+        "large",
+        "new",
+        "newest",
+        "latest",
+        "way",
+        "thing",
+        "stuff",
+        "bang",
+        "value",
+        "price",
+        "context",
+        "output",
+        "input",
+        "time",
+        "first",
+        "tokens",
+        "token",
+        "per",
+        "most",
+        "least",
+        "3",
+        "5",
+        "10",
+        "ten",
+        "three",
+        "five",
+        "so",
+        "far",
+        "by",
+        "that",
+        "which",
+        "out",
+        "there",
+        "available",
+        "thats",
+        "that's",
+        "is",
+        "are",
+        "the",
+        "a",
+        "an",
+        "any",
+    }
+)
+
+
+def _about_something_else(low: str) -> bool:
+    """A superlative about something that is no model: "fastest car", "cheapest flights"."""
+    if _MODEL_WORDS.search(low):
+        return False
+    m = _SUPERLATIVE_OF.search(low)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (
+        word not in _RANKED_THINGS
+        and word not in CUE_WORDS
+        and word not in conditions.MAKER_WORDS
+        and word not in FAMILIES
+        and not word.isdigit()
+        and is_english(word)
+    )
 
 
 def _names_first(toks: list[str], mentions: list[Mention]) -> bool:

@@ -94,6 +94,10 @@ def tokens(text: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)  # model names are split many times while indexing
 def _tokens(text: str) -> tuple[str, ...]:
     text = clean(text).lower()
+    if not text.isascii():  # "français" -> francais, "español" -> espanol
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
     if "(" in text:
         text = _BIG_O.sub(" ", text)  # O(1), O(n log n): complexity, not OpenAI's o1
     if "/" in text:
