@@ -29,6 +29,8 @@ SETS = {
     "blind7": DATA / "blind7_messages.jsonl",
     # 335 more, after blind7's fixes
     "blind8": DATA / "blind8_messages.jsonl",
+    # 353 more, after blind8's fixes
+    "blind9": DATA / "blind9_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -686,3 +688,51 @@ def test_accented_words_read_as_their_plain_letters(engine: Engine) -> None:
         "mistral medium 3.5 vs mistral large 3 en français, lequel est meilleur ?", TODAY
     )
     assert (q.intent, q.category) == ("compare", "multilingual")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        ("ollama pull qwen3.6:27b", "none", []),
+        ("gemma's birthday is saturday, who's coming?", "none", []),
+        (
+            '```\nmodel_a = "x-ai/grok-4.3"\nmodel_b = "deepseek/deepseek-v4-pro"\n```\n'
+            "which of these two is better for coding",
+            "compare",
+            ["grok-4.3", "deepseek-v4-pro"],
+        ),
+        (
+            "claude opus 4.8 vs my current setup (some random llama finetune), worth switching?",
+            "profile",
+            ["claude-opus-4-8"],
+        ),
+        ("anything changed in the past 2 weeks?", "changes", []),
+        ("did deepseek v4 pro or glm 5.2 change price", "changes", ["deepseek-v4-pro", "glm-5.2"]),
+        ("do you know about every model or just the big ones", "help", []),
+        ("what should i run locally for coding", "leaderboard", []),
+    ],
+)
+def test_blind9_classes(engine: Engine, text: str, intent: str, models: list[str]) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert q.intent == intent
+    if intent != "none":
+        assert q.models == models
+
+
+def test_words_said_another_way_read_as_the_measure(engine: Engine) -> None:
+    """Hyphenated phrases, a word one letter from a category that is an everyday word, and two
+    kinds of change at once."""
+    q = engine.understander.parse("quickest-to-respond model from anthropic", TODAY)
+    assert (q.metric, q.filters.maker) == ("latency", "Anthropic")
+    assert engine.understander.parse("who's coming to the meetup, gemini?", TODAY).category is None
+    q = engine.understander.parse(
+        "what did i miss this week, any price cuts or new releases?", TODAY
+    )
+    assert (q.intent, q.kind, q.since_days) == ("changes", None, 7)
+    q = engine.understander.parse(
+        "## requirements\n- open weights\n- reasoning\n- >= 200k context\n\nbest one for agents?",
+        TODAY,
+    )
+    assert (q.category, q.filters.reasoning, q.filters.min_context) == ("agentic", True, 200_000)
+    q = engine.understander.parse("best model for pdfs, it has to accept pdf files directly", TODAY)
+    assert (q.category, q.filters.modality) == (None, "pdf")

@@ -198,6 +198,12 @@ def max_price(low: str) -> float | None:
     return float(dollars or dollars2 or dollars3)
 
 
+def modality_word(low: str) -> str | None:
+    """The word that set the input condition, singular ("accepts pdf files": pdf)."""
+    m = _MODALITY.search(low)
+    return (m.group(1) or m.group(2) or "see").rstrip("s") if m else None
+
+
 def modality(low: str) -> str | None:
     m = _MODALITY.search(low)
     if not m:
@@ -350,7 +356,9 @@ _CHANGES = re.compile(
     r"(?=.*(?:\?|this|today|week|month|lately|recently|since|past|last|yesterday))"
     r"|\b(?:get|got|gets|have|has|any)\s+(?:any\s+)?new\s+(?:scores?|benchmarks?|results|numbers|prices?)\b"
     r"|\btop (?:model|spot|pick)s?\b.{0,30}\bchange[ds]?\b|\btook the (?:lead|top spot|crown)\b"
-    r"|\b(?:anything|something|what) shift(?:ed)?\b|\bshake-?up\b|\breshuffle[ds]?\b"
+    r"|\b(?:anything|something|what) shift(?:ed)?\b|\bshake-?ups?\b|\breshuffle[ds]?\b"
+    r"|\b(?:anything|something|what all|much) (?:has |have )?(?:changed|moved|happened)\b"
+    r"|\b(?:did|has|have)\b.{0,60}\bchange[ds]? (?:its |their |the )?(?:price|pricing|prices)\b"
     r"|\bcontext(?: window)?s? (?:increases?|increased|bumps?|bumped|changes?|changed|upgrades?|grew|went up)\b"
     r"|\bcontext\b.{0,25}\b(?:bumped|go(?:ne)? up|went up|increased?|grew|grow|raised)\b"
     r"|\b(?:overtake|overtook|overtaken|dethroned?|knocked off)\b"
@@ -423,7 +431,7 @@ def change_span(low: str) -> int | None:
 
 
 def change_kind(low: str) -> str | None:
-    for kind, pat in KIND_WORDS:
-        if pat.search(low):
-            return kind
-    return None
+    """The one kind of change asked about; None for any, or for two ("price cuts or new
+    releases")."""
+    kinds = [kind for kind, pat in KIND_WORDS if pat.search(low)]
+    return kinds[0] if len(kinds) == 1 else None

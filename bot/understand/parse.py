@@ -30,6 +30,7 @@ from bot.understand.vocabulary import (
     EVERYDAY_SENSES,
     IDIOMS,
     METRIC_WORDS,
+    NOT_SLIPS,
     TYPOS,
 )
 
@@ -63,7 +64,7 @@ _LEADER_CUES = re.compile(
     r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|lowest latency|biggest|"
     r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
     r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
-    r"zippiest|priciest|brainiest|what should i use|which should i use|what to use|what do i use|"
+    r"zippiest|priciest|brainiest|what should i (?:use|run|pick|get|go with)|which should i (?:use|run|pick)|what to (?:use|run)|what do i use|"
     r"what would you use|mejor|melhor|meilleur|meilleure|beste|besten|migliore)\b|(?<!\w)#1\b"
 )
 _MODEL_WORDS = re.compile(
@@ -93,7 +94,8 @@ _HELP = re.compile(
 # Questions about the bot itself: its data, its method, how to ask it.
 _ABOUT_BOT = re.compile(
     r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers|scores|rankings?|"
-    r"ranks|sources?|benchmarks|method|categories|info)\b"
+    r"ranks|sources?|benchmarks|method|categories|info|prices|figures)\b"
+    r"|\bdo (?:you|u) (?:know|cover|have|track) (?:about )?(?:every|all|each|which|what|the)\b.{0,20}\bmodels?\b"
     r"|\b(?:data|numbers|scores|rankings?|info|ranks)\b.{0,30}\b(?:come from|based on|get updated|"
     r"updated|refreshed|calculated|computed|worked out)\b"
     r"|\bwhat (?:do|does) (?:the |your |these )?(?:categories|category|scores|overall|rankings?)\b"
@@ -189,7 +191,11 @@ def _phrase_hit(low: str, phrase: str) -> int:
     if phrase == "$":
         return low.find(phrase)
     if phrase not in low:  # cheap test first: most phrases are absent from most messages
-        return -1
+        if " " not in phrase or "-" not in low:
+            return -1
+        low = low.replace("-", " ")  # "quickest-to-respond": the same length, the same places
+        if phrase not in low:
+            return -1
     m = _phrase_pattern(phrase).search(low)
     return m.start() if m else -1
 
@@ -209,6 +215,8 @@ def _fuzzy_category(low: str) -> str | None:
     """ "codng", "mathematic", "multilingal": one slip in a long category word."""
     words, owner = _category_words()
     for tok in re.findall(r"[a-z]{5,}", low):
+        if tok in NOT_SLIPS:
+            continue
         hit = process.extractOne(tok, words, scorer=OSA.distance, score_cutoff=1)
         if hit is not None and hit[0][0] == tok[0]:
             return owner[hit[0]]
@@ -383,7 +391,13 @@ class Understander:
         ev = _Evidence()
         # a model id in pasted code is not a question about it; a quoted line is someone
         # else's words: this user's own words decide whether this is a question
+        if _COMMAND_LINE.match(text.lower()) and "?" not in text:
+            return q, ev  # "ollama pull qwen3.6:27b"
         body = without_code(text)
+        if body != text and _POINTS_AT_CODE.search(body.lower()) and not self.index.find(body)[0]:
+            body = text.replace(
+                "`", " "
+            )  # "```model_a = ...```\nwhich of these two": the block names them
         own = own_words(body)
         low = _without_idioms(fix_everyday(" ".join(_plain(clean(body)).lower().split())))
         own_low = (
@@ -422,6 +436,12 @@ class Understander:
         q.models, q.dropped = found[:MAX_MODELS], found[MAX_MODELS:]
         # "the grok one", "is cohere washed": a family or maker word for a model already named
         loose = [x for x in loose if not _refers_back(x, found)]
+        # "some random llama finetune": a model of the user's own, built on the line
+        loose = [
+            x
+            for x in loose
+            if not (x.kind == "family" and _DERIVED.match(" ".join(toks[x.end : x.end + 2])))
+        ]
         named = {i for m in mentions for i in range(m.start, m.end)}
         named |= {i for x in loose for i in range(x.start, x.end)}
         rest = _without_idioms(" ".join(t for i, t in enumerate(toks) if i not in named))
@@ -436,6 +456,9 @@ class Understander:
             if q.filters.reasoning is None and kind_less and find_category(kind_less):
                 # "best reasoning model for riddles": the kind of model, ranked on riddles
                 q.filters = replace(q.filters, reasoning=True)
+            if q.filters.reasoning is None and _KIND_ITEM.search(text.lower()):
+                q.filters = replace(q.filters, reasoning=True)  # "- reasoning" among requirements
+                rest = _without_words(rest, ["reasoning", "thinking"])
             vision_less = conditions.without_vision_kind(rest)
             if (
                 q.filters.modality is None
@@ -447,6 +470,12 @@ class Understander:
                 rest = conditions.without_conditions(rest, q.filters)
                 metric_text = conditions.without_conditions(low, q.filters)
         q.category = find_category(rest)
+        if q.category == "multimodal" and q.filters.modality is not None:
+            # "best model for pdfs, it has to accept pdf files": the input is the condition
+            same = conditions.modality_word(low)
+            plain = " ".join(w for w in rest.split() if w.rstrip("s") != same)
+            if find_category(plain) != "multimodal":
+                q.category = find_category(plain)
         # "grok 4 fast" names a model, not a question about speed
         name_words = {toks[i] for i in named}
         metric_text = _without_words(
@@ -711,6 +740,20 @@ def _refers_back(item, found: list[str]) -> bool:  # noqa: ANN001
     words = set(tokens(item.text))
     return any(words <= set(tokens(mid)) for mid in found)
 
+
+# words after a line's name that make it someone's own model built on it
+_DERIVED = re.compile(
+    r"(?:fine ?tunes?|finetuned|fine tuned|merges?|loras?|derivatives?|distills?)\b"
+)
+# a shell command that pulls or runs a model: telling the machine, not asking
+_COMMAND_LINE = re.compile(
+    r"^\W*(?:ollama|pip3?|docker|vllm|huggingface-cli|hf|git|curl|wget|npm|npx|uv|llama-server|"
+    r"llama-cli|lms|mlx_lm\.\w+)\s+(?:pull|run|serve|install|download|clone|create|show|add|get|push)\b"
+)
+# "which of these two", "compare them": the names are in the pasted block
+_POINTS_AT_CODE = re.compile(r"\b(?:these|those|them|both|the two|above|this pair)\b")
+# a requirement written as a list item: "- reasoning", "* thinking"
+_KIND_ITEM = re.compile(r"(?m)^\s*[-*•]\s*(?:reasoning|thinking)(?: model)?\s*$")
 
 _METRIC_NAME_WORDS = frozenset({"fast", "instant", "turbo", "flash", "lite", "mini", "speed"})
 

@@ -21,6 +21,8 @@ IDIOMS: tuple[str, ...] = tuple(_VOCAB["idioms"]["phrases"])
 EVERYDAY_SENSES: dict[str, tuple[str, ...]] = {
     k: tuple(ws) for k, ws in _VOCAB["everyday_senses"].items() if k != "note"
 }
+# Everyday words one letter from a category word, never read as a slip of it.
+NOT_SLIPS = frozenset(_VOCAB["not_slips"]["words"])
 # Every single word those phrases use: a word that asks about something, never a model's nickname.
 CUE_WORDS = frozenset(
     w for ws in (*CATEGORY_WORDS.values(), *METRIC_WORDS.values()) for p in ws for w in p.split()
