@@ -66,9 +66,12 @@ class Engine:
         loaded_at: str | None = None,
         changes: Sequence[dict[str, Any]] = (),
         today: dt.date | None = None,
+        answers_kept: int = ANSWERS_KEPT,
     ) -> None:
         """`changes`: the change log, newest first, as the store lists it; `today`: what
-        answers about recency take for today (the wall clock when None)."""
+        answers about recency take for today (the wall clock when None); `answers_kept`: how
+        many recent answers to keep for repeated questions (0: none)."""
+        self.answers_kept = answers_kept
         self.catalog = catalog
         self.scoreboard = scoreboard_for(catalog)
         self.index = AliasIndex(self.scoreboard)
@@ -109,7 +112,7 @@ class Engine:
         """The answer for a reading, kept a while: a busy channel asks the same things, and the
         same reading of the same data gets the same answer. Not the change log, whose window
         moves with the clock."""
-        if query.intent in ("changes", "none", "help"):
+        if query.intent in ("changes", "none", "help") or not self.answers_kept:
             return compose(query, self.context, asked)
         key = (
             query.intent,
@@ -131,7 +134,7 @@ class Engine:
             return hit[1]
         answer = compose(query, self.context, asked)
         self._answers[key] = (now, answer)
-        if len(self._answers) > ANSWERS_KEPT:
+        if len(self._answers) > self.answers_kept:
             self._answers.popitem(last=False)
         return answer
 
