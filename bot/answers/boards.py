@@ -192,11 +192,11 @@ def leaderboard(
     if metric == "price":
         # A $0 listing is a free tier, not the cheapest price anyone pays at scale: named, not
         # ranked as a tie at the top (unless nothing priced meets the conditions).
-        listed = [kv for kv in base if ok(kv[0])]
-        priced = [kv for kv in listed if kv[1] > 0]
-        if priced:
-            free = [mid for mid, v in listed if v == 0]
-            base = priced
+        # (Cheapest first, so the $0 listings lead: only they and the top priced are checked.)
+        zero = sum(1 for _ in itertools.takewhile(lambda kv: kv[1] == 0, base))
+        if any(ok(mid) for mid, _ in base[zero:]):
+            free = [mid for mid, _ in base[:zero] if ok(mid)]
+            base = base[zero:]
     top = list(itertools.islice(filter(lambda kv: ok(kv[0]), base), n))
     ans.model_ids = [mid for mid, _ in top]
     ans.models = [ctx.model(mid).name for mid in ans.model_ids]
