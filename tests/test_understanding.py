@@ -31,6 +31,9 @@ SETS = {
     "blind8": DATA / "blind8_messages.jsonl",
     # 353 more, after blind8's fixes
     "blind9": DATA / "blind9_messages.jsonl",
+    # 354 and 370 more, written at once after blind9's fixes
+    "blind10": DATA / "blind10_messages.jsonl",
+    "blind11": DATA / "blind11_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -736,3 +739,40 @@ def test_words_said_another_way_read_as_the_measure(engine: Engine) -> None:
     assert (q.category, q.filters.reasoning, q.filters.min_context) == ("agentic", True, 200_000)
     q = engine.understander.parse("best model for pdfs, it has to accept pdf files directly", TODAY)
     assert (q.category, q.filters.modality) == (None, "pdf")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        ("```claude-opus-4-8 vs gpt-5.5-pro```", "compare", ["claude-opus-4-8", "gpt-5.5-pro"]),
+        ("sonnet 5 is down again?? status page says all good", "none", []),
+        ("how do i fine-tune llama with lora, any good tutorial?", "none", []),
+        ("which font is best for coding?", "none", []),
+        ("granite countertops vs quartz, which is better for a kitchen?", "none", []),
+        ("nova for summarization?", "clarify", []),
+        ("is gpt-5.5 cheaper now than last month?", "changes", ["gpt-5.5"]),
+        ("did the math leaderboard shift this week", "changes", []),
+    ],
+)
+def test_blind10_and_11_classes(engine: Engine, text: str, intent: str, models: list[str]) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert q.intent == intent
+    if intent != "none":
+        assert q.models == models
+
+
+def test_conditions_said_in_passing(engine: Engine) -> None:
+    q = engine.understander.parse("which claude is the fastest", TODAY)
+    assert (q.intent, q.metric, q.filters.maker) == ("leaderboard", "speed", "Anthropic")
+    q = engine.understander.parse(
+        "which 2026 open-weights reasoning model is best at math, under $1 per million", TODAY
+    )
+    assert (q.category, q.filters.since, q.filters.reasoning) == ("math", dt.date(2026, 1, 1), True)
+    q = engine.understander.parse(
+        "**best** google model for `agentic` tasks, thinking ones only", TODAY
+    )
+    assert (q.category, q.filters.maker, q.filters.reasoning) == ("agentic", "Google", True)
+    q = engine.understander.parse(
+        "model with the most memory? like i want to paste an entire novel in", TODAY
+    )
+    assert (q.intent, q.metric) == ("leaderboard", "context")

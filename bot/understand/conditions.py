@@ -115,8 +115,9 @@ _NON_REASONING = re.compile(
 )
 _THINKING = re.compile(
     r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)"
-    r"|\b(?:reasoning|thinking)[- ]capable\b"
+    r"|\b(?:reasoning|thinking)[- ]capable\b|\b(?:thinking|reasoning) (?:ones?|only)\b"
 )
+_YEAR_MODELS = re.compile(r"\b(20[2-3]\d)\s+(?:[\w-]+\s+){0,3}?(?:models?|llms?|releases?|ones)\b")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
 
 
@@ -234,6 +235,8 @@ def _maker_pattern() -> re.Pattern[str]:
         rf"latest|most capable)\s+)?(?:models?|llms?|lineup)\b"
         rf"|\b(?:best|top|strongest|cheapest|fastest|smartest|newest|latest)\s+({words})"
         rf"(?:'s)?(?:\s*[?!.]*$|\s+(?:for|at|in|to|on)\b)"
+        rf"|\b(?:which|what)\s+({words})\s+(?:model\s+)?(?:is|are|has|does|gives)\s+(?:the\s+)?"
+        rf"(?:best|top|strongest|cheapest|fastest|quickest|smartest|biggest|lowest|most)\b"
     )
 
 
@@ -259,6 +262,9 @@ def since(low: str, today: dt.date) -> dt.date | None:
         if m.group(2):
             return dt.date(int(m.group(2)), 1, 1)
         return dt.date(today.year, 1, 1) if m.group(1) == "year" else today.replace(day=1)
+    m = _YEAR_MODELS.search(low)
+    if m:  # "which 2026 open-weights model": released that year or later
+        return dt.date(int(m.group(1)), 1, 1)
     m = _RECENT.search(low)
     if m and re.search(r"\b(?:released|out|launched|new|newer|from|models?|came)\b", low):
         n = m.group(1)
@@ -369,6 +375,10 @@ _CHANGES = re.compile(
     r"|\btop \w+ model\b.{0,20}\bchang|\bwhat moved\b|\bmoved in the rankings\b"
     r"|\brankings? (?:moved|shifted|changed)\b|\bre-?benchmarked\b|\bre-?tested\b"
     r"|\bnew (?:#1|number one|leader|top (?:model|pick))\b"
+    r"|\bcontext(?: window)?\b.{0,20}\b(?:get|got|gotten|been|was)\s+(?:bigger|larger|longer|extended|increased|raised)\b"
+    r"|\b(?:leaderboards?|rankings?|standings)\s+(?:shift|shifted|change|changed|move|moved)\b"
+    r"|\b(?:did|have|has)\b.{0,50}\bscores?\s+(?:update|updated|change|changed|move|moved)\b"
+    r"|\b(?:cheaper|pricier|more expensive)\s+now\b.{0,20}\b(?:than|since)\b"
 )
 _SPAN_DAYS = (
     (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b"), 1),

@@ -88,13 +88,14 @@ _HELP = re.compile(
     r"\bwhere do (?:your|the) (?:scores|numbers|data) come from\b|\bexplain what you do\b|"
     r"\bhow (?:do|can) i use (?:you|this|the bot|this bot)\b|"
     r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
-    r"\bwhat am i supposed to (?:type|ask|say)\b|\bbot\b.{0,20}\bhow to use\b|"
+    r"\bwhat am i supposed to (?:type|ask|say)\b|\b(?:what|who) are (?:you|u)\W*(?:lol|lmao)?\W*$|\bbot\b.{0,20}\bhow to use\b|"
     r"\bhow to use\b.{0,20}\bbot\b"
 )
 # Questions about the bot itself: its data, its method, how to ask it.
 _ABOUT_BOT = re.compile(
     r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers|scores|rankings?|"
     r"ranks|sources?|benchmarks|method|categories|info|prices|figures)\b"
+    r"|\b(?:pricing|prices?|scores?|data|numbers|benchmarks?) (?:info |data |figures )?(?:from|come from|sourced from)\b"
     r"|\bdo (?:you|u) (?:know|cover|have|track) (?:about )?(?:every|all|each|which|what|the)\b.{0,20}\bmodels?\b"
     r"|\b(?:data|numbers|scores|rankings?|info|ranks)\b.{0,30}\b(?:come from|based on|get updated|"
     r"updated|refreshed|calculated|computed|worked out)\b"
@@ -393,8 +394,12 @@ class Understander:
         # else's words: this user's own words decide whether this is a question
         if _COMMAND_LINE.match(text.lower()) and "?" not in text:
             return q, ev  # "ollama pull qwen3.6:27b"
+        if _OUTAGE.search(text.lower()):
+            return q, ev  # "sonnet 5 is down again??": a service's status, not its merits
         body = without_code(text)
-        if body != text and _POINTS_AT_CODE.search(body.lower()) and not self.index.find(body)[0]:
+        if body != text and not body.strip():
+            body = text.replace("`", " ")  # "```claude-opus-4-8 vs gpt-5.5-pro```": all of it
+        elif body != text and _POINTS_AT_CODE.search(body.lower()) and not self.index.find(body)[0]:
             body = text.replace(
                 "`", " "
             )  # "```model_a = ...```\nwhich of these two": the block names them
@@ -440,7 +445,13 @@ class Understander:
         loose = [
             x
             for x in loose
-            if not (x.kind == "family" and _DERIVED.match(" ".join(toks[x.end : x.end + 2])))
+            if not (
+                x.kind == "family"
+                and (
+                    _DERIVED.match(" ".join(toks[x.end : x.end + 2]))
+                    or _DERIVING.search(" ".join(toks[max(0, x.start - 2) : x.start]))
+                )
+            )
         ]
         named = {i for m in mentions for i in range(m.start, m.end)}
         named |= {i for x in loose for i in range(x.start, x.end)}
@@ -470,6 +481,10 @@ class Understander:
                 rest = conditions.without_conditions(rest, q.filters)
                 metric_text = conditions.without_conditions(low, q.filters)
         q.category = find_category(rest)
+        if q.category == "reasoning" and q.filters.reasoning is not None:
+            # "best non-reasoning model for coding, i don't want it thinking": the kind is set
+            plain = re.sub(r"\b(?:thinking|reasoning|think|reason)\b", " ", rest)
+            q.category = find_category(plain) or q.category
         if q.category == "multimodal" and q.filters.modality is not None:
             # "best model for pdfs, it has to accept pdf files": the input is the condition
             same = conditions.modality_word(low)
@@ -576,6 +591,9 @@ class Understander:
                 (cue and (shape or len(toks) <= 6))
                 or ("?" in own_low and len(toks) <= 5 and any(" " in f.text for f in families))
                 or ("?" in own_low and len(toks) <= 3 and profile_cue)
+                # "nova for summarization?", "flash or mini for a cheap chatbot"
+                or ("?" in own_low and len(toks) <= 5 and re.search(r"\bfor\b", own_low))
+                or (cue and compare_cue and len(toks) <= 8)
                 or alone
             )
             ranking = q.filters.maker is not None and _LEADER_CUES.search(low)
@@ -588,8 +606,20 @@ class Understander:
             ev.follow_up = True
             return q, ev
         if (_LEADER_CUES.search(low) or (q.filters and _MODEL_WORDS.search(low))) and (
-            q.category or q.metric or _MODEL_WORDS.search(low) or q.count or len(toks) <= 3
+            q.category
+            or q.metric
+            or _MODEL_WORDS.search(low)
+            or q.count
+            or len(toks) <= 3
+            or q.filters
         ):
+            if (
+                ev.telling
+                and not asks
+                and "?" not in own_low
+                and not _LEADER_CUES.match(own_low.lstrip("*_ "))
+            ):
+                return q, ev  # "lmao the 'cheapest' option at my job always breaks": a remark
             if _about_something_else(low):
                 return q, ev  # "what's the fastest car in the world?", "cheapest flights"
             q.intent = "leaderboard"
@@ -745,10 +775,19 @@ def _refers_back(item, found: list[str]) -> bool:  # noqa: ANN001
 _DERIVED = re.compile(
     r"(?:fine ?tunes?|finetuned|fine tuned|merges?|loras?|derivatives?|distills?)\b"
 )
+# "how do i fine-tune llama": working on the line's weights, not asking about its models
+_DERIVING = re.compile(
+    r"(?:fine ?tune|finetune|fine tuning|finetuning|train|training|quantize|distill)$"
+)
 # a shell command that pulls or runs a model: telling the machine, not asking
 _COMMAND_LINE = re.compile(
     r"^\W*(?:ollama|pip3?|docker|vllm|huggingface-cli|hf|git|curl|wget|npm|npx|uv|llama-server|"
     r"llama-cli|lms|mlx_lm\.\w+)\s+(?:pull|run|serve|install|download|clone|create|show|add|get|push)\b"
+)
+# talk of a service being down: nothing the bot's data answers
+_OUTAGE = re.compile(
+    r"\b(?:is|are|was|went|goes|going) (?:down|offline)\b|\bstatus page\b|\boutages?\b"
+    r"|\b(?:5\d\d|429) (?:errors?|again|overloaded)\b|\bgetting (?:5\d\d|429)s?\b"
 )
 # "which of these two", "compare them": the names are in the pasted block
 _POINTS_AT_CODE = re.compile(r"\b(?:these|those|them|both|the two|above|this pair)\b")
@@ -836,6 +875,11 @@ _SUPERLATIVE_OF = re.compile(
     r"\b(?:cheapest|fastest|quickest|best|smartest|strongest|biggest|largest|longest|"
     r"lowest|highest|top)\s+([a-z]+)"
 )
+# "which font is best for coding": the thing asked about comes first
+_WHICH_THING_IS_BEST = re.compile(
+    r"\b(?:which|what)\s+([a-z]+)\s+(?:is|are)\s+(?:the\s+)?(?:best|fastest|cheapest|smartest|"
+    r"strongest|quickest)\b"
+)
 # Words that may follow a superlative in a question about models ("fastest one", "best for").
 _RANKED_THINGS = frozenset(
     {
@@ -916,21 +960,25 @@ _RANKED_THINGS = frozenset(
 
 
 def _about_something_else(low: str) -> bool:
-    """A superlative about something that is no model: "fastest car", "cheapest flights"."""
+    """A superlative about something that is no model: "fastest car", "cheapest flights",
+    "which font is best for coding"."""
     if _MODEL_WORDS.search(low):
         return False
-    m = _SUPERLATIVE_OF.search(low)
-    if m is None:
-        return False
-    word = m.group(1)
-    return (
-        word not in _RANKED_THINGS
-        and word not in CUE_WORDS
-        and word not in conditions.MAKER_WORDS
-        and word not in FAMILIES
-        and not word.isdigit()
-        and is_english(word)
-    )
+    for pat in (_SUPERLATIVE_OF, _WHICH_THING_IS_BEST):
+        m = pat.search(low)
+        if m is None:
+            continue
+        word = m.group(1)
+        if (
+            word not in _RANKED_THINGS
+            and word not in CUE_WORDS
+            and word not in conditions.MAKER_WORDS
+            and word not in FAMILIES
+            and not word.isdigit()
+            and is_english(word)
+        ):
+            return True
+    return False
 
 
 def _names_first(toks: list[str], mentions: list[Mention]) -> bool:
