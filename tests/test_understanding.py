@@ -34,6 +34,9 @@ SETS = {
     # 354 and 370 more, written at once after blind9's fixes
     "blind10": DATA / "blind10_messages.jsonl",
     "blind11": DATA / "blind11_messages.jsonl",
+    # 350 and 347 more, written at once after blind11's fixes
+    "blind12": DATA / "blind12_messages.jsonl",
+    "blind13": DATA / "blind13_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -776,3 +779,34 @@ def test_conditions_said_in_passing(engine: Engine) -> None:
         "model with the most memory? like i want to paste an entire novel in", TODAY
     )
     assert (q.intent, q.metric) == ("leaderboard", "context")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        ("top 5 anime of 2026?", "none", []),
+        ("sonar on submarines works how exactly?", "none", []),
+        ("has the price of gpt-5.4 mini changed?", "changes", ["gpt-5.4-mini"]),
+        ("did deepseek v4 pro price go up or down", "changes", ["deepseek-v4-pro"]),
+        ("whats been updated in the last 30 days", "changes", []),
+        ("which benchmarks do you use for the coding score", "help", []),
+        ("4o vs 4.1 honestly", "compare", ["gpt-4o-2024-11-20", "gpt-4.1"]),
+    ],
+)
+def test_blind12_and_13_classes(engine: Engine, text: str, intent: str, models: list[str]) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert q.intent == intent
+    if intent != "none":
+        assert q.models == models
+
+
+def test_a_word_cut_by_the_negation_window_is_no_negation(engine: Engine) -> None:
+    """ "nano" ends in "no": the words before a measure are read whole, not from a slice."""
+    q = engine.understander.parse(
+        "compare gpt-5.4 nano and gemini 3.1 flash lite on price pls", TODAY
+    )
+    assert (q.intent, q.metric) == ("compare", "price")
+    q = engine.understander.parse(
+        "ranking pls: open weights, reasoning, under $0.30 - best for coding", TODAY
+    )
+    assert (q.category, q.filters.reasoning, q.open_weights) == ("coding", True, True)

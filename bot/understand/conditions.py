@@ -344,7 +344,7 @@ def without_conditions(text: str, found: Filters) -> str:
 # -- the change log ---------------------------------------------------------------------------
 
 _CHANGES = re.compile(
-    r"\bwhat(?:'?s| is| has)? (?:new|changed|updated)\b|\bwhat changed\b|\bwhat(?:'s| has)? been (?:added|updated)\b"
+    r"\bwhat(?:'?s| is| has)? (?:new|changed|updated)\b|\bwhat changed\b|\bwhat(?:'?s| has)? been (?:added|updated)\b"
     r"|\bwhat got (?:added|updated|cheaper)\b|\bany(?:thing)? (?:new|changes?|updates?)\b"
     r"|\bnew (?:models?|releases?|scores?|leaders?|entries)\b(?=.*(?:\?|this|today|week|month|lately|recently|since|past|last|yesterday))"
     r"|\bchange ?log\b|\bwhat'?s the latest\b|\b(?:price|pricing) (?:changes?|drops?|cuts?|increases?|moves?)\b"
@@ -361,7 +361,8 @@ _CHANGES = re.compile(
     r"|\b(?:new|fresh)\s+(?:\w+\s+){0,2}(?:models?|releases?|scores?|results|benchmarks?|numbers)\b"
     r"(?=.*(?:\?|this|today|week|month|lately|recently|since|past|last|yesterday))"
     r"|\b(?:get|got|gets|have|has|any)\s+(?:any\s+)?new\s+(?:scores?|benchmarks?|results|numbers|prices?)\b"
-    r"|\btop (?:model|spot|pick)s?\b.{0,30}\bchange[ds]?\b|\btook the (?:lead|top spot|crown)\b"
+    r"|\btop (?:model|spot|pick)s?\b.{0,30}\bchange[ds]?\b|\btook (?:the )?(?:lead|top spot|crown|#1(?: spot)?|first place|number one(?: spot)?)(?!\w)"
+    r"|\bnew (?:on|to) the (?:board|leaderboard|list|rankings?)\b"
     r"|\b(?:anything|something|what) shift(?:ed)?\b|\bshake-?ups?\b|\breshuffle[ds]?\b"
     r"|\b(?:anything|something|what all|much) (?:has |have )?(?:changed|moved|happened)\b"
     r"|\b(?:did|has|have)\b.{0,60}\bchange[ds]? (?:its |their |the )?(?:price|pricing|prices)\b"
@@ -379,6 +380,8 @@ _CHANGES = re.compile(
     r"|\b(?:leaderboards?|rankings?|standings)\s+(?:shift|shifted|change|changed|move|moved)\b"
     r"|\b(?:did|have|has)\b.{0,50}\bscores?\s+(?:update|updated|change|changed|move|moved)\b"
     r"|\b(?:cheaper|pricier|more expensive)\s+now\b.{0,20}\b(?:than|since)\b"
+    r"|\b(?:has|have|did)\b.{0,40}\b(?:dropped|drop|cut|raised?|gone (?:up|down)|go (?:up|down)|went (?:up|down))\b.{0,12}\bprices?\b"
+    r"|\b(?:has|have|did)\b.{0,40}\bprices?\b.{0,30}\b(?:changed?|go(?:ne)? (?:up|down)|went (?:up|down)|dropped|drop|cut)\b"
 )
 _SPAN_DAYS = (
     (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b"), 1),

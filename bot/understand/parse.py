@@ -61,7 +61,7 @@ _QUALITY_CUES = re.compile(
 )
 _LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
-    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|lowest latency|biggest|"
+    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|lowest latency|biggest|highest|"
     r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
     r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
     r"zippiest|priciest|brainiest|what should i (?:use|run|pick|get|go with)|which should i (?:use|run|pick)|what to (?:use|run)|what do i use|"
@@ -103,9 +103,10 @@ _ABOUT_BOT = re.compile(
     r".{0,25}\bmean\b|\bwhat counts as\b|\bhow do i (?:ask|get (?:it|you)|make (?:it|you))\b"
     r"|\bcan i (?:compare|ask|get)\b.{0,30}\b(?:more than|at once|several)\b"
     r"|\bhow often\b.{0,30}\b(?:update|updated|refresh|change)"
-    r"|\b(?:prices?|scores?|numbers|data|rankings?|ranks|models)\b.{0,15}\byou (?:show|use|list|have|"
+    r"|\b(?:prices?|scores?|numbers|data|rankings?|ranks|models|benchmarks?)\b.{0,15}\byou (?:show|use|list|have|"
     r"know|track|cover|give|support)\b"
-    r"|\bwhat (?:do|does) (?:the |your |these |a )?(?:score|number|rank|percentage)s?\b.{0,25}\bmean\b"
+    r"|\bwhat (?:do|does) (?:the |your |these |a )?(?:\w+ )?(?:score|number|rank|percentage|figure)s?\b.{0,25}\bmean\b"
+    r"|\bhow do i (?:get|see|pull up) (?:the |a )?(?:leaderboard|ranking|rankings|top list)\b"
     r"|\b(?:list|all) (?:of )?(?:all )?(?:the )?models (?:you|do you|does the bot|the bot)\b"
     r"|\bwhich models (?:do |can )?you (?:know|have|cover|support|track)\b"
     r"|\bwhat do(?:es)? (?:you|u|the bot) mean by\b|\bin (?:your|ur|the bot'?s) (?:answers|replies|tables)\b"
@@ -272,7 +273,7 @@ def find_metric(low: str, besides: str | set[str] | None = None) -> str | None:
         if metric == besides or (isinstance(besides, set) and metric in besides):
             continue
         pos = _phrase_hit(low, w)
-        if pos >= 0 and not _NEGATION.search(low[max(0, pos - 25) : pos]):
+        if pos >= 0 and not _NEGATION.search(low, max(0, pos - 25), pos):
             cand = (-len(w), _METRIC_ORDER[metric], pos, metric)
             if best is None or cand < best:
                 best = cand
@@ -512,7 +513,10 @@ class Understander:
         asked = "?" in own_low or len(toks) <= 12
         ev.others = others
         # "sonnet 4.5 vs opus 4.1 for coding, old i know": a request that opens with the names
-        ev.telling = telling and not (_names_first(toks, mentions) and (q.category or q.metric))
+        ev.telling = telling and not (
+            _names_first(toks, mentions)
+            and (q.category or q.metric or (n >= 2 and re.search(r"\b(?:vs\.?|versus)\b", low)))
+        )
         ev.cue = q.category is not None or q.metric is not None or bool(q.filters) or profile_cue
         ev.compare_cue = compare_cue
         ev.loose = len(loose)
@@ -547,7 +551,7 @@ class Understander:
         if n >= 2 and _META_TALK.search(own_low) and not asks:
             return q, ev  # "gpt-5.5 vs opus 4.8 debate again? we did this yesterday"
         if n >= 2:
-            if telling and not (_names_first(toks, mentions) and (q.category or q.metric)):
+            if ev.telling:
                 return q, ev  # "the gpt-5.5 vs opus 4.8 wars never end lol"
             if families and compare_cue and not others:
                 # "gpt-5.5 vs opus vs gemini 3.5 flash": which Opus, before comparing
@@ -705,7 +709,10 @@ def _everyday_sense(key: tuple[str, ...], toks: list[str], start: int, low: str)
     word = (key[0] if key else "") or (toks[start] if start < len(toks) else "")
     line = "o-series" if re.fullmatch(r"o\d+", word) else word
     senses = EVERYDAY_SENSES.get(line)
-    return bool(senses) and any(_phrase_hit(low, w) >= 0 for w in senses)
+    # a plural shows the sense as well ("sonar on submarines")
+    return bool(senses) and any(
+        _phrase_hit(low, w) >= 0 or _phrase_hit(low, w + "s") >= 0 for w in senses
+    )
 
 
 _JOINS = frozenset({"vs", "v", "versus", "or", "and", "than", "against", "to"})
@@ -792,7 +799,10 @@ _OUTAGE = re.compile(
 # "which of these two", "compare them": the names are in the pasted block
 _POINTS_AT_CODE = re.compile(r"\b(?:these|those|them|both|the two|above|this pair)\b")
 # a requirement written as a list item: "- reasoning", "* thinking"
-_KIND_ITEM = re.compile(r"(?m)^\s*[-*•]\s*(?:reasoning|thinking)(?: model)?\s*$")
+_KIND_ITEM = re.compile(
+    r"(?m)^\s*[-*•]\s*(?:reasoning|thinking)(?: models?)?\s*$"
+    r"|[,:;]\s*(?:reasoning|thinking)(?: models?)?\s*,"  # "open weights, reasoning, under $1"
+)
 
 _METRIC_NAME_WORDS = frozenset({"fast", "instant", "turbo", "flash", "lite", "mini", "speed"})
 
@@ -873,7 +883,7 @@ _FOLLOW_UP = re.compile(
 
 _SUPERLATIVE_OF = re.compile(
     r"\b(?:cheapest|fastest|quickest|best|smartest|strongest|biggest|largest|longest|"
-    r"lowest|highest|top)\s+([a-z]+)"
+    r"lowest|highest|top)\s+(?:\d+\s+)?([a-z]+)"
 )
 # "which font is best for coding": the thing asked about comes first
 _WHICH_THING_IS_BEST = re.compile(
