@@ -16,7 +16,6 @@ from pydantic import ValidationError
 
 from bot.catalog.check import read_catalog_file
 from bot.catalog.errors import CatalogError
-from bot.service import origin_of
 from bot.settings import Settings
 from bot.store import Store, StoreError
 
@@ -61,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
     ld = dsub.add_parser("load", help="validate a catalog file and load it into the database")
     ld.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
+    ld.add_argument(
+        "--force",
+        action="store_true",
+        help="load it even when it holds under half the current models or scores",
+    )
     rf = dsub.add_parser("refresh", help="read the live sources now and record what changed")
     rf.add_argument(
         "--source",
@@ -74,10 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-async def _data_load(settings: Settings, file: Path) -> int:
+async def _data_load(settings: Settings, file: Path, force: bool) -> int:
+    from bot.service import load_checked
+
     catalog = await asyncio.to_thread(read_catalog_file, file)
     async with Store(settings.database_path) as store:
-        result = await store.load_catalog(catalog, origin=origin_of(file))
+        result = await load_checked(store, catalog, file, force=force)
     if result.changed:
         print(
             f"Loaded {result.models} models, {result.benchmarks} benchmarks and "
@@ -289,7 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 return 0
             if args.data_command == "load":
-                return asyncio.run(_data_load(settings, args.file or settings.catalog_file))
+                return asyncio.run(
+                    _data_load(settings, args.file or settings.catalog_file, args.force)
+                )
             if args.data_command == "refresh":
                 return asyncio.run(_data_refresh(settings, args.source))
             if args.data_command == "stats":
