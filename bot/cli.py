@@ -152,11 +152,27 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     engine = asyncio.run(load_engine(settings))
     if args.batch is not None:
-        stream = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8")
+        name = "standard input" if str(args.batch) == "-" else str(args.batch)
+        try:
+            stream = sys.stdin.buffer if name == "standard input" else args.batch.open("rb")
+        except OSError as err:
+            raise CatalogError(name, f"cannot read it: {err.strerror or err}") from None
         failed = 0
         with stream:
-            for line in stream:
-                line = line.rstrip("\n")
+            # bytes, decoded line by line: one bad byte is that line's error, not the batch's
+            for number, raw in enumerate(stream, start=1):
+                try:
+                    line = raw.decode("utf-8").rstrip("\r\n")
+                except UnicodeDecodeError as err:
+                    failed += 1
+                    why = (
+                        f"byte 0x{raw[err.start]:02x} at column {err.start + 1} is not UTF-8; "
+                        "skipped (save the file as UTF-8)"
+                    )
+                    print(f"error: {name}, line {number}: {why}", file=sys.stderr)
+                    if args.json:
+                        print(json.dumps({"error": why, "line": number}))
+                    continue
                 if not line.strip():
                     continue
                 try:
