@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
         help="a source to read (repeatable; KIND: native, modelsdev, benchlm, epoch, livebench, "
         "vectara, tau2, aider); default: REFRESH_SOURCES",
     )
+    rf.add_argument(
+        "--force",
+        action="store_true",
+        help="take a source even when it drops more than half of its entries or of the scores",
+    )
     st = dsub.add_parser("stats", help="what the database holds")
     st.add_argument("--json", action="store_true")
     return p
@@ -197,7 +202,7 @@ def _emit(reply, as_json: bool) -> None:
         print()
 
 
-async def _data_refresh(settings: Settings, sources: list[str] | None) -> int:
+async def _data_refresh(settings: Settings, sources: list[str] | None, force: bool) -> int:
     from bot.alerts.refresh import refresh, specs_from
     from bot.service import ensure_loaded
 
@@ -209,7 +214,7 @@ async def _data_refresh(settings: Settings, sources: list[str] | None) -> int:
     async with Store(settings.database_path) as store:
         if await store.current_snapshot_id() is None:
             await ensure_loaded(store, settings)
-        report = await refresh(store, settings, specs)
+        report = await refresh(store, settings, specs, force=force)
     for o in report.outcomes:
         print(f"{o.source}: {o.status}" + (f" ({o.detail})" if o.detail else ""))
     from bot.answers.fmt import plural
@@ -315,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     _data_load(settings, args.file or settings.catalog_file, args.force)
                 )
             if args.data_command == "refresh":
-                return asyncio.run(_data_refresh(settings, args.source))
+                return asyncio.run(_data_refresh(settings, args.source, args.force))
             if args.data_command == "stats":
                 return asyncio.run(_data_stats(settings, args.json))
         if args.command == "ask":

@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from pydantic import ValidationError
 from pydantic_core import from_json, to_json
 
 from bot.catalog.check import parse_catalog_bytes
 from bot.catalog.errors import CatalogError
-from bot.catalog.models import Catalog
+from bot.catalog.models import Catalog, Model
 from bot.sources.modelsdev import FIRST_PARTY, NOT_A_CHAT_MODEL, _fields
 from bot.sources.raw import slugify
 
@@ -475,6 +476,7 @@ def _modelsdev_part(spec: SourceSpec, api: Any) -> Part:
                         where, f"{fields[key]} is not a token count", f"{provider}/{tail}", key
                     )
             name = fields.pop("name", None) or tail
+            _check_record(where, f"{provider}/{tail}", slugify(tail), str(name), fields)
             part.overlays.append(
                 {"keys": [tail.lower()], "fields": fields, "source": f"models.dev/{provider}"}
             )
@@ -488,6 +490,35 @@ def _modelsdev_part(spec: SourceSpec, api: Any) -> Part:
                 }
             )
     return part
+
+
+# Where a models.dev record holds each field the catalog reads from it.
+_FEED_FIELDS = {
+    "context_window": "limit.context",
+    "max_output_tokens": "limit.output",
+    "input_price": "cost.input",
+    "output_price": "cost.output",
+    "long_context_from": "cost.tiers.tier.size",
+    "long_input_price": "cost.tiers.input",
+    "long_output_price": "cost.tiers.output",
+    "input_modalities": "modalities.input",
+}
+
+
+def _check_record(where: str, record: str, model_id: str, name: str, fields: dict) -> None:
+    """A feed record's values by the catalog's own rules, so that one value out of range (a
+    context window of 10^20 tokens, a name that pings) fails this source with the record and
+    field named, not the merge or the store's write."""
+    try:
+        Model.model_validate({"id": model_id, "name": name, "creator": "feed", **fields})
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        field = str(first["loc"][0]) if first.get("loc") else ""
+        shown = _FEED_FIELDS.get(field, field)
+        if shown != field:
+            shown = f"{shown}' ('{field}"
+        msg = first["msg"].removeprefix("Value error, ")
+        raise CatalogError(where, f"{msg} (got {first.get('input')!r})", record, shown) from None
 
 
 def _chat(entry: dict[str, Any], tail: str) -> bool:
