@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from bot.catalog.check import read_catalog_file
 from bot.catalog.errors import CatalogError
+from bot.catalog.models import Catalog
 from bot.settings import Settings
 from bot.store import Store, StoreError
 
@@ -100,6 +101,18 @@ async def _data_load(settings: Settings, file: Path, force: bool) -> int:
             f"{file} holds the data already loaded (snapshot {result.snapshot_id}); nothing changed."
         )
     return 0
+
+
+async def _refused_by_load(settings: Settings, catalog: Catalog, file: Path) -> None:
+    """What `data load` would refuse beyond the file itself: dropping most of the data the
+    database holds (checked only where a database already is; checking creates none)."""
+    from bot.service import refuse_dropping_most
+
+    if not settings.database_path.is_file():
+        return
+    async with Store(settings.database_path) as store:
+        current = await store.snapshot_info()
+    refuse_dropping_most(current, catalog, file)
 
 
 async def _data_stats(settings: Settings, as_json: bool) -> int:
@@ -309,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.data_command == "check":
                 file = args.file or settings.catalog_file
                 catalog = read_catalog_file(file)
+                asyncio.run(_refused_by_load(settings, catalog, file))
                 with_scores = len({s.model for s in catalog.scores})
                 print(
                     f"{file} is valid: {len(catalog.models)} models ({with_scores} with scores), "

@@ -13,6 +13,7 @@ from bot.catalog.errors import CatalogError
 from bot.catalog.models import Catalog
 from bot.settings import Settings
 from bot.store import LoadResult, Store
+from bot.store.db import SnapshotInfo
 
 log = logging.getLogger(__name__)
 
@@ -40,15 +41,19 @@ async def load_checked(
 ) -> LoadResult:
     """Store a catalog read from `path`, unless it drops most of the current data."""
     if not force:
-        current = await store.snapshot_info()
-        if current is not None:
-            refuse_shrinking(
-                str(path),
-                (current.models, current.scores),
-                (len(catalog.models), len(catalog.scores)),
-                f"load it anyway with `python -m bot data load --force {path}`",
-            )
+        refuse_dropping_most(await store.snapshot_info(), catalog, path)
     return await store.load_catalog(catalog, origin=origin_of(path))
+
+
+def refuse_dropping_most(current: SnapshotInfo | None, catalog: Catalog, path: Path) -> None:
+    """What `data load` refuses without --force: under half the current models or scores."""
+    if current is not None:
+        refuse_shrinking(
+            str(path),
+            (current.models, current.scores),
+            (len(catalog.models), len(catalog.scores)),
+            f"load it anyway with `python -m bot data load --force {path}`",
+        )
 
 
 async def ensure_loaded(store: Store, settings: Settings) -> Catalog:

@@ -279,12 +279,16 @@ def test_a_catalog_that_drops_most_of_the_data_needs_force(
     keep = {"models": {"keep_models": 30}, "scores": {"keep_scores": 500}}[what]
     small.write_text(json.dumps(_gutted(raw_catalog, **keep)))
 
-    # a file that is valid on its own passes `data check`
-    assert run_cli(["data", "check", str(small)], env).returncode == 0
-    refused = run_cli(["data", "load", str(small)], env)
-    message = refused.stderr.strip()
-    assert refused.returncode == 1 and len(message.splitlines()) == 1, message
-    assert str(small) in message and what in message and "--force" in message
+    # valid on its own, so a check with no database behind it passes ...
+    alone = dict(env, DATABASE_PATH=str(tmp_path / "none.sqlite3"))
+    assert run_cli(["data", "check", str(small)], alone).returncode == 0
+    assert not (tmp_path / "none.sqlite3").exists()  # and checking created no database
+    # ... but against this database `data check` refuses it as `data load` does
+    for command in (["data", "check", str(small)], ["data", "load", str(small)]):
+        refused = run_cli(command, env)
+        message = refused.stderr.strip()
+        assert refused.returncode == 1 and len(message.splitlines()) == 1, message
+        assert str(small) in message and what in message and "--force" in message
     assert json.loads(run_cli(["data", "stats", "--json"], env).stdout) == before
 
     forced = run_cli(["data", "load", "--force", str(small)], env)
