@@ -10,6 +10,7 @@ import copy
 import hashlib
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -587,3 +588,14 @@ def test_cli_refresh_force(tmp_path: Path, env: dict[str, str]) -> None:
     assert forced.returncode == 0, forced.stdout + forced.stderr
     stats = json.loads(run_cli(["data", "stats", "--json"], env).stdout)
     assert stats["scores"] < len(BASE["scores"]) / 2
+
+
+async def test_a_named_pipe_as_a_source_fails_at_once(store, feeds: Feeds, tmp_path: Path) -> None:
+    s, settings = store
+    pipe = tmp_path / "feed.json"
+    os.mkfifo(pipe)
+    before = await s.read_catalog()
+    r = await asyncio.wait_for(refresh(s, settings, specs(f"native={pipe}")), timeout=10)
+    (outcome,) = r.outcomes
+    assert outcome.status == "failed" and "not a regular file" in outcome.detail
+    assert await s.read_catalog() == before

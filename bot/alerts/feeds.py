@@ -30,7 +30,7 @@ import aiohttp
 from pydantic import ValidationError
 from pydantic_core import from_json, to_json
 
-from bot.catalog.check import parse_catalog_bytes
+from bot.catalog.check import parse_catalog_bytes, read_regular_file
 from bot.catalog.errors import CatalogError
 from bot.catalog.models import Catalog, Model
 from bot.sources.modelsdev import FIRST_PARTY, NOT_A_CHAT_MODEL, _fields
@@ -167,6 +167,14 @@ async def _get(
     raise last
 
 
+def _read_local(path: Path) -> bytes:
+    """A local source file; a named pipe or a device is refused, never waited on."""
+    try:
+        return read_regular_file(path)
+    except CatalogError as err:
+        raise FetchError(f"cannot read {path}: {err.reason}") from None
+
+
 def _digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
@@ -186,7 +194,7 @@ async def fetch(
         return await _fetch_leaderboard(spec.kind, location, state, session, policy)
     if "://" not in location:
         try:
-            body = await asyncio.to_thread(Path(location).read_bytes)
+            body = await asyncio.to_thread(_read_local, Path(location))
         except OSError as err:
             raise FetchError(f"cannot read {location}: {err.strerror or err}") from None
         digest = _digest(body)
@@ -225,7 +233,7 @@ async def _fetch_benchlm(
             _, body, _ = await _get(session, where, {}, policy)
         else:
             try:
-                body = await asyncio.to_thread(Path(where).read_bytes)
+                body = await asyncio.to_thread(_read_local, Path(where))
             except OSError as err:
                 raise FetchError(f"cannot read {where}: {err.strerror or err}") from None
         try:
@@ -303,10 +311,10 @@ def _local_leaderboard(kind: str, location: str) -> dict[str, bytes]:
                 raise FetchError(f"no {kind} files under {location}")
             return files
         if kind == "epoch":
-            return unzip(path.read_bytes(), location)
-        files = {LEADERBOARD_FILES.get(kind, path.name): path.read_bytes()}
+            return unzip(_read_local(path), location)
+        files = {LEADERBOARD_FILES.get(kind, path.name): _read_local(path)}
         if kind == "livebench":
-            files["categories.json"] = Path(livebench_categories_url(str(path))).read_bytes()
+            files["categories.json"] = _read_local(Path(livebench_categories_url(str(path))))
         return files
     except OSError as err:
         raise FetchError(f"cannot read {location}: {err.strerror or err}") from None
