@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from bot.catalog.check import read_catalog_file
 from bot.catalog.errors import CatalogError
-from bot.service import origin_of
+from bot.catalog.models import Catalog
 from bot.settings import Settings
 from bot.store import Store, StoreError
 
@@ -61,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
     ld = dsub.add_parser("load", help="validate a catalog file and load it into the database")
     ld.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
+    ld.add_argument(
+        "--force",
+        action="store_true",
+        help="load it even when it holds under half the current models or scores",
+    )
     rf = dsub.add_parser("refresh", help="read the live sources now and record what changed")
     rf.add_argument(
         "--source",
@@ -69,15 +74,22 @@ def _parser() -> argparse.ArgumentParser:
         help="a source to read (repeatable; KIND: native, modelsdev, benchlm, epoch, livebench, "
         "vectara, tau2, aider); default: REFRESH_SOURCES",
     )
+    rf.add_argument(
+        "--force",
+        action="store_true",
+        help="take a source even when it drops more than half of its entries or of the scores",
+    )
     st = dsub.add_parser("stats", help="what the database holds")
     st.add_argument("--json", action="store_true")
     return p
 
 
-async def _data_load(settings: Settings, file: Path) -> int:
+async def _data_load(settings: Settings, file: Path, force: bool) -> int:
+    from bot.service import load_checked
+
     catalog = await asyncio.to_thread(read_catalog_file, file)
     async with Store(settings.database_path) as store:
-        result = await store.load_catalog(catalog, origin=origin_of(file))
+        result = await load_checked(store, catalog, file, force=force)
     if result.changed:
         print(
             f"Loaded {result.models} models, {result.benchmarks} benchmarks and "
@@ -89,6 +101,18 @@ async def _data_load(settings: Settings, file: Path) -> int:
             f"{file} holds the data already loaded (snapshot {result.snapshot_id}); nothing changed."
         )
     return 0
+
+
+async def _refused_by_load(settings: Settings, catalog: Catalog, file: Path) -> None:
+    """What `data load` would refuse beyond the file itself: dropping most of the data the
+    database holds (checked only where a database already is; checking creates none)."""
+    from bot.service import refuse_dropping_most
+
+    if not settings.database_path.is_file():
+        return
+    async with Store(settings.database_path) as store:
+        current = await store.snapshot_info()
+    refuse_dropping_most(current, catalog, file)
 
 
 async def _data_stats(settings: Settings, as_json: bool) -> int:
@@ -146,11 +170,27 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     engine = asyncio.run(load_engine(settings))
     if args.batch is not None:
-        stream = sys.stdin if str(args.batch) == "-" else args.batch.open(encoding="utf-8")
+        name = "standard input" if str(args.batch) == "-" else str(args.batch)
+        try:
+            stream = sys.stdin.buffer if name == "standard input" else args.batch.open("rb")
+        except OSError as err:
+            raise CatalogError(name, f"cannot read it: {err.strerror or err}") from None
         failed = 0
         with stream:
-            for line in stream:
-                line = line.rstrip("\n")
+            # bytes, decoded line by line: one bad byte is that line's error, not the batch's
+            for number, raw in enumerate(stream, start=1):
+                try:
+                    line = raw.decode("utf-8").rstrip("\r\n")
+                except UnicodeDecodeError as err:
+                    failed += 1
+                    why = (
+                        f"byte 0x{raw[err.start]:02x} at column {err.start + 1} is not UTF-8; "
+                        "skipped (save the file as UTF-8)"
+                    )
+                    print(f"error: {name}, line {number}: {why}", file=sys.stderr)
+                    if args.json:
+                        print(json.dumps({"error": why, "line": number}))
+                    continue
                 if not line.strip():
                     continue
                 try:
@@ -175,7 +215,7 @@ def _emit(reply, as_json: bool) -> None:
         print()
 
 
-async def _data_refresh(settings: Settings, sources: list[str] | None) -> int:
+async def _data_refresh(settings: Settings, sources: list[str] | None, force: bool) -> int:
     from bot.alerts.refresh import refresh, specs_from
     from bot.service import ensure_loaded
 
@@ -187,7 +227,7 @@ async def _data_refresh(settings: Settings, sources: list[str] | None) -> int:
     async with Store(settings.database_path) as store:
         if await store.current_snapshot_id() is None:
             await ensure_loaded(store, settings)
-        report = await refresh(store, settings, specs)
+        report = await refresh(store, settings, specs, force=force)
     for o in report.outcomes:
         print(f"{o.source}: {o.status}" + (f" ({o.detail})" if o.detail else ""))
     from bot.answers.fmt import plural
@@ -282,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.data_command == "check":
                 file = args.file or settings.catalog_file
                 catalog = read_catalog_file(file)
+                asyncio.run(_refused_by_load(settings, catalog, file))
                 with_scores = len({s.model for s in catalog.scores})
                 print(
                     f"{file} is valid: {len(catalog.models)} models ({with_scores} with scores), "
@@ -289,9 +330,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 return 0
             if args.data_command == "load":
-                return asyncio.run(_data_load(settings, args.file or settings.catalog_file))
+                return asyncio.run(
+                    _data_load(settings, args.file or settings.catalog_file, args.force)
+                )
             if args.data_command == "refresh":
-                return asyncio.run(_data_refresh(settings, args.source))
+                return asyncio.run(_data_refresh(settings, args.source, args.force))
             if args.data_command == "stats":
                 return asyncio.run(_data_stats(settings, args.json))
         if args.command == "ask":

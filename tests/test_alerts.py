@@ -10,6 +10,7 @@ import copy
 import hashlib
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -511,3 +512,90 @@ def test_digests_split_cleanly() -> None:
     assert "…and 60 more changes" in lines
     # worst first: the biggest move leads
     assert parts[0]["description"].splitlines()[1].startswith("• Score: Model 119 ")
+
+
+@pytest.mark.parametrize(
+    "bad, field",
+    [
+        ({"limit": {"context": 10**20, "output": 32768}}, "context_window"),
+        ({"limit": {"context": 1047576, "output": 10**30}}, "max_output_tokens"),
+        ({"limit": {"context": True, "output": 32768}}, "context"),
+        (
+            {
+                "cost": {
+                    "input": 2,
+                    "output": 8,
+                    "tiers": [{"tier": {"size": 10**20}, "input": 4, "output": 16}],
+                }
+            },
+            "long_context_from",
+        ),
+        ({"name": "GPT-4.1 @everyone"}, "name"),
+        ({"name": "GPT-4.1\u0000"}, "name"),
+    ],
+)
+async def test_one_bad_value_in_a_models_dev_record_fails_that_source_alone(
+    store, feeds: Feeds, bad: dict, field: str
+) -> None:
+    s, _ = store
+    await run(store)
+    feeds.put("api.json", api_json(**{"gpt-4.1": bad}))
+    feeds.put("native.json", _with_score(88.0))
+    r = await run(store)
+    by_kind = {o.source.split("=")[0]: o for o in r.outcomes}
+    assert by_kind["native"].status == "updated"
+    assert by_kind["modelsdev"].status == "invalid"
+    detail = by_kind["modelsdev"].detail
+    assert "api.json" in detail and "openai/gpt-4.1" in detail and field in detail, detail
+    state = (await s.source_states())[("modelsdev", f"{feeds.url}/api.json")]
+    assert state["last_error"] == detail
+    # the other source's change is in, the feed's last good values stay, and the store is whole
+    cat = await s.read_catalog()
+    assert cat.scores_of("o3")["gpqa"].value == 88.0
+    gpt = cat.model_by_id["gpt-4.1"]
+    assert (gpt.name, gpt.context_window, gpt.max_output_tokens) == ("GPT-4.1", 1047576, 32768)
+    assert r.changes == 1
+
+
+async def test_a_refresh_that_drops_most_scores_needs_force(store, feeds: Feeds) -> None:
+    s, settings = store
+    await run(store)
+    before = await s.read_catalog()
+    thin = {**BASE, "scores": BASE["scores"][: len(BASE["scores"]) // 4]}
+    feeds.put("native.json", thin)
+    r = await run(store)
+    native = next(o for o in r.outcomes if o.source.startswith("native"))
+    assert native.status == "invalid" and "scores" in native.detail
+    assert "refusing to drop more than half" in native.detail and "--force" in native.detail
+    assert await s.read_catalog() == before
+
+    forced = await refresh(s, settings, force=True)
+    native = next(o for o in forced.outcomes if o.source.startswith("native"))
+    assert native.status == "updated" and forced.changed
+    assert len((await s.read_catalog()).scores) < len(before.scores) / 2
+
+
+def test_cli_refresh_force(tmp_path: Path, env: dict[str, str]) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps(BASE))
+    assert run_cli(["data", "load"], env).returncode == 0
+    assert run_cli(["data", "refresh", "--source", f"native={feed}"], env).returncode == 0
+    feed.write_text(json.dumps({**BASE, "scores": BASE["scores"][:100]}))
+    refused = run_cli(["data", "refresh", "--source", f"native={feed}"], env)
+    assert refused.returncode == 1 and "data refresh --force" in refused.stdout
+    assert "Traceback" not in refused.stderr
+    forced = run_cli(["data", "refresh", "--force", "--source", f"native={feed}"], env)
+    assert forced.returncode == 0, forced.stdout + forced.stderr
+    stats = json.loads(run_cli(["data", "stats", "--json"], env).stdout)
+    assert stats["scores"] < len(BASE["scores"]) / 2
+
+
+async def test_a_named_pipe_as_a_source_fails_at_once(store, feeds: Feeds, tmp_path: Path) -> None:
+    s, settings = store
+    pipe = tmp_path / "feed.json"
+    os.mkfifo(pipe)
+    before = await s.read_catalog()
+    r = await asyncio.wait_for(refresh(s, settings, specs(f"native={pipe}")), timeout=10)
+    (outcome,) = r.outcomes
+    assert outcome.status == "failed" and "not a regular file" in outcome.detail
+    assert await s.read_catalog() == before

@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from pydantic import ValidationError
 from pydantic_core import from_json, to_json
 
-from bot.catalog.check import parse_catalog_bytes
+from bot.catalog.check import parse_catalog_bytes, read_regular_file
 from bot.catalog.errors import CatalogError
-from bot.catalog.models import Catalog
+from bot.catalog.models import Catalog, Model
 from bot.sources.modelsdev import FIRST_PARTY, NOT_A_CHAT_MODEL, _fields
 from bot.sources.raw import slugify
 
@@ -166,6 +167,14 @@ async def _get(
     raise last
 
 
+def _read_local(path: Path) -> bytes:
+    """A local source file; a named pipe or a device is refused, never waited on."""
+    try:
+        return read_regular_file(path)
+    except CatalogError as err:
+        raise FetchError(f"cannot read {path}: {err.reason}") from None
+
+
 def _digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
@@ -185,7 +194,7 @@ async def fetch(
         return await _fetch_leaderboard(spec.kind, location, state, session, policy)
     if "://" not in location:
         try:
-            body = await asyncio.to_thread(Path(location).read_bytes)
+            body = await asyncio.to_thread(_read_local, Path(location))
         except OSError as err:
             raise FetchError(f"cannot read {location}: {err.strerror or err}") from None
         digest = _digest(body)
@@ -224,7 +233,7 @@ async def _fetch_benchlm(
             _, body, _ = await _get(session, where, {}, policy)
         else:
             try:
-                body = await asyncio.to_thread(Path(where).read_bytes)
+                body = await asyncio.to_thread(_read_local, Path(where))
             except OSError as err:
                 raise FetchError(f"cannot read {where}: {err.strerror or err}") from None
         try:
@@ -302,10 +311,10 @@ def _local_leaderboard(kind: str, location: str) -> dict[str, bytes]:
                 raise FetchError(f"no {kind} files under {location}")
             return files
         if kind == "epoch":
-            return unzip(path.read_bytes(), location)
-        files = {LEADERBOARD_FILES.get(kind, path.name): path.read_bytes()}
+            return unzip(_read_local(path), location)
+        files = {LEADERBOARD_FILES.get(kind, path.name): _read_local(path)}
         if kind == "livebench":
-            files["categories.json"] = Path(livebench_categories_url(str(path))).read_bytes()
+            files["categories.json"] = _read_local(Path(livebench_categories_url(str(path))))
         return files
     except OSError as err:
         raise FetchError(f"cannot read {location}: {err.strerror or err}") from None
@@ -475,6 +484,7 @@ def _modelsdev_part(spec: SourceSpec, api: Any) -> Part:
                         where, f"{fields[key]} is not a token count", f"{provider}/{tail}", key
                     )
             name = fields.pop("name", None) or tail
+            _check_record(where, f"{provider}/{tail}", slugify(tail), str(name), fields)
             part.overlays.append(
                 {"keys": [tail.lower()], "fields": fields, "source": f"models.dev/{provider}"}
             )
@@ -488,6 +498,35 @@ def _modelsdev_part(spec: SourceSpec, api: Any) -> Part:
                 }
             )
     return part
+
+
+# Where a models.dev record holds each field the catalog reads from it.
+_FEED_FIELDS = {
+    "context_window": "limit.context",
+    "max_output_tokens": "limit.output",
+    "input_price": "cost.input",
+    "output_price": "cost.output",
+    "long_context_from": "cost.tiers.tier.size",
+    "long_input_price": "cost.tiers.input",
+    "long_output_price": "cost.tiers.output",
+    "input_modalities": "modalities.input",
+}
+
+
+def _check_record(where: str, record: str, model_id: str, name: str, fields: dict) -> None:
+    """A feed record's values by the catalog's own rules, so that one value out of range (a
+    context window of 10^20 tokens, a name that pings) fails this source with the record and
+    field named, not the merge or the store's write."""
+    try:
+        Model.model_validate({"id": model_id, "name": name, "creator": "feed", **fields})
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        field = str(first["loc"][0]) if first.get("loc") else ""
+        shown = _FEED_FIELDS.get(field, field)
+        if shown != field:
+            shown = f"{shown}' ('{field}"
+        msg = first["msg"].removeprefix("Value error, ")
+        raise CatalogError(where, f"{msg} (got {first.get('input')!r})", record, shown) from None
 
 
 def _chat(entry: dict[str, Any], tail: str) -> bool:

@@ -26,6 +26,7 @@ from bot.alerts import digest
 from bot.alerts.diff import Change, current_value, describe, diff
 from bot.alerts.feeds import FetchError, HttpPolicy, Part, SourceSpec, fetch, parse_part
 from bot.alerts.merge import merge
+from bot.catalog.check import refuse_shrinking
 from bot.catalog.errors import CatalogError
 from bot.catalog.method import Scoreboard, scoreboard_for
 from bot.catalog.models import Catalog
@@ -36,6 +37,7 @@ from bot.store.db import content_hash
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3
+FORCE_HINT = "accept it with `python -m bot data refresh --force`"
 _LOCKS: dict[str, asyncio.Lock] = {}  # one refresh at a time per database, in this process
 
 
@@ -95,7 +97,11 @@ async def refresh(
     settings: Settings,
     specs: list[SourceSpec] | None = None,
     session: aiohttp.ClientSession | None = None,
+    *,
+    force: bool = False,
 ) -> RefreshReport:
+    """One refresh run. `force` takes sources that drop more than half of what they or the
+    catalog held (an operator's decision; a broken export is refused without it)."""
     configured = specs_from(settings)
     run_specs = specs or configured
     policy = HttpPolicy(
@@ -112,7 +118,7 @@ async def refresh(
             for attempt in range(ATTEMPTS):
                 try:
                     return await _refresh(
-                        store, settings, configured, run_specs, session, policy, skip, pins
+                        store, settings, configured, run_specs, session, policy, skip, pins, force
                     )
                 except _Moved:
                     log.info(
@@ -134,6 +140,7 @@ async def _refresh(
     policy: HttpPolicy,
     skip: set[str],
     pins: dict[str, dict[str, str | None]],
+    force: bool,
 ) -> RefreshReport:
     before = await store.current_snapshot_id()
     current_info = await store.snapshot_info()
@@ -157,7 +164,7 @@ async def _refresh(
             part = await asyncio.to_thread(parse_part, spec, got.body or b"")
             if spec.kind != "native":  # a native part is a JSON dump already
                 part = Part.from_json(part.to_json())  # the same JSON types a saved part has
-            if key in saved:
+            if key in saved and not force:
                 had = states[key].get("entries")
                 if had is None:  # saved before the count was kept
                     had = (await saved.load(key)).entries()
@@ -187,30 +194,41 @@ async def _refresh(
             parts.insert(0, Part("native", "store", validated=current))
         return parts
 
+    def merged_from(use: dict[tuple[str, str], Part]) -> Catalog:
+        new = merge(assemble(use), skip, pins)
+        if current is not None and not force:
+            refuse_shrinking(
+                "the refreshed catalog",
+                (len(current.models), len(current.scores)),
+                (len(new.models), len(new.scores)),
+                FORCE_HINT,
+            )
+        return new
+
     merged: Catalog | None = None
     if fresh:
         good = {k: p for k, (p, _) in fresh.items()}
         await saved.load_all(k for k in order if k not in good)
         try:
-            merged = await asyncio.to_thread(merge, assemble(good), skip, pins)
+            merged = await asyncio.to_thread(merged_from, good)
         except CatalogError as err:
             # Find which fresh source breaks the merge; keep the others.
             await saved.load_all(good)
             for k in list(good):
                 try:
-                    await asyncio.to_thread(merge, assemble({k: good[k]}), skip, pins)
+                    await asyncio.to_thread(merged_from, {k: good[k]})
                 except CatalogError as alone:
                     del good[k]
                     fresh.pop(k)
-                    checked[k] = (None, f"does not merge: {alone}")
+                    checked[k] = (None, str(alone))
                     outcomes[k].status, outcomes[k].detail = "invalid", str(alone)
                     log.warning(
-                        "refresh from %s=%s does not merge: %s; keeping its last good data",
+                        "refresh from %s=%s cannot be used: %s; keeping its last good data",
                         k[0],
                         k[1],
                         alone,
                     )
-            merged = await asyncio.to_thread(merge, assemble(good), skip, pins) if good else None
+            merged = await asyncio.to_thread(merged_from, good) if good else None
             if merged is None:
                 log.warning("no refreshed source could be used (%s)", err)
 
@@ -329,7 +347,8 @@ def _check_not_gutted(spec: SourceSpec, part: Part, had: int) -> None:
     new = part.entries()
     if had >= 10 and new < had / 2:
         raise CatalogError(
-            str(spec), f"has {new} entries where it had {had}; refusing to drop more than half"
+            str(spec),
+            f"has {new} entries where it had {had}; refusing to drop more than half ({FORCE_HINT})",
         )
 
 

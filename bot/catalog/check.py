@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +13,7 @@ from pydantic import ValidationError
 
 from bot.bulk import bulk
 from bot.catalog.errors import CatalogError
-from bot.catalog.models import CATEGORY_IDS, Catalog
+from bot.catalog.models import CATEGORY_IDS, SQLITE_MAX_INT, Catalog
 
 _SECTIONS = ("categories", "benchmarks", "models", "scores")
 
@@ -41,9 +44,30 @@ def _from_validation_error(file: str, raw: Any, err: ValidationError) -> Catalog
         field = ".".join(str(p) for p in loc[1:]) or None
     value = first.get("input")
     shown = "" if isinstance(value, dict | list) else f" (got {value!r})"
+    msg = first["msg"].removeprefix("Value error, ")
+    if first["type"] in ("float_type", "int_type") and isinstance(value, bool | str):
+        msg += "; write it as a plain number, without quotes"
+        shown = f" (got {json.dumps(value)})"
+    elif first["type"] == "less_than_equal" and first.get("ctx", {}).get("le") == SQLITE_MAX_INT:
+        msg += ", the largest whole number the database holds"
     more = len(err.errors()) - 1
     tail = f"; {more} more problem{'s' if more != 1 else ''} after this one" if more else ""
-    return CatalogError(file, f"{first['msg']}{shown}{tail}", record, field)
+    return CatalogError(file, f"{msg}{shown}{tail}", record, field)
+
+
+def refuse_shrinking(
+    file: str, had: tuple[int, int], new: tuple[int, int], how_to_force: str
+) -> None:
+    """A well-formed catalog holding under half the models or scores of the one it replaces is
+    far more likely a broken export than news: refused unless the operator says otherwise.
+    `had` and `new` are (models, scores)."""
+    for what, before, after in zip(("models", "scores"), had, new, strict=True):
+        if before >= 10 and after < before / 2:
+            raise CatalogError(
+                file,
+                f"holds {after:,} {what} where the current data has {before:,}; refusing to "
+                f"drop more than half of them ({how_to_force})",
+            )
 
 
 def check_consistency(catalog: Catalog, file: str) -> None:
@@ -133,6 +157,100 @@ def parse_catalog(raw: Any, file: str) -> Catalog:
     return catalog
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, obj: dict[str, Any]) -> None:
+        self.key = key
+        self.obj = obj
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key, obj)
+            seen.add(key)
+    return obj
+
+
+def _duplicate_error(file: str, text: str, dup: _DuplicateKey) -> CatalogError:
+    """Names the record that holds the key twice: found again in the file read the usual way
+    (the last value kept), where that record is equal to the one the check stopped at."""
+    reason = (
+        f"the key {dup.key!r} is given twice in one object; JSON readers keep only the last, "
+        "so the first would be lost without a word: keep one"
+    )
+    raw = json.loads(text)
+    record = "an object"
+    if raw == dup.obj:
+        record = "top level"
+    elif isinstance(raw, dict):
+        if raw.get("meta") == dup.obj:
+            record = "meta"
+        for section in _SECTIONS:
+            items = raw.get(section)
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                if item == dup.obj:
+                    record = _record_label(raw, section, i)
+                    break
+                if isinstance(item, dict) and dup.obj in item.values():
+                    field = next(k for k, v in item.items() if v == dup.obj)
+                    record = f"{_record_label(raw, section, i)}, field '{field}'"
+                    break
+            else:
+                continue
+            break
+    return CatalogError(file, reason, record, dup.key)
+
+
+def _key_count(catalog: Catalog) -> int:
+    """How many keys the JSON objects of a validated catalog's file held, once each: every key
+    of a record is one of its fields (extra keys are refused), and provenance is a plain map."""
+    meta = catalog.meta
+    n = len(catalog.model_fields_set) + len(meta.model_fields_set)
+    n += len(meta.overall_rule.model_fields_set)
+    n += sum(len(s.model_fields_set) for s in meta.sources)
+    for section in (catalog.categories, catalog.benchmarks, catalog.scores):
+        n += sum(len(r.model_fields_set) for r in section)
+    n += sum(len(m.model_fields_set) + len(m.provenance) for m in catalog.models)
+    return n
+
+
+# A key in JSON is a string followed by a colon, with nothing but whitespace between.
+_KEY_END = re.compile(rb'"[ \t\r\n]+:')
+
+
+def _may_repeat_keys(body: bytes, catalog: Catalog) -> bool:
+    """False only when no object in `body` can hold a key twice. Every key ends in `"`, then
+    perhaps whitespace, then `:`; so the number of those sequences is at least the number of
+    keys written. When it equals the number of distinct keys the catalog was read with, no key
+    was written twice. More (a string value holding `":`, or a key given twice) takes the exact
+    check. This costs a scan of the bytes, where the exact check costs a second parse."""
+    ends = body.count(b'":') + len(_KEY_END.findall(body))
+    return ends != _key_count(catalog)
+
+
+def _loads(text: str, file: str) -> Any:
+    """The file's JSON, refusing a key given twice and nesting past the parser's depth."""
+    try:
+        return json.loads(text, object_pairs_hook=_refuse_duplicates)
+    except json.JSONDecodeError as err:
+        raise CatalogError(
+            file, f"broken JSON at line {err.lineno}, column {err.colno}: {err.msg}"
+        ) from None
+    except _DuplicateKey as dup:
+        raise _duplicate_error(file, text, dup) from None
+    except RecursionError:
+        raise CatalogError(file, _TOO_DEEP) from None
+
+
+_TOO_DEEP = (
+    "nested too deeply to be a catalog (a catalog's records are a few levels deep): "
+    "this is not a catalog file, or it is damaged"
+)
+
+
 @bulk
 def parse_catalog_bytes(body: bytes, file: str) -> Catalog:
     """A catalog from JSON bytes. Good data takes the fast road (pydantic parses and validates
@@ -146,30 +264,59 @@ def parse_catalog_bytes(body: bytes, file: str) -> Catalog:
             raise CatalogError(file, f"cannot read it: {err}") from None
     try:
         catalog = Catalog.model_validate_json(body)
-    except ValidationError:
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        if first["type"] == "json_invalid" and "recursion limit" in first["msg"]:
+            raise CatalogError(file, _TOO_DEEP) from None
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError as err:
             raise CatalogError(file, f"cannot read it: {err}") from None
-        try:
-            raw = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise CatalogError(
-                file, f"broken JSON at line {err.lineno}, column {err.colno}: {err.msg}"
-            ) from None
-        return parse_catalog(raw, file)
+        return parse_catalog(_loads(text, file), file)
+    if _may_repeat_keys(body, catalog):
+        _loads(body.decode("utf-8"), file)  # raises if a key is given twice
     check_consistency(catalog, file)
     return catalog
+
+
+def read_regular_file(path: Path) -> bytes:
+    """A file's bytes; a named pipe, a device or a folder is refused at once, never waited on
+    (opening a pipe blocks until something writes to it)."""
+    file = str(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise
+    except OSError as err:
+        raise CatalogError(file, f"cannot read it: {err.strerror or err}") from None
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a folder"
+            if stat.S_ISDIR(mode)
+            else "a named pipe"
+            if stat.S_ISFIFO(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "a device"
+        )
+        raise CatalogError(file, f"not a regular file ({kind}): give the path of a catalog file")
+    with open(path, "rb", opener=_no_wait) as f:
+        return f.read()
+
+
+def _no_wait(path: str, flags: int) -> int:
+    # replaced by a pipe between the check and the open: fail, do not wait for a writer
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def read_catalog_file(path: Path) -> Catalog:
     file = str(path)
     try:
-        body = path.read_bytes()
+        body = read_regular_file(path)
     except FileNotFoundError:
         raise CatalogError(file, "no such file (run `python -m bot data build`?)") from None
     except OSError as err:
-        raise CatalogError(file, f"cannot read it: {err}") from None
+        raise CatalogError(file, f"cannot read it: {err.strerror or err}") from None
     return parse_catalog_bytes(body, file)
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import re
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, field_validator
 
 CategoryId = Literal[
     "agentic",
@@ -39,6 +40,36 @@ Unit = Literal["percent", "elo", "rating", "index", "score"]
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._+\-]*$"
 
+# The largest integer SQLite stores: a bigger one is refused here, not by the store mid-write.
+SQLITE_MAX_INT = 2**63 - 1
+
+# Numbers are numbers: `true` or "66.3" where a number belongs is a mistake in the file, not a
+# value to coerce (an int is still a float: 66 reads as 66.0).
+Num = Annotated[float, Strict()]
+Count = Annotated[int, Strict(), Field(le=SQLITE_MAX_INT)]
+
+# Control characters (NUL, escape, bidi overrides, line separators) garble a reply or the log;
+# mention syntax would ping a channel wherever a name is shown.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_MENTION = re.compile(r"@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>", re.IGNORECASE)
+
+
+def _plain_text(value: str) -> str:
+    bad = _CONTROL.search(value)
+    if bad:
+        raise ValueError(
+            f"holds a control character (U+{ord(bad.group()):04X}); names are plain text"
+        )
+    bad = _MENTION.search(value)
+    if bad:
+        raise ValueError(
+            f"holds mention syntax ({bad.group()!r}), which would ping people where it is shown"
+        )
+    return value
+
+
+Text = Annotated[str, AfterValidator(_plain_text)]
+
 
 class _Strict(BaseModel):
     # NaN and infinity are not numbers a user should ever read.
@@ -49,20 +80,20 @@ class _Strict(BaseModel):
 
 class Category(_Strict):
     id: CategoryId
-    name: str = Field(min_length=1)
-    weight: float = Field(ge=0, le=1, description="Share of the overall score.")
+    name: Text = Field(min_length=1)
+    weight: Num = Field(ge=0, le=1, description="Share of the overall score.")
     description: str = ""
 
 
 class Benchmark(_Strict):
     id: str = Field(pattern=SLUG_PATTERN, max_length=80)
-    name: str = Field(min_length=1, max_length=120)
+    name: Text = Field(min_length=1, max_length=120)
     category: CategoryId | None = Field(
         default=None, description="None: shown on a model's page but in no category."
     )
-    weight: float = Field(default=0, ge=0, le=1, description="0 = shown but not weighted.")
+    weight: Num = Field(default=0, ge=0, le=1, description="0 = shown but not weighted.")
     unit: Unit = "percent"
-    scale_max: float | None = Field(default=100, gt=0)
+    scale_max: Num | None = Field(default=100, gt=0)
     higher_is_better: bool = True
     saturated: bool = Field(
         default=False,
@@ -70,15 +101,15 @@ class Benchmark(_Strict):
     )
     description: str = ""
     url: str | None = None
-    aliases: tuple[str, ...] = ()
-    difficulty: float = Field(
+    aliases: tuple[Text, ...] = ()
+    difficulty: Num = Field(
         default=0,
         ge=-100,
         le=100,
         description="Points harder than its category's typical weighted benchmark, measured on "
         "the models that took both (set by the build; see docs/METHOD.md).",
     )
-    short: str | None = Field(
+    short: Text | None = Field(
         default=None,
         min_length=1,
         max_length=17,
@@ -94,30 +125,30 @@ class Benchmark(_Strict):
 
 class Model(_Strict):
     id: str = Field(pattern=SLUG_PATTERN, max_length=100)
-    name: str = Field(min_length=1, max_length=100)
-    aliases: tuple[str, ...] = ()
-    creator: str = Field(min_length=1)
-    family: str | None = None
+    name: Text = Field(min_length=1, max_length=100)
+    aliases: tuple[Text, ...] = ()
+    creator: Text = Field(min_length=1)
+    family: Text | None = None
     release_date: dt.date | None = None
     reasoning: bool | None = None
     open_weights: bool | None = None
-    context_window: int | None = Field(default=None, gt=0)
-    max_output_tokens: int | None = Field(default=None, gt=0)
-    input_price: float | None = Field(default=None, ge=0, description="USD per 1M input tokens.")
-    output_price: float | None = Field(default=None, ge=0, description="USD per 1M output tokens.")
-    long_context_from: int | None = Field(
+    context_window: Count | None = Field(default=None, gt=0)
+    max_output_tokens: Count | None = Field(default=None, gt=0)
+    input_price: Num | None = Field(default=None, ge=0, description="USD per 1M input tokens.")
+    output_price: Num | None = Field(default=None, ge=0, description="USD per 1M output tokens.")
+    long_context_from: Count | None = Field(
         default=None, gt=0, description="Prompt tokens past which the long-context prices apply."
     )
-    long_input_price: float | None = Field(
+    long_input_price: Num | None = Field(
         default=None, ge=0, description="USD per 1M input tokens for a prompt that long."
     )
-    long_output_price: float | None = Field(
+    long_output_price: Num | None = Field(
         default=None, ge=0, description="USD per 1M output tokens for a prompt that long."
     )
-    output_speed: float | None = Field(default=None, gt=0, description="Output tokens per second.")
-    ttft: float | None = Field(default=None, gt=0, description="Seconds to the first token.")
+    output_speed: Num | None = Field(default=None, gt=0, description="Output tokens per second.")
+    ttft: Num | None = Field(default=None, gt=0, description="Seconds to the first token.")
     input_modalities: tuple[str, ...] = ()
-    params_b: float | None = Field(default=None, gt=0, description="Parameters, billions.")
+    params_b: Num | None = Field(default=None, gt=0, description="Parameters, billions.")
     sources: tuple[str, ...] = Field(default=(), description="Which sources describe this model.")
     provenance: dict[str, str] = Field(
         default_factory=dict, description="Field name -> source URL, for hand-curated values."
@@ -127,17 +158,17 @@ class Model(_Strict):
 class Score(_Strict):
     model: str
     benchmark: str
-    value: float
+    value: Num
     source_url: str | None = None
     self_reported: bool | None = Field(
         default=None, description="True: the vendor's own number; False: measured independently."
     )
     date: dt.date | None = None
     source: str = Field(default="", description="Which source this row came from.")
-    variant: str | None = Field(
+    variant: Text | None = Field(
         default=None, description="The run it stands for: reasoning effort, agent harness."
     )
-    vendor_value: float | None = Field(
+    vendor_value: Num | None = Field(
         default=None, description="The vendor's own figure, where an independent one replaced it."
     )
     vendor_source_url: str | None = None
@@ -145,7 +176,7 @@ class Score(_Strict):
 
 class SourceInfo(_Strict):
     id: str
-    name: str
+    name: Text
     licence: str
     url: str
     revision: str | None = None
@@ -155,16 +186,16 @@ class SourceInfo(_Strict):
 class OverallRule(_Strict):
     """The least coverage a score needs before it is ranked."""
 
-    min_category_weight: float = Field(
+    min_category_weight: Num = Field(
         ge=0, le=1, description="Weight of current benchmarks a category score needs to rank."
     )
-    min_benchmarks: int = Field(ge=1)
-    min_categories: int = Field(ge=1)
-    min_weight: float = Field(ge=0, le=1, description="Share of category weight covered.")
-    ranked_min_benchmarks: int = Field(
+    min_benchmarks: Count = Field(ge=1)
+    min_categories: Count = Field(ge=1)
+    min_weight: Num = Field(ge=0, le=1, description="Share of category weight covered.")
+    ranked_min_benchmarks: Count = Field(
         default=8, ge=1, description="Below this an overall score is provisional: not ranked..."
     )
-    ranked_min_independent: int = Field(
+    ranked_min_independent: Count = Field(
         default=6,
         ge=1,
         description="...unless at least this many of its benchmarks were measured independently.",

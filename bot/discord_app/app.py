@@ -471,10 +471,19 @@ class ModelBot(discord.Client):
         return picked
 
 
-async def _start(settings: Settings) -> int:
+CONNECT_RETRY_SECONDS = 5.0  # the first wait when Discord cannot be reached, doubling ...
+CONNECT_RETRY_MAX_SECONDS = 300.0  # ... up to this
+# Discord not answering: no route, refused, timed out, or its servers failing. discord.py
+# retries the gateway itself; these come from the REST login before it.
+UNREACHABLE = (aiohttp.ClientConnectionError, TimeoutError, discord.DiscordServerError)
+
+
+async def _start(settings: Settings, *, retry_seconds: float = CONNECT_RETRY_SECONDS) -> int:
     token = settings.discord_token.get_secret_value() if settings.discord_token else ""
     apply_endpoints(settings)
-    for message_content in (True, False):
+    message_content = True
+    wait, failures = retry_seconds, 0
+    while True:
         bot = ModelBot(settings, message_content=message_content)
         try:
             async with bot:
@@ -491,7 +500,23 @@ async def _start(settings: Settings) -> int:
                 "Developer Portal (your application > Bot > Privileged Gateway Intents). Until "
                 "then the bot answers mentions, DMs and slash commands only"
             )
-    return 1
+            message_content = False
+        except UNREACHABLE as err:
+            failures += 1
+            if failures == 1:
+                log.warning(
+                    "cannot reach Discord at %s (%s); trying again in %g s and then with longer "
+                    "waits until it answers: check the network%s",
+                    discord.http.Route.BASE,
+                    str(err) or type(err).__name__,
+                    wait,
+                    ", and DISCORD_API_BASE" if settings.discord_api_base else "",
+                )
+            else:  # said once; the tries after it are routine until Discord answers
+                log.info("still cannot reach Discord (try %d); next in %g s", failures, wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, CONNECT_RETRY_MAX_SECONDS)
+            continue
 
 
 async def _sync(settings: Settings, guild_id: int | None) -> int:

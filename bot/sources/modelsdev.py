@@ -87,10 +87,13 @@ def _fields(entry: dict[str, Any]) -> dict[str, Any]:
         if isinstance(entry.get(key), bool):
             f[target] = entry[key]
     limit = entry.get("limit") or {}
-    if limit.get("context"):
-        f["context_window"] = int(limit["context"])
-    if limit.get("output"):
-        f["max_output_tokens"] = int(limit["output"])
+    for key, target in (("context", "context_window"), ("output", "max_output_tokens")):
+        value = limit.get(key)
+        if value is None or value == 0:  # not listed
+            continue
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError(f"limit.{key} is {value!r}, not a whole number of tokens")
+        f[target] = value
     cost = entry.get("cost") or {}
     if isinstance(cost.get("input"), int | float):
         f["input_price"] = float(cost["input"])
