@@ -343,6 +343,7 @@ class DiscordStandin:
             headers={
                 "Via": "1.1 google",
                 "Retry-After": str(max(1, round(retry_after))),
+                "X-RateLimit-Reset-After": f"{retry_after:.3f}",
                 "X-RateLimit-Scope": "global" if is_global else "user",
                 "X-RateLimit-Global": "true" if is_global else "false",
             },
