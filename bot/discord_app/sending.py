@@ -226,9 +226,9 @@ class Sender:
                 wait, unsure, last = delay, True, err
             except (aiohttp.ClientError, TimeoutError, ConnectionError) as err:
                 wait, unsure, last = delay, True, err
-            if unsure and landed is not None:
+            if unsure and landed is not None and deadline > loop.time():
                 with contextlib.suppress(discord.HTTPException, aiohttp.ClientError, TimeoutError):
-                    found = await landed()
+                    found = await asyncio.wait_for(landed(), deadline - loop.time())
                     if found is not None:
                         return found
             if wait >= deadline - loop.time():
