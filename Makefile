@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format data bench clean
+.PHONY: run test lint format data bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ data: $(STAMP)
 # Speed and scale (about two minutes): prints a table, writes benchmarks/results.json.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# The bot against the Discord stand-in for 10 minutes (SOAK_SECONDS=90 for a shorter try) with
+# messages, slash commands, faults and data refreshes mixed; reports anything lost or doubled.
+soak: $(STAMP)
+	PYTHONPATH=. $(BIN)/python -m benchmarks.soak
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

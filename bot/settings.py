@@ -74,6 +74,20 @@ class Settings(BaseSettings):
     http_backoff_seconds: float = Field(default=2, ge=0)
     delivery_interval_seconds: float = Field(default=30, gt=0)
 
+    # Sending to Discord
+    send_retry_seconds: float = Field(
+        default=90,
+        gt=0,
+        description="How long one message (an answer, a follow-up, an edit, a digest) keeps being "
+        "retried through rate limits, 5xx and dropped connections before it is given up and logged.",
+    )
+    send_backoff_seconds: float = Field(
+        default=1.0, ge=0, description="The first pause after a failed send; doubling after."
+    )
+    send_max_backoff_seconds: float = Field(
+        default=15.0, ge=0, description="The longest pause between two attempts at one send."
+    )
+
     # Charts
     chart_workers: int = Field(
         default=1, ge=0, description="Processes that draw charts; 0 = draw in a thread."

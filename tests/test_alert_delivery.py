@@ -21,7 +21,7 @@ from tests.discord_standin import (
     DiscordStandin,
     running_client,
 )
-from tests.discord_standin.payloads import Channel
+from tests.discord_standin.payloads import BOT_ROLE_ID, Channel, Overwrite, Perm
 
 pytest_plugins = ["tests.discord_standin.fixtures"]
 pytestmark = pytest.mark.timeout(60)
@@ -51,6 +51,9 @@ def settings(tmp_path: Path, standin: DiscordStandin, feed: Path) -> Settings:
         alert_confirmations=1,
         alert_retry_backoff_seconds=0,  # each refresh retries at once in these tests
         delivery_interval_seconds=3600,  # delivery is driven by the refresh in these tests
+        send_retry_seconds=3.0,
+        send_backoff_seconds=0.05,
+        send_max_backoff_seconds=0.4,
     )
 
 
@@ -259,3 +262,86 @@ async def test_test_alert_reports_a_failure_honestly(
         assert "couldn't post the test alert" in follow.json["content"]
         assert await bot.store.outbox() == []  # failed for good, not retried forever
         assert [r.status for r in await bot.store.outbox(("failed",))] == ["failed"]
+
+
+def digests(standin: DiscordStandin, channel: int) -> list[dict]:
+    """The digests in the channel as its members see them."""
+    return [
+        m
+        for m in standin.channel_messages(channel)
+        if any(e.get("title", "").startswith("Model data update") for e in m.get("embeds", []))
+    ]
+
+
+async def test_digest_accepted_but_answered_500_is_posted_once(
+    standin: DiscordStandin, settings: Settings, feed: Path
+) -> None:
+    async with running_client(ModelBot(settings), standin) as bot:
+        await subscribe(standin, GENERAL_CHANNEL_ID)
+        await bot.refresh_now()
+        fault = standin.server_error(
+            500,
+            method="POST",
+            path=f"/channels/{GENERAL_CHANNEL_ID}/messages",
+            times=5,
+            committed=True,
+        )
+        cut_price(feed, 6.0)
+        await bot.refresh_now()
+        await bot.deliverer.run_once()
+        assert fault.hits == 5
+        assert [r.status for r in await bot.store.outbox(("sent",))] == ["sent"]
+    assert len(digests(standin, GENERAL_CHANNEL_ID)) == 1
+
+
+async def _crash_after_discord_posted(
+    standin: DiscordStandin, settings: Settings, feed: Path, channel_id: int
+) -> int:
+    """Queue a digest, post it as the bot would, and stop before it is marked sent."""
+    async with running_client(ModelBot(settings), standin) as bot:
+        await subscribe(standin, channel_id)
+        await bot.refresh_now()
+        bot.deliverer.run_once = _nothing  # the crash: queued, but delivery never finishes
+        cut_price(feed, 6.0)
+        await bot.refresh_now()
+        [row] = await bot.store.outbox()
+        await bot.store.mark_sending(row.id)
+        from bot.discord_app.delivery import embed_from
+
+        channel = bot.get_channel(channel_id)
+        await channel.send(embed=embed_from(row.payload), nonce=f"ob{row.id}")
+    return row.id
+
+
+async def test_killed_after_posting_then_a_busy_channel_is_not_posted_twice(
+    standin: DiscordStandin, settings: Settings, feed: Path
+) -> None:
+    """The channel got 150 messages meanwhile and Discord has forgotten the nonce: the digest
+    is found by its ref among the messages since it was queued, not among the latest 100."""
+    row_id = await _crash_after_discord_posted(standin, settings, feed, GENERAL_CHANNEL_ID)
+    for i in range(150):
+        await standin.send_message(GENERAL_CHANNEL_ID, USER_ID, f"chatter {i}")
+    standin.nonce_window = 0
+    async with running_client(ModelBot(settings), standin) as bot:
+        await bot.deliverer.run_once()
+        assert await bot.store.outbox_status(row_id) == "sent"
+    assert len(digests(standin, GENERAL_CHANNEL_ID)) == 1
+
+
+async def test_without_read_message_history_the_nonce_keeps_it_once(
+    standin: DiscordStandin, settings: Settings, feed: Path
+) -> None:
+    row_id = await _crash_after_discord_posted(standin, settings, feed, SECOND_CHANNEL_ID)
+    channel = standin.world.guild(GUILD_ID).channel(SECOND_CHANNEL_ID)
+    channel.overwrites.append(Overwrite(BOT_ROLE_ID, 0, deny=Perm.READ_MESSAGE_HISTORY))
+    start = standin.mark()
+    async with running_client(ModelBot(settings), standin) as bot:
+        await bot.deliverer.run_once()
+        assert await bot.store.outbox_status(row_id) == "sent"
+    # the bot did not read the history it may not read, and sent with the same nonce
+    assert not standin.find_requests(
+        method="GET", path=f"/channels/{SECOND_CHANNEL_ID}/messages", start=start
+    )
+    [again] = posts(standin, SECOND_CHANNEL_ID, start)
+    assert again.json["nonce"] == f"ob{row_id}" and again.json["enforce_nonce"] is True
+    assert len(digests(standin, SECOND_CHANNEL_ID)) == 1

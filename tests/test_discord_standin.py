@@ -414,6 +414,61 @@ async def test_rate_limit_is_retried_then_succeeds(standin: DiscordStandin) -> N
     assert attempts[0].json == attempts[1].json
 
 
+async def test_enforced_nonce_returns_the_message_already_created(
+    standin: DiscordStandin,
+) -> None:
+    client = discord.Client(intents=intents())
+    async with running_client(client, standin):
+        channel = client.get_channel(GENERAL_CHANNEL_ID)
+        assert isinstance(channel, discord.TextChannel)
+        first = await channel.send("once", nonce="n1")  # discord.py sets enforce_nonce
+        again = await channel.send("once", nonce="n1")
+        other = await channel.send("twice", nonce="n2")
+        assert again.id == first.id and other.id != first.id
+        assert [m["content"] for m in standin.channel_messages(GENERAL_CHANNEL_ID)] == [
+            "once",
+            "twice",
+        ]
+        # past the window Discord has forgotten the nonce
+        standin.nonce_window = 0
+        late = await channel.send("once", nonce="n1")
+        assert late.id != first.id
+        # reading a message back never shows its nonce
+        fetched = standin.find_requests(method="POST")[-1].response
+        assert fetched["nonce"] == "n1"
+        [read] = [m async for m in channel.history(limit=1)]
+        assert read.nonce is None
+
+
+async def test_committed_fault_creates_the_message_and_answers_5xx(
+    standin: DiscordStandin,
+) -> None:
+    client = discord.Client(intents=intents())
+    async with running_client(client, standin):
+        channel = client.get_channel(GENERAL_CHANNEL_ID)
+        assert isinstance(channel, discord.TextChannel)
+        path = f"/channels/{GENERAL_CHANNEL_ID}/messages"
+        fault = standin.server_error(503, method="POST", path=path, times=1, committed=True)
+        with pytest.raises(discord.DiscordServerError):
+            await channel.send("lost answer")
+        assert fault.hits == 1
+        assert [m["content"] for m in standin.channel_messages(GENERAL_CHANNEL_ID)] == [
+            "lost answer"
+        ]
+
+
+async def test_history_after_pages_from_that_point(standin: DiscordStandin) -> None:
+    client = discord.Client(intents=intents())
+    async with running_client(client, standin):
+        channel = client.get_channel(GENERAL_CHANNEL_ID)
+        assert isinstance(channel, discord.TextChannel)
+        first = await channel.send("m0")
+        for i in range(1, 250):
+            await standin.send_message(GENERAL_CHANNEL_ID, USER_ID, f"m{i}")
+        seen = [m.content async for m in channel.history(after=first, limit=None)]
+        assert seen == [f"m{i}" for i in range(1, 250)]
+
+
 async def test_message_limits_are_enforced(standin: DiscordStandin) -> None:
     client = discord.Client(intents=intents())
     async with running_client(client, standin):

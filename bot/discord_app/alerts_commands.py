@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.alerts import digest
+from bot.discord_app import sending
 from bot.discord_app.commands import UserError
 
 if TYPE_CHECKING:
@@ -122,8 +123,9 @@ def register_alerts(bot: ModelBot) -> None:
         )
         names = ", ".join(digest.HEADINGS[k].lower() for k in sub.kinds)
         delta = f"; score changes under {min_delta:g} points left out" if min_delta else ""
-        await interaction.response.send_message(
-            f"{target.mention} will get a digest after each data refresh that changes: {names}{delta}.",
+        await sending.respond(
+            interaction,
+            content=f"{target.mention} will get a digest after each data refresh that changes: {names}{delta}.",
             ephemeral=True,
         )
 
@@ -140,7 +142,7 @@ def register_alerts(bot: ModelBot) -> None:
             if removed
             else f"{target.mention} had no alerts."
         )
-        await interaction.response.send_message(text, ephemeral=True)
+        await sending.respond(interaction, content=text, ephemeral=True)
 
     @group.command(name="list", description="Channels in this server that get change digests")
     async def list_(interaction: discord.Interaction) -> None:
@@ -149,8 +151,10 @@ def register_alerts(bot: ModelBot) -> None:
         assert bot.store is not None and interaction.guild is not None
         subs = await bot.store.subscriptions(interaction.guild.id)
         if not subs:
-            await interaction.response.send_message(
-                "No channel here gets alerts. `/alerts subscribe` sets one up.", ephemeral=True
+            await sending.respond(
+                interaction,
+                content="No channel here gets alerts. `/alerts subscribe` sets one up.",
+                ephemeral=True,
             )
             return
         lines = []
@@ -163,7 +167,7 @@ def register_alerts(bot: ModelBot) -> None:
             }[s.status]
             extra = f", score changes of {s.min_delta:g}+ points" if s.min_delta else ""
             lines.append(f"<#{s.channel_id}>: {kinds}{extra} · {state}"[:300])
-        await interaction.response.send_message("\n".join(lines)[:2000], ephemeral=True)
+        await sending.respond(interaction, content="\n".join(lines)[:2000], ephemeral=True)
 
     @group.command(name="test", description="Post a test alert now")
     @app_commands.describe(channel="Which channel (default: here)")
@@ -177,7 +181,8 @@ def register_alerts(bot: ModelBot) -> None:
             raise UserError(
                 f"I can't post in {target.mention}: I'm missing {', '.join(missing)} there."
             )
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        if not await sending.defer(interaction, ephemeral=True, thinking=True):
+            return
         sub = await bot.store.subscription(target.id)
         ref = f"test-{interaction.id}-{next(_test_refs)}"
         await bot.store.enqueue(
@@ -196,6 +201,6 @@ def register_alerts(bot: ModelBot) -> None:
             text = (
                 f"I couldn't post the test alert in {target.mention}: check my permissions there."
             )
-        await interaction.followup.send(text, ephemeral=True)
+        await sending.follow_up(interaction, first_after_defer=True, content=text, ephemeral=True)
 
     bot.tree.add_command(group)

@@ -10,18 +10,18 @@ import logging
 import re
 import time
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-import aiohttp
 import discord
 import yarl
 from discord import app_commands
 
 from bot.answers.askback import ask_back, needs_confirming, unsure
-from bot.discord_app import replies
+from bot.discord_app import replies, sending
 from bot.discord_app.charts import ChartCache
 from bot.discord_app.confirm import ConfirmView
+from bot.discord_app.sending import GaveUp, Sender, SendPolicy, describe, edit_response
 from bot.engine import Engine
 from bot.service import ensure_loaded, open_store, recent_changes
 from bot.settings import Settings
@@ -47,52 +47,6 @@ def apply_endpoints(settings: Settings) -> None:
         discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
     if settings.discord_gateway_url:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
-
-
-SEND_ATTEMPTS = 4
-SEND_BACKOFF = 1.0  # seconds before the second attempt, doubling after
-
-
-def _retry_after(err: BaseException) -> float | None:
-    response = getattr(err, "response", None)
-    value = getattr(response, "headers", {}).get("Retry-After") if response is not None else None
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-async def send_with_retry(
-    send: Callable[[], Awaitable[T]], what: str, attempts: int = SEND_ATTEMPTS
-) -> T:
-    """Send, retrying what may pass: a 5xx (discord.py itself retries only some, and only for a
-    while), a dropped connection, a timeout. Honours Retry-After; logs what finally failed.
-    A 4xx is the request's own fault and is raised at once."""
-    delay = SEND_BACKOFF
-    for attempt in range(1, attempts + 1):
-        try:
-            return await send()
-        except discord.HTTPException as err:
-            if err.status < 500 or attempt == attempts:
-                if err.status >= 500:
-                    log.error(
-                        "gave up sending %s after %d attempts: %s %s",
-                        what,
-                        attempt,
-                        err.status,
-                        err.text,
-                    )
-                raise
-            wait = _retry_after(err) or delay
-        except (aiohttp.ClientError, TimeoutError, OSError) as err:
-            if attempt == attempts:
-                log.error("gave up sending %s after %d attempts: %s", what, attempt, err)
-                raise
-            wait = delay
-        log.warning("sending %s failed (attempt %d); trying again in %.1f s", what, attempt, wait)
-        await asyncio.sleep(wait)
-        delay *= 2
-    raise AssertionError("unreachable")
 
 
 class Cooldown:
@@ -131,7 +85,19 @@ class ModelBot(discord.Client):
     def __init__(self, settings: Settings, *, message_content: bool = True) -> None:
         intents = discord.Intents.default()
         intents.message_content = message_content
-        super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none())
+        # Every message the bot posts goes out through this sender (see sending.py).
+        self.sender = Sender(
+            SendPolicy(
+                total_seconds=settings.send_retry_seconds,
+                backoff_seconds=settings.send_backoff_seconds,
+                max_backoff_seconds=settings.send_max_backoff_seconds,
+            )
+        )
+        super().__init__(
+            intents=intents,
+            allowed_mentions=discord.AllowedMentions.none(),
+            http_trace=self.sender.trace_config(),
+        )
         self.settings = settings
         self.tree = app_commands.CommandTree(self)
         self.store: Store | None = None
@@ -372,21 +338,16 @@ class ModelBot(discord.Client):
 
         async def yes(interaction: discord.Interaction) -> None:
             out = await replies.build_edit(self, answer, interaction.user.id)
-            await interaction.response.edit_message(**out.kwargs)
-            if out.view is not None:
+            if await edit_response(interaction, **out.kwargs) and out.view is not None:
                 out.view.message = interaction.message  # type: ignore[attr-defined]
 
         view = ConfirmView(yes, message.author.id)
         text = ask_back(reply.query, self.engine.catalog)
-        nonce = f"a{message.id}"[:25]
-
-        async def send() -> discord.Message:
-            return await message.reply(text, view=view, mention_author=False, nonce=nonce)
-
-        try:
-            view.message = await send_with_retry(send, f"the question back to message {message.id}")
-        except discord.HTTPException as err:
-            log.warning("could not reply in channel %s: %s", message.channel.id, err)
+        sent = await self.post_reply(
+            message, f"the question back to message {message.id}", content=text, view=view
+        )
+        if sent is not None:
+            view.message = sent
 
     async def send_answer(self, message: discord.Message, answer) -> None:  # noqa: ANN001
         me = message.guild.me if message.guild else None
@@ -404,42 +365,58 @@ class ModelBot(discord.Client):
         out = await replies.build(
             self, answer, perms, message.author.id, chart_wait=self.settings.chart_wait_seconds
         )
-        can_reference = perms is None or perms.read_message_history
-        # One nonce for every attempt: Discord drops a repeat of a message it already posted.
-        nonce = f"a{message.id}"[:25]
+        sent = await self.post_reply(
+            message,
+            f"the answer to message {message.id}",
+            reference=perms is None or perms.read_message_history,
+            **out.kwargs,
+        )
+        if sent is not None and out.view is not None:
+            out.view.message = sent  # type: ignore[attr-defined]
 
-        async def send() -> discord.Message:
-            kwargs = dict(out.kwargs)
-            if "file" in kwargs:
-                kwargs["file"].reset()  # a retry sends the chart again from its start
-            if can_reference:
+    async def post_reply(
+        self,
+        message: discord.Message,
+        what: str,
+        *,
+        reference: bool = True,
+        nonce_prefix: str = "a",
+        **kwargs: Any,
+    ) -> discord.Message | None:
+        """Post in the message's channel, as a reply where the bot may read history, through the
+        one send path. One nonce for every attempt: Discord returns the message it already
+        made for a repeat instead of posting it twice."""
+        nonce = f"{nonce_prefix}{message.id}"[:25]
+
+        async def attempt() -> discord.Message:
+            sending.reset_files(kwargs)
+            if reference:
                 return await message.reply(mention_author=False, nonce=nonce, **kwargs)
             return await message.channel.send(nonce=nonce, **kwargs)
 
         try:
-            sent = await send_with_retry(send, f"the answer to message {message.id}")
+            return await self.sender.run(attempt, what)
+        except GaveUp:
+            return None  # logged by the sender
         except discord.Forbidden as err:
             log.warning(
-                "Discord refused a reply in channel %s (code %s: %s): check the bot's "
-                "Send Messages, Embed Links and Attach Files permissions there",
+                "Discord refused a reply in channel %s (%s; code %s: %s): check the bot's Send "
+                "Messages, Embed Links and Attach Files permissions there",
                 message.channel.id,
+                what,
                 err.code,
                 err.text,
             )
-            return
         except discord.HTTPException as err:
             log.error(
-                "could not reply in channel %s: %s %s", message.channel.id, err.status, err.text
+                "could not send %s in channel %s: %s", what, message.channel.id, describe(err)
             )
-            return
-        if out.view is not None:
-            out.view.message = sent  # type: ignore[attr-defined]
+        return None
 
     async def _safe_reply(self, message: discord.Message, text: str, **kwargs) -> None:  # noqa: ANN003
-        try:
-            await message.reply(text, mention_author=False, **kwargs)
-        except discord.HTTPException as err:
-            log.warning("could not reply in channel %s: %s", message.channel.id, err)
+        await self.post_reply(
+            message, f"a notice to message {message.id}", content=text, nonce_prefix="n", **kwargs
+        )
 
     # -- components --------------------------------------------------------------------------
 
@@ -451,8 +428,10 @@ class ModelBot(discord.Client):
             ids = list(dict.fromkeys([*partial, *values]))[:5]
             valid = [i for i in ids if i in self.engine.catalog.model_by_id]
             if not valid:
-                await interaction.response.send_message(
-                    "Those models are no longer in the catalog; ask again.", ephemeral=True
+                await sending.respond(
+                    interaction,
+                    content="Those models are no longer in the catalog; ask again.",
+                    ephemeral=True,
                 )
                 return
             q = Query(
@@ -464,8 +443,7 @@ class ModelBot(discord.Client):
             )
             new = self.engine.answer_query(q)
             out = await replies.build_edit(self, new, interaction.user.id)
-            await interaction.response.edit_message(**out.kwargs)
-            if out.view is not None:
+            if await edit_response(interaction, **out.kwargs) and out.view is not None:
                 out.view.message = interaction.message  # type: ignore[attr-defined]
 
         return picked

@@ -4,6 +4,7 @@ suggestions."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from discord import app_commands
 from bot.answers.compose import CATEGORY_PHRASE, METRIC_NAMES
 from bot.answers.model import Answer
 from bot.answers.render_text import render_text
-from bot.discord_app import replies
+from bot.discord_app import replies, sending
 from bot.understand import Query
 from bot.understand.conditions import Filters
 from bot.understand.parse import MAX_TOP
@@ -116,13 +117,18 @@ async def _respond(
     # acknowledged (deferred) answers may wait for their chart; others have 3 s in all
     wait = DEFERRED_CHART_WAIT if deferred else bot.settings.chart_wait_seconds
     out = await replies.build(bot, answer, perms, interaction.user.id, chart_wait=wait)
+    # Always through the interaction, never the channel: it needs no Send Messages there.
     if deferred:
-        msg = await interaction.followup.send(wait=True, **out.kwargs)
+        msg = await sending.follow_up(interaction, first_after_defer=True, **out.kwargs)
     else:
-        await interaction.response.send_message(**out.kwargs)
+        if not await sending.respond(interaction, **out.kwargs):
+            return
         # the view needs its message to take its buttons off when it times out
-        msg = await interaction.original_response() if out.view is not None else None
-    if out.view is not None:
+        msg = None
+        if out.view is not None:
+            with contextlib.suppress(discord.HTTPException):
+                msg = await interaction.original_response()
+    if out.view is not None and msg is not None:
         out.view.message = msg  # type: ignore[attr-defined]
 
 
@@ -205,7 +211,8 @@ def register(bot: ModelBot) -> None:
         if len(ids) < 2:
             raise UserError("Those name the same model twice; pick two different ones.")
         # The chart is drawn in a worker thread: acknowledge first, then follow up.
-        await interaction.response.defer(thinking=True)
+        if not await sending.defer(interaction, thinking=True):
+            return
         assert bot.engine is not None
         answer = bot.engine.answer_query(
             Query(
@@ -324,14 +331,14 @@ def register(bot: ModelBot) -> None:
         answer = bot.engine.answer_query(Query(text="", intent="help"))
         perms = interaction.app_permissions if interaction.guild is not None else None
         out = await replies.build(bot, answer, perms, interaction.user.id)
-        await interaction.response.send_message(ephemeral=True, **out.kwargs)
+        await sending.respond(interaction, ephemeral=True, **out.kwargs)
 
     @tree.command(
         name="about", description="Where the data comes from, how much there is and how fresh"
     )
     async def about(interaction: discord.Interaction) -> None:
         assert bot.engine is not None
-        await interaction.response.send_message(embed=about_embed(bot))
+        await sending.respond(interaction, embed=about_embed(bot))
 
     settings_group = app_commands.Group(
         name="settings",
@@ -373,7 +380,7 @@ def register(bot: ModelBot) -> None:
                 " Note: the Message Content intent is off for this bot, so I can only see "
                 "messages that mention me until it is turned on."
             )
-        await interaction.response.send_message(text, ephemeral=True)
+        await sending.respond(interaction, content=text, ephemeral=True)
 
     tree.add_command(settings_group)
 
@@ -393,14 +400,18 @@ def register(bot: ModelBot) -> None:
     async def sync(interaction: discord.Interaction, scope: app_commands.Choice[str]) -> None:
         if not await _is_owner(bot, interaction.user):
             raise UserError("Only the bot's owner can sync commands.")
-        await interaction.response.defer(ephemeral=True, thinking=True)
+        if not await sending.defer(interaction, ephemeral=True, thinking=True):
+            return
         if scope.value == "guild" and interaction.guild is not None:
             bot.tree.copy_global_to(guild=interaction.guild)
             synced = await bot.tree.sync(guild=interaction.guild)
         else:
             synced = await bot.tree.sync()
-        await interaction.followup.send(
-            f"Synced {len(synced)} commands ({scope.name}).", ephemeral=True
+        await sending.follow_up(
+            interaction,
+            first_after_defer=True,
+            content=f"Synced {len(synced)} commands ({scope.name}).",
+            ephemeral=True,
         )
 
     tree.add_command(admin)
@@ -486,20 +497,16 @@ async def _on_error(interaction: discord.Interaction, error: app_commands.AppCom
 
 
 async def send_error(interaction: discord.Interaction, text: str) -> None:
-    """Reply privately where possible: first response, else follow-up, else the channel."""
+    """Reply privately: the first response, else a follow-up. Never in the channel: an error
+    there helps nobody, and an interaction that can no longer be answered is dropped (logged)."""
     try:
         if not interaction.response.is_done():
-            await interaction.response.send_message(text, ephemeral=True)
+            await sending.respond(interaction, content=text, ephemeral=True)
         else:
-            await interaction.followup.send(text, ephemeral=True)
-        return
+            await sending.follow_up(interaction, content=text, ephemeral=True)
     except discord.HTTPException as err:
-        log.warning("could not send an error reply to interaction %s: %s", interaction.id, err)
-    channel = interaction.channel
-    if isinstance(channel, discord.abc.Messageable):
-        try:
-            await channel.send(text)
-        except discord.HTTPException as err:
-            log.warning(
-                "could not send an error reply in channel %s: %s", interaction.channel_id, err
-            )
+        log.warning(
+            "could not send an error reply to interaction %s: %s",
+            interaction.id,
+            sending.describe(err),
+        )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Awaitable, Callable
 
 import discord
+
+from bot.discord_app import sending
 
 Answered = Callable[[discord.Interaction], Awaitable[None]]
 
@@ -20,8 +21,10 @@ class ConfirmView(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if self.author_id is None or interaction.user.id == self.author_id:
             return True
-        await interaction.response.send_message(
-            "Only the person who asked can answer this; ask your own question.", ephemeral=True
+        await sending.respond(
+            interaction,
+            content="Only the person who asked can answer this; ask your own question.",
+            ephemeral=True,
         )
         return False
 
@@ -33,11 +36,14 @@ class ConfirmView(discord.ui.View):
     @discord.ui.button(label="No", style=discord.ButtonStyle.secondary)
     async def no(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
         self.stop()
-        await interaction.response.edit_message(
-            content="OK. Ask again with the model names and what you want to know.", view=None
+        await sending.edit_response(
+            interaction,
+            content="OK. Ask again with the model names and what you want to know.",
+            view=None,
         )
 
     async def on_timeout(self) -> None:
         if self.message is not None:
-            with contextlib.suppress(discord.HTTPException):
-                await self.message.edit(view=None)
+            await sending.edit_message(
+                self.message, f"the buttons off message {self.message.id}", view=None
+            )

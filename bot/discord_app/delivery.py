@@ -21,13 +21,15 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 
+from bot.discord_app.sending import GaveUp, describe
 from bot.store.alerts import OutboxRow, Subscription
 
 if TYPE_CHECKING:
     from bot.discord_app.app import ModelBot
 
 log = logging.getLogger(__name__)
-HISTORY_LOOKBACK = 100
+HISTORY_SCAN = 5000  # messages read after the queue time, at most, looking for a digest
+CLOCK_MARGIN = dt.timedelta(minutes=5)  # the bot's clock against Discord's
 
 
 def embed_from(payload: dict) -> discord.Embed:
@@ -85,10 +87,30 @@ class Deliverer:
         return channel  # type: ignore[return-value]
 
     async def _already_sent(
-        self, channel: discord.abc.Messageable, ref: str
+        self, channel: discord.abc.Messageable, row: OutboxRow, ref: str
     ) -> discord.Message | None:
+        """The digest's message, if an earlier attempt posted it: the bot's messages since the
+        row was queued, oldest first, by the ref in the footer; not the channel's latest few,
+        which a busy channel pushes it out of. None also when the bot may not read the
+        channel's history: the send's nonce is then what keeps it from being doubled."""
         me = self.bot.user
-        async for message in channel.history(limit=HISTORY_LOOKBACK):
+        guild = getattr(channel, "guild", None)
+        if guild is not None and not channel.permissions_for(guild.me).read_message_history:  # type: ignore[attr-defined]
+            log.info(
+                "outbox %s may have been delivered; without Read Message History in channel %s "
+                "only its nonce keeps it from being posted twice",
+                row.id,
+                row.channel_id,
+            )
+            return None
+        try:
+            queued = dt.datetime.fromisoformat(row.created_at)
+        except ValueError:
+            queued = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+        if queued.tzinfo is None:
+            queued = queued.replace(tzinfo=dt.UTC)
+        after = queued - CLOCK_MARGIN
+        async for message in channel.history(after=after, limit=HISTORY_SCAN, oldest_first=True):
             if me is not None and message.author.id != me.id:
                 continue
             for embed in message.embeds:
@@ -117,33 +139,43 @@ class Deliverer:
                 ref = row.payload.get("footer", "").rsplit("ref ", 1)[-1]
                 try:
                     if status == "sending" and ref:
-                        found = await self._already_sent(channel, ref)
+                        found = await self._already_sent(channel, row, ref)
                         if found is not None:
                             await store.mark_sent(row.id, found.id)
                             log.info("outbox %s had been delivered (message %s)", row.id, found.id)
                             continue
                     await store.mark_sending(row.id)
-                    message = await channel.send(embed=embed_from(row.payload), nonce=f"ob{row.id}")
+                    embed = embed_from(row.payload)
+                    nonce = f"ob{row.id}"  # the same for every attempt: Discord posts it once
+
+                    async def attempt(embed: discord.Embed = embed, nonce: str = nonce):
+                        return await channel.send(embed=embed, nonce=nonce)
+
+                    message = await self.bot.sender.run(
+                        attempt, f"alert digest {row.id} to channel {channel_id}"
+                    )
                     await store.mark_sent(row.id, message.id)
                     if row.subscription_id is not None:
                         await store.delivery_ok(row.subscription_id)
                     sent += 1
                     await asyncio.sleep(self.pace)
+                except GaveUp as err:
+                    # Logged by the sender. Discord may have it: the next pass looks first.
+                    await store.mark_unsure(row.id, describe(err.error))
+                    return sent
                 except (discord.Forbidden, discord.NotFound) as err:
                     await self._failed(row, f"{err.status} (code {err.code}): {err.text}")
                     return sent
                 except discord.HTTPException as err:
-                    if err.status >= 500:
-                        await store.mark_unsure(row.id, f"{err.status}: {err.text}")
-                    else:
-                        await store.mark_retry(row.id, f"{err.status}: {err.text}")
+                    await store.mark_retry(row.id, describe(err))
                     log.warning(
-                        "alert delivery to channel %s failed (%s); will retry",
+                        "alert delivery to channel %s refused (%s); will retry",
                         channel_id,
-                        err.status,
+                        describe(err),
                     )
                     return sent
                 except (TimeoutError, aiohttp.ClientError) as err:
+                    # history read while checking: nothing was sent
                     await store.mark_unsure(row.id, f"no answer from Discord: {err}")
                     log.warning(
                         "alert delivery to channel %s got no answer; will check and retry",
@@ -183,10 +215,15 @@ class Deliverer:
         target = guild.system_channel if guild else None
         if target is None or guild is None or not target.permissions_for(guild.me).send_messages:
             return
+        text = (
+            f"Model alerts for <#{channel_id}> are turned off: I couldn't post there ({error}). "
+            "Give me Send Messages and Embed Links in that channel and run `/alerts subscribe` again."
+        )
+
+        async def attempt() -> discord.Message:
+            return await target.send(text, nonce=f"off{channel_id}"[:25])
+
         try:
-            await target.send(
-                f"Model alerts for <#{channel_id}> are turned off: I couldn't post there ({error}). "
-                "Give me Send Messages and Embed Links in that channel and run `/alerts subscribe` again."
-            )
-        except discord.HTTPException as err:
+            await self.bot.sender.run(attempt, f"the alerts-off note to server {guild.id}")
+        except (discord.HTTPException, GaveUp) as err:
             log.info("could not tell server %s about the disabled alerts: %s", guild.id, err)

@@ -3,14 +3,13 @@ too vague, and paging through a long details section."""
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
 import discord
 
 from bot.answers.model import Answer
-from bot.discord_app import embeds
+from bot.discord_app import embeds, sending
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +23,9 @@ class _Expiring(discord.ui.View):
 
     async def on_timeout(self) -> None:
         if self.message is not None:
-            with contextlib.suppress(discord.HTTPException):
-                await self.message.edit(view=None)
+            await sending.edit_message(
+                self.message, f"the buttons off message {self.message.id}", view=None
+            )
 
 
 class ClarifySelect(discord.ui.Select):
@@ -61,8 +61,9 @@ class ClarifyView(_Expiring):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if self.author_id is None or interaction.user.id == self.author_id:
             return True
-        await interaction.response.send_message(
-            "Only the person who asked can pick here; ask your own question to get a menu.",
+        await sending.respond(
+            interaction,
+            content="Only the person who asked can pick here; ask your own question to get a menu.",
             ephemeral=True,
         )
         return False
@@ -85,7 +86,7 @@ class PagerView(_Expiring):
 
     async def _show(self, interaction: discord.Interaction) -> None:
         self._sync()
-        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
+        await sending.edit_response(interaction, embed=self.pages[self.index], view=self)
 
     @discord.ui.button(label="◀", style=discord.ButtonStyle.secondary, custom_id="page:prev")
     async def previous(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
@@ -113,21 +114,22 @@ class DetailsButton(discord.ui.Button):
         if self.plain:
             parts = embeds.section_plain(self.answer, self.section_id)
             if not parts:
-                await interaction.response.send_message("Nothing more to show.", ephemeral=True)
+                await sending.respond(interaction, content="Nothing more to show.", ephemeral=True)
                 return
-            await interaction.response.send_message(parts[0], ephemeral=True)
+            if not await sending.respond(interaction, content=parts[0], ephemeral=True):
+                return
             for more in parts[1:]:
-                await interaction.followup.send(more, ephemeral=True)
+                await sending.follow_up(interaction, content=more, ephemeral=True)
             return
         pages = embeds.section_pages(self.answer, self.section_id)
         if not pages:
-            await interaction.response.send_message("Nothing more to show.", ephemeral=True)
+            await sending.respond(interaction, content="Nothing more to show.", ephemeral=True)
             return
         if len(pages) == 1:
-            await interaction.response.send_message(embed=pages[0], ephemeral=True)
+            await sending.respond(interaction, embed=pages[0], ephemeral=True)
             return
         pager = PagerView(pages, interaction.user.id)
-        await interaction.response.send_message(embed=pages[0], view=pager, ephemeral=True)
+        await sending.respond(interaction, embed=pages[0], view=pager, ephemeral=True)
         pager.message = await interaction.original_response()
 
 

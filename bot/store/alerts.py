@@ -53,6 +53,7 @@ class OutboxRow:
     payload: dict[str, Any]
     status: str
     attempts: int
+    created_at: str = ""  # when it was queued: its message, if any, was posted after this
 
 
 def _sub(r: aiosqlite.Row) -> Subscription:
@@ -409,6 +410,7 @@ class AlertsMixin:
                     json.loads(r["payload"]),
                     r["status"],
                     r["attempts"],
+                    r["created_at"],
                 )
                 async for r in cur
             ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,6 +68,9 @@ class Fault:
     """An armed failure: requests matching it get ``status`` and ``body`` instead of the real answer.
 
     ``times`` is how many requests it hits (None: every one); ``hits`` counts the requests it hit.
+    ``until`` (monotonic time) ends it at that moment, for an outage that lasts a while.
+    ``committed``: the request is carried out first (the message is created, the interaction
+    answered) and only the response is the failure, as when Discord's edge loses the answer.
     """
 
     status: int
@@ -75,10 +79,14 @@ class Fault:
     path: re.Pattern[str] | None = None
     times: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    until: float | None = None
+    committed: bool = False
     hits: int = 0
 
     def applies(self, method: str, path: str) -> bool:
         if self.times is not None and self.hits >= self.times:
+            return False
+        if self.until is not None and time.monotonic() >= self.until:
             return False
         if self.method is not None and self.method != method:
             return False
@@ -86,6 +94,8 @@ class Fault:
 
     @property
     def exhausted(self) -> bool:
+        if self.until is not None and time.monotonic() >= self.until:
+            return True
         return self.times is not None and self.hits >= self.times
 
 

@@ -77,6 +77,13 @@ MENTION_EVERYONE = re.compile(r"@(everyone|here)")
 OPTION_TYPES_BY_PYTHON = ((bool, 5), (int, 4), (float, 10), (str, 3))
 
 
+def _as_read(message: dict[str, Any]) -> dict[str, Any]:
+    """A message as reading it back returns it: Discord gives the nonce only to its creator."""
+    if "nonce" not in message:
+        return message
+    return {k: v for k, v in message.items() if k != "nonce"}
+
+
 class ApiError(Exception):
     """Raised by a handler to answer with Discord's JSON error shape."""
 
@@ -155,6 +162,7 @@ class DiscordStandin:
         interaction_deadline: float | None = 3.0,
         enforce_permissions: bool = True,
         echo_bot_messages: bool = True,
+        nonce_window: float = 300.0,
     ) -> None:
         self.world = world or p.default_world()
         # None accepts any token; otherwise a wrong one gets 401 and gateway close 4004.
@@ -164,6 +172,10 @@ class DiscordStandin:
         self.enforce_permissions = enforce_permissions
         # Discord echoes the bot's own messages as MESSAGE_CREATE; bots must ignore them.
         self.echo_bot_messages = echo_bot_messages
+        # With ``enforce_nonce``, Discord returns the message an author already created with the
+        # same nonce "in the past few minutes" instead of creating another: this many seconds.
+        self.nonce_window = nonce_window
+        self._nonces: dict[tuple[int, str], tuple[int, float]] = {}
         self.snowflake = p.SnowflakeFactory()
         self.requests = RequestLog()
         self.faults: list[Fault] = []
@@ -242,8 +254,14 @@ class DiscordStandin:
         path: str | re.Pattern[str] | None = None,
         times: int | None = None,
         headers: Mapping[str, str] | None = None,
+        seconds: float | None = None,
+        committed: bool = False,
     ) -> Fault:
-        """Answer matching requests with ``status``/``body``; a str ``path`` matches exactly."""
+        """Answer matching requests with ``status``/``body``; a str ``path`` matches exactly.
+
+        ``seconds`` ends the fault that long from now; ``committed`` carries each request out
+        first and fails only its answer (the message exists, the client is told 5xx).
+        """
         pattern = re.compile(re.escape(path)) if isinstance(path, str) else path
         fault = Fault(
             status=status,
@@ -252,9 +270,33 @@ class DiscordStandin:
             path=pattern,
             times=times,
             headers=dict(headers or {}),
+            until=time.monotonic() + seconds if seconds is not None else None,
+            committed=committed,
         )
         self.faults.append(fault)
         return fault
+
+    def server_error(
+        self,
+        status: int = 500,
+        *,
+        method: str | None = None,
+        path: str | re.Pattern[str] | None = None,
+        times: int | None = None,
+        seconds: float | None = None,
+        committed: bool = False,
+    ) -> Fault:
+        """A 5xx in Discord's shape (500 Internal Server Error, 502, 503 Service Unavailable...)."""
+        text = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+        return self.add_fault(
+            status,
+            {"message": text.get(status, "Server Error"), "code": 0},
+            method=method,
+            path=path,
+            times=times,
+            seconds=seconds,
+            committed=committed,
+        )
 
     def forbid_channel(self, channel_id: int, *, code: int = MISSING_PERMISSIONS) -> Fault:
         """Every request about this channel gets 403: 50013 Missing Permissions or 50001 Access."""
@@ -281,12 +323,14 @@ class DiscordStandin:
         times: int = 1,
         retry_after: float = 0.05,
         is_global: bool = False,
+        via: bool = True,
     ) -> Fault:
         """429 for the next ``times`` matching requests, shaped so discord.py waits and retries.
 
-        discord.py takes a 429 without a ``Via`` header for a Cloudflare ban and raises instead.
+        discord.py takes a 429 without a ``Via`` header for a Cloudflare ban and raises instead
+        (``via=False`` sends one so).
         """
-        return self.add_fault(
+        fault = self.add_fault(
             429,
             {
                 "message": "You are being rate limited.",
@@ -299,10 +343,14 @@ class DiscordStandin:
             headers={
                 "Via": "1.1 google",
                 "Retry-After": str(max(1, round(retry_after))),
+                "X-RateLimit-Reset-After": f"{retry_after:.3f}",
                 "X-RateLimit-Scope": "global" if is_global else "user",
                 "X-RateLimit-Global": "true" if is_global else "false",
             },
         )
+        if not via:
+            del fault.headers["Via"]
+        return fault
 
     def clear_faults(self) -> None:
         self.faults.clear()
@@ -933,11 +981,18 @@ class DiscordStandin:
             and record.headers.get("Authorization") != f"Bot {self.token}"
         ):
             return Reply(401, {"message": "401: Unauthorized", "code": 0})
-        for fault in self.faults:
-            if fault.applies(record.method, record.path):
-                fault.hits += 1
-                record.fault = fault
+        fault = next((f for f in self.faults if f.applies(record.method, record.path)), None)
+        if fault is not None:
+            fault.hits += 1
+            record.fault = fault
+            if not fault.committed:
                 return Reply(fault.status, fault.body, dict(fault.headers))
+        reply = await self._route(record)
+        if fault is not None and 200 <= reply.status < 300:
+            return Reply(fault.status, fault.body, dict(fault.headers))  # done, but the answer lost
+        return reply
+
+    async def _route(self, record: RecordedRequest) -> Reply:
         for method, pattern, handler in self._routes:
             if method != record.method:
                 continue
@@ -1039,19 +1094,21 @@ class DiscordStandin:
         channel, guild = self._require_channel(int(m["cid"]))
         if not self._bot_perms(channel, guild) & Perm.READ_MESSAGE_HISTORY:
             return Reply(body=[])
-        limit = int(req.query.get("limit", 50))
+        limit = min(100, int(req.query.get("limit", 50)))
         history = sorted(
             self.channel_messages(channel.id), key=lambda x: int(x["id"]), reverse=True
         )
         if "before" in req.query:
             history = [x for x in history if int(x["id"]) < int(req.query["before"])]
         if "after" in req.query:
-            history = [x for x in history if int(x["id"]) > int(req.query["after"])]
-        return Reply(body=history[:limit])
+            # the `limit` messages just after it (the oldest of those newer), newest first
+            later = [x for x in history if int(x["id"]) > int(req.query["after"])]
+            return Reply(body=[_as_read(x) for x in later[-limit:]])
+        return Reply(body=[_as_read(x) for x in history[:limit]])
 
     async def _get_message(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
         self._require_channel(int(m["cid"]))
-        return Reply(body=self._require_message(int(m["cid"]), int(m["mid"])))
+        return Reply(body=_as_read(self._require_message(int(m["cid"]), int(m["mid"]))))
 
     def _attachments_from(
         self, body: dict[str, Any], files: list[RecordedFile], keep: list[dict[str, Any]] | None
@@ -1184,6 +1241,7 @@ class DiscordStandin:
             message["poll"] = body["poll"]
         if body.get("nonce") is not None:
             message["nonce"] = body["nonce"]
+            self._nonces[(author.id, str(body["nonce"]))] = (int(message["id"]), time.monotonic())
         self.messages[int(message["id"])] = message
         return message
 
@@ -1191,10 +1249,22 @@ class DiscordStandin:
         if self.echo_bot_messages and not int(message["flags"]) & FLAG_EPHEMERAL:
             await self._dispatch_message_create(message, guild)
 
+    def _same_nonce(self, author_id: int, body: dict[str, Any]) -> dict[str, Any] | None:
+        """The message this author already created with this nonce, if Discord would return it."""
+        nonce = body.get("nonce")
+        if nonce is None or not body.get("enforce_nonce"):
+            return None
+        seen = self._nonces.get((author_id, str(nonce)))
+        if seen is None or time.monotonic() - seen[1] > self.nonce_window:
+            return None
+        return self.messages.get(seen[0])
+
     async def _post_message(self, req: RecordedRequest, m: re.Match[str]) -> Reply:
         channel, guild = self._require_channel(int(m["cid"]))
         body = dict(req.json or {})
         perms = self._bot_perms(channel, guild)
+        if (earlier := self._same_nonce(self.world.bot.id, body)) is not None:
+            return Reply(body=earlier)
         if not perms & Perm.SEND_MESSAGES:
             raise ApiError(403, MISSING_PERMISSIONS, "Missing Permissions")
         if req.files and not perms & Perm.ATTACH_FILES:
