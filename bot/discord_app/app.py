@@ -13,6 +13,7 @@ from collections import defaultdict, deque
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
