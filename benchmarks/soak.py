@@ -23,8 +23,8 @@ Counted at the end, after the faults stop and everything has had time to land:
   rule) are counted apart, as they are the bot's latency under faults, not a lost message;
 - alerts lost (a price change that no digest names) or doubled (a digest ref posted twice);
 - the bot's RSS after start-up, each minute and at the end, and its event-loop lag over the run.
-  An answer's buttons (and the answer they open) live 15 minutes, so RSS grows through the first
-  15 minutes of load by design.
+  An answer's buttons (and the answer they open) live 15 minutes, so some growth through the
+  first 15 minutes of load is expected; growth after that is not.
 Exits 1 if anything was lost or doubled.
 """
 
