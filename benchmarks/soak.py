@@ -22,7 +22,9 @@ Counted at the end, after the faults stop and everything has had time to land:
   posted again as a further message); those the stand-in refused as late (over 3 s: Discord's
   rule) are counted apart, as they are the bot's latency under faults, not a lost message;
 - alerts lost (a price change that no digest names) or doubled (a digest ref posted twice);
-- the bot's RSS after start-up and at the end, and its event-loop lag over the run.
+- the bot's RSS after start-up, each minute and at the end, and its event-loop lag over the run.
+  An answer's buttons (and the answer they open) live 15 minutes, so some growth through the
+  first 15 minutes of load is expected; growth after that is not.
 Exits 1 if anything was lost or doubled.
 """
 
@@ -253,6 +255,8 @@ async def soak(seconds: float, seed: int = 13) -> dict[str, Any]:
         next_price = t0 + 2
         price = 200.0
         i = 0
+        rss_by_minute: list[float] = []
+        next_rss = t0 + 60
         while (now := time.monotonic()) - t0 < seconds:
             if proc.returncode is not None:
                 raise RuntimeError(f"the bot exited early; its stderr:\n{_tail(stderr_path)}")
@@ -273,6 +277,9 @@ async def soak(seconds: float, seed: int = 13) -> dict[str, Any]:
             if now >= next_fault:
                 asyncio.ensure_future(faults.one())
                 next_fault = now + FAULT_EVERY
+            if now >= next_rss:
+                rss_by_minute.append(round(_status_kb(proc.pid, "VmRSS") / 1024, 1))
+                next_rss = now + 60
             if now >= next_price:
                 price += 1
                 model = PRICE_MODELS[len(prices) % len(PRICE_MODELS)]
@@ -346,6 +353,7 @@ async def soak(seconds: float, seed: int = 13) -> dict[str, Any]:
             gateway_identifies=len(standin.gateway.identifies),
         )
         result["rss_end_mb"] = round(_status_kb(proc.pid, "VmRSS") / 1024, 1)
+        result["rss_by_minute_mb"] = rss_by_minute
         result["rss_peak_mb"] = round(_status_kb(proc.pid, "VmHWM") / 1024, 1)
         proc.send_signal(signal.SIGTERM)
         with contextlib.suppress(TimeoutError):

