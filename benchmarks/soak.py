@@ -47,6 +47,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bot_burst import _bot_env as bot_env
 from benchmarks.bot_burst import (
     _ms,
     _status_kb,
@@ -93,21 +94,14 @@ COMMANDS = [
 
 
 def _bot_env(standin: DiscordStandin, work: Path, feed: Path) -> dict[str, str]:
+    """The burst's settings, with refreshes and alert delivery on."""
     return dict(
-        os.environ,
-        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        DISCORD_TOKEN=standin.token or "standin-token",
-        DISCORD_API_BASE=standin.api_base,
-        DISCORD_GATEWAY_URL=standin.gateway_url,
-        DATABASE_PATH=str(work / "bot.sqlite3"),
-        DEV_GUILD_ID=str(GUILD_ID),
+        bot_env(standin, work / "bot.sqlite3", work / "lag.json"),
         REFRESH_INTERVAL_MINUTES=str(REFRESH_S / 60),
         REFRESH_SOURCES=json.dumps([f"native={feed}"]),
         ALERT_CONFIRMATIONS="1",
         DELIVERY_INTERVAL_SECONDS="5",
         ALERT_RETRY_BACKOFF_SECONDS="5",
-        LOG_LEVEL="WARNING",
-        BENCH_LAG_FILE=str(work / "lag.json"),
     )
 
 

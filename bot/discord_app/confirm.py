@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot.discord_app import sending
+from bot.discord_app.views import only_the_asker
 
 Answered = Callable[[discord.Interaction], Awaitable[None]]
 
@@ -19,14 +20,11 @@ class ConfirmView(discord.ui.View):
         self._on_yes = on_yes
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if self.author_id is None or interaction.user.id == self.author_id:
-            return True
-        await sending.respond(
+        return await only_the_asker(
             interaction,
-            content="Only the person who asked can answer this; ask your own question.",
-            ephemeral=True,
+            self.author_id,
+            "Only the person who asked can answer this; ask your own question.",
         )
-        return False
 
     @discord.ui.button(label="Yes", style=discord.ButtonStyle.primary)
     async def yes(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:

@@ -16,6 +16,17 @@ log = logging.getLogger(__name__)
 Picked = Callable[[discord.Interaction, list[str]], Awaitable[None]]
 
 
+async def only_the_asker(
+    interaction: discord.Interaction, author_id: int | None, refusal: str
+) -> bool:
+    """A view's interaction check: the person who asked may use it; anyone else is told so,
+    privately."""
+    if author_id is None or interaction.user.id == author_id:
+        return True
+    await sending.respond(interaction, content=refusal, ephemeral=True)
+    return False
+
+
 class _Expiring(discord.ui.View):
     """Takes its components off the message when it times out, so no dead buttons remain."""
 
@@ -59,14 +70,11 @@ class ClarifyView(_Expiring):
         self.add_item(ClarifySelect(answer, on_pick, max_values=5 - have))
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if self.author_id is None or interaction.user.id == self.author_id:
-            return True
-        await sending.respond(
+        return await only_the_asker(
             interaction,
-            content="Only the person who asked can pick here; ask your own question to get a menu.",
-            ephemeral=True,
+            self.author_id,
+            "Only the person who asked can pick here; ask your own question to get a menu.",
         )
-        return False
 
 
 class PagerView(_Expiring):
