@@ -393,9 +393,10 @@ class Understander:
         ev = _Evidence()
         # a model id in pasted code is not a question about it; a quoted line is someone
         # else's words: this user's own words decide whether this is a question
-        if _COMMAND_LINE.match(text.lower()) and "?" not in text:
+        raw_low = text.lower()
+        if _COMMAND_LINE.match(raw_low) and "?" not in text:
             return q, ev  # "ollama pull qwen3.6:27b"
-        if _OUTAGE.search(text.lower()):
+        if _OUTAGE.search(raw_low):
             return q, ev  # "sonnet 5 is down again??": a service's status, not its merits
         body = without_code(text)
         if body != text and not body.strip():
@@ -468,7 +469,7 @@ class Understander:
             if q.filters.reasoning is None and kind_less and find_category(kind_less):
                 # "best reasoning model for riddles": the kind of model, ranked on riddles
                 q.filters = replace(q.filters, reasoning=True)
-            if q.filters.reasoning is None and _KIND_ITEM.search(text.lower()):
+            if q.filters.reasoning is None and _KIND_ITEM.search(raw_low):
                 q.filters = replace(q.filters, reasoning=True)  # "- reasoning" among requirements
                 rest = _without_words(rest, ["reasoning", "thinking"])
             vision_less = conditions.without_vision_kind(rest)
