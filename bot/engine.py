@@ -17,7 +17,8 @@ from bot.answers.compose import METRIC_NAMES, options_unresolved
 from bot.bulk import bulk
 from bot.catalog.method import scoreboard_for
 from bot.catalog.models import Catalog
-from bot.understand import AliasIndex, Query, Understander
+from bot.query import Query
+from bot.understand import AliasIndex, Understander
 from bot.understand.lookup import ModelLookup
 
 

@@ -11,7 +11,7 @@ from bot.answers import compose, render_text
 from bot.answers.compose import compare_many, compare_two, leaderboard, profile
 from bot.catalog.models import CATEGORY_IDS, Catalog
 from bot.engine import Engine
-from bot.understand import Query
+from bot.query import Query
 from tests.test_answers import BAD_RENDERINGS
 
 METRICS = (None, "price", "speed", "latency", "context")

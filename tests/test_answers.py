@@ -16,7 +16,7 @@ from bot.answers.context import CATEGORY_SHORT, blended
 from bot.answers.fmt import num
 from bot.answers.render_text import PHONE_COLUMNS, render_short, short_table
 from bot.engine import Engine
-from bot.understand.conditions import Filters
+from bot.query import Filters
 
 BAD_RENDERINGS = re.compile(
     r"\$null|\bnull\b|\bNone\b(?! of)|\bnan\b|Infinity|inf x|\bNaN\b|1 categories|\dbenchmark|"

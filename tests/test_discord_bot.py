@@ -373,7 +373,7 @@ async def test_a_long_section_pages_within_limits(
 ) -> None:
     from bot.answers.model import FAQ, Answer, Section, Short, Text
     from bot.engine import Reply
-    from bot.understand import Query
+    from bot.query import Query
 
     long_answer = Answer(
         intent="compare",

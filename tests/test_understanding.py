@@ -514,7 +514,7 @@ def test_generations_offered_newest_first(engine: Engine) -> None:
 def test_confidence_leaves_few_real_questions_unanswered(engine: Engine) -> None:
     """Below CONFIDENT a listening channel stays silent and a mention asks back first; the
     threshold must not silence the questions people really ask."""
-    from bot.understand.parse import CONFIDENT
+    from bot.query import CONFIDENT
 
     read = low = 0
     for path in SETS.values():

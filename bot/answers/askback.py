@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.answers.context import CATEGORY_PHRASE, METRIC_NAMES
 from bot.catalog.models import Catalog
-from bot.understand.parse import CONFIDENT, Query
+from bot.query import CONFIDENT, Query
 
 # Readings worth confirming: a wrong compare or ranking is a wall of the wrong numbers. A
 # "which one?" or "not in the catalog" reply is already a question back.

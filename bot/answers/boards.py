@@ -29,8 +29,7 @@ from bot.answers.context import (
 from bot.answers.fmt import num, plural
 from bot.answers.model import Answer, Short, Table, Text
 from bot.catalog.models import Model
-from bot.understand.conditions import Filters
-from bot.understand.parse import MAX_TOP
+from bot.query import MAX_TOP, Filters
 
 SHORT_ROWS = 10  # a leaderboard's first message lists this many; the rest are behind a button
 MODALITY_WORDS = {"image": "images", "audio": "audio", "video": "video", "pdf": "PDFs"}

@@ -21,8 +21,7 @@ from bot.answers.context import (
 from bot.answers.fmt import plural
 from bot.answers.model import Answer, Short, Text
 from bot.answers.single import profile
-from bot.understand.lookup import Resolution
-from bot.understand.parse import Query
+from bot.query import Query, Resolution
 
 __all__ = [
     "CATEGORY_PHRASE",

@@ -24,10 +24,10 @@ from bot.discord_app.charts import ChartCache
 from bot.discord_app.confirm import ConfirmView
 from bot.discord_app.sending import GaveUp, Sender, SendPolicy, describe, edit_response
 from bot.engine import Engine
+from bot.query import Query
 from bot.service import ensure_loaded, open_store, recent_changes
 from bot.settings import Settings
 from bot.store import Store
-from bot.understand import Query
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -436,7 +436,6 @@ class ModelBot(discord.Client):
                 )
                 return
             q = Query(
-                text="",
                 intent="compare" if len(valid) >= 2 else "profile",
                 models=valid,
                 category=answer.category,

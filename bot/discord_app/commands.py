@@ -16,9 +16,7 @@ from bot.answers.compose import CATEGORY_PHRASE, METRIC_NAMES
 from bot.answers.model import Answer
 from bot.answers.render_text import render_text
 from bot.discord_app import replies, sending
-from bot.understand import Query
-from bot.understand.conditions import Filters
-from bot.understand.parse import MAX_TOP
+from bot.query import MAX_TOP, Filters, Query
 
 if TYPE_CHECKING:
     from bot.discord_app.app import ModelBot
@@ -216,7 +214,6 @@ def register(bot: ModelBot) -> None:
         assert bot.engine is not None
         answer = bot.engine.answer_query(
             Query(
-                text="",
                 intent="compare",
                 models=ids,
                 category=category.value if category else None,
@@ -233,7 +230,7 @@ def register(bot: ModelBot) -> None:
     ) -> None:
         (mid,) = _resolve(bot, {"name": name})
         assert bot.engine is not None
-        answer = bot.engine.answer_query(Query(text="", intent="profile", models=[mid]))
+        answer = bot.engine.answer_query(Query(intent="profile", models=[mid]))
         await _respond(bot, interaction, answer, deferred=False)
 
     @tree.command(
@@ -286,7 +283,6 @@ def register(bot: ModelBot) -> None:
             dt.date.today() - dt.timedelta(days=released.value) if released is not None else None
         )
         q = Query(
-            text="",
             intent="leaderboard",
             category=category.value if category else None,
             metric=metric.value if metric else None,
@@ -318,7 +314,6 @@ def register(bot: ModelBot) -> None:
         assert bot.engine is not None
         await bot.reload_changes()
         q = Query(
-            text="",
             intent="changes",
             since_days=since.value if since else None,
             kind=kind.value if kind else None,
@@ -328,7 +323,7 @@ def register(bot: ModelBot) -> None:
     @tree.command(name="help", description="What I can answer and how to ask")
     async def help_(interaction: discord.Interaction) -> None:
         assert bot.engine is not None
-        answer = bot.engine.answer_query(Query(text="", intent="help"))
+        answer = bot.engine.answer_query(Query(intent="help"))
         perms = interaction.app_permissions if interaction.guild is not None else None
         out = await replies.build(bot, answer, perms, interaction.user.id)
         await sending.respond(interaction, ephemeral=True, **out.kwargs)

@@ -1,4 +1,4 @@
 from bot.understand.index import AliasIndex
-from bot.understand.parse import Query, Understander
+from bot.understand.parse import Understander
 
-__all__ = ["AliasIndex", "Query", "Understander"]
+__all__ = ["AliasIndex", "Understander"]

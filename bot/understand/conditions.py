@@ -10,7 +10,8 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, fields
+
+from bot.query import Filters
 
 # Makers by the words people use for them, family names included ("best qwen model for math" is a
 # ranking inside Alibaba's models).
@@ -119,26 +120,6 @@ _THINKING = re.compile(
 )
 _YEAR_MODELS = re.compile(r"\b(20[2-3]\d)\s+(?:[\w-]+\s+){0,3}?(?:models?|llms?|releases?|ones)\b")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Conditions a leaderboard's models must meet. None: no condition."""
-
-    min_context: int | None = None  # tokens
-    max_price: float | None = None  # USD per 1M tokens, blended 3 input : 1 output
-    modality: str | None = None  # an input it must accept: image, audio, video, pdf
-    maker: str | None = None  # as the catalog names creators
-    since: dt.date | None = None  # released on or after
-    reasoning: bool | None = None
-
-    def active(self) -> dict[str, object]:
-        return {
-            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
-        }
-
-    def __bool__(self) -> bool:
-        return bool(self.active())
 
 
 def _tokens(value: str, unit: str | None) -> int:

@@ -28,11 +28,11 @@ import heapq
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.query import Resolution
 from bot.sources.raw import date_in
 from bot.understand.index import (
     FAMILIES,
@@ -60,14 +60,6 @@ HOLDS = 2  # the label (or its maker) has a word starting with each, anywhere
 class Choice:
     name: str  # what the user sees, at most 100 characters
     value: str  # the model id
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    model: str | None
-    suggestions: tuple[str, ...] = ()
-    # Why there is no model: a name that matches none, or one that fits several ("claude").
-    problem: Literal["unknown", "vague"] | None = None
 
 
 def _left(word: str, typed: str) -> int:

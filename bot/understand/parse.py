@@ -6,15 +6,14 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.query import MAX_MODELS, MAX_TOP, Filters, Query
 from bot.understand import conditions
 from bot.understand.common import COMMON_WORDS
-from bot.understand.conditions import Filters
 from bot.understand.english import is_english
 from bot.understand.index import (
     FAMILIES,
@@ -33,12 +32,6 @@ from bot.understand.vocabulary import (
     NOT_SLIPS,
     TYPOS,
 )
-
-Intent = Literal[
-    "compare", "profile", "leaderboard", "clarify", "not_found", "changes", "help", "none"
-]
-MAX_MODELS = 5
-MAX_TOP = 25
 
 _COMPARE_CUES = re.compile(
     r"\b(vs\.?|versus|or|better|worse|compare[ds]?|comparison|comparing|than|which|difference|"
@@ -163,24 +156,6 @@ _COUNT = re.compile(
     + "|".join(_NUMBER_WORDS)
     + r") (?:best|top|cheapest|fastest|strongest|smartest|models|llms)\b"
 )
-
-
-@dataclass
-class Query:
-    text: str
-    intent: Intent
-    models: list[str] = field(default_factory=list)
-    category: str | None = None
-    metric: str | None = None
-    candidates: list[str] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
-    count: int | None = None
-    open_weights: bool = False
-    dropped: list[str] = field(default_factory=list)  # models past the five we compare
-    filters: Filters = field(default_factory=Filters)  # a leaderboard's conditions
-    since_days: int | None = None  # the change log: how far back ("this week": 7)
-    kind: str | None = None  # the change log: which kind of change
-    confidence: float = 1.0  # how sure a free-text reading is (see CONFIDENT); 1 for commands
 
 
 @functools.lru_cache(maxsize=4096)
@@ -651,10 +626,6 @@ class _Evidence:
     others: bool = False
     follow_up: bool = False
     only_names: bool = False  # the message is the names and little else ("sonnet 4.5")
-
-
-# Below this, a listening channel stays silent and a mention asks back before answering.
-CONFIDENT = 0.45
 
 
 def _confidence(q: Query, ev: _Evidence) -> float:
