@@ -47,7 +47,7 @@ TODAY = dt.date(2026, 12, 1)
 OVERALL_FLOOR = 0.98
 INTENT_FLOOR = 0.90
 # The sets no rule was tuned on hold a lower floor: what their first run read, less a little.
-UNTUNED = {"blind14", "blind15"}
+UNTUNED: set[str] = set()
 UNTUNED_OVERALL_FLOOR = 0.93
 UNTUNED_INTENT_FLOOR = 0.75
 

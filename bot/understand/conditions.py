@@ -88,7 +88,8 @@ _CONTEXT = re.compile(
     r"token|tokens)\b"
 )
 _PRICE = re.compile(
-    r"(?:under|below|less than|cheaper than|at most|max(?:imum)?|up to|<=?|no more than|within)\s*"
+    r"(?:under|below|less than|cheaper than|at most|max(?:imum)?|up to|<=?|no more than|within|"
+    r"\bsub-?)\s*"
     r"(?:\$\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:\$|dollars?|bucks|usd)|(\d+)\s*(?:cents?|c\b|¢)"
     r"|(a|one)\s+(dollar|buck))"
     r"|\$\s*(\d+(?:\.\d+)?)\s*(?:or (?:less|under|cheaper)|max)"
@@ -213,7 +214,8 @@ def _maker_pattern() -> re.Pattern[str]:
         rf"(?:top\s+)?\d+|of)\s+(?:\w+\s+)?({words})(?:'s)?\s+(?:models?|llms?|ones?|options?)\b"
         rf"|\b(?:models?|llms?|ones?)\b.{{0,25}}?\b(?:from|by|made by)\s+({words})\b"
         rf"|\b({words})(?:'s)?\s+(?:(?:best|top|strongest|smartest|cheapest|fastest|newest|"
-        rf"latest|most capable)\s+)?(?:models?|llms?|lineup)\b"
+        rf"latest|most capable|open|open-weights?|open weights?|open source|local|small|"
+        rf"reasoning|thinking)\s+){{0,2}}(?:models?|llms?|lineup)\b"
         rf"|\b(?:best|top|strongest|cheapest|fastest|smartest|newest|latest)\s+({words})"
         rf"(?:'s)?(?:\s*[?!.]*$|\s+(?:for|at|in|to|on)\b)"
         rf"|\b(?:which|what)\s+({words})\s+(?:model\s+)?(?:is|are|has|does|gives)\s+(?:the\s+)?"
@@ -365,7 +367,7 @@ _CHANGES = re.compile(
     r"|\b(?:has|have|did)\b.{0,40}\bprices?\b.{0,30}\b(?:changed?|go(?:ne)? (?:up|down)|went (?:up|down)|dropped|drop|cut)\b"
 )
 _SPAN_DAYS = (
-    (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b"), 1),
+    (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b|\b(?:last|past) day\b"), 1),
     (re.compile(r"\byesterday\b"), 2),
     (re.compile(r"\b(?:this|past|last) week\b|\bweekly\b"), 7),
     (re.compile(r"\b(?:this|past|last) month\b"), 30),
@@ -407,8 +409,30 @@ _CHANGE_WORDS = re.compile(
 )
 
 
+# The other shape of a change-log question: something changing, and a recent span of time
+# ("were any prices updated in the last 14 days", "anything released since monday?")
+_CHANGE_VERB = re.compile(
+    r"\b(?:updated|changed|moved|added|released|launched|dropped|cut|raised|lowered|increased|"
+    r"decreased|went (?:up|down)|gone (?:up|down)|shifted|rescored|re-scored)\b"
+)
+_LATELY = re.compile(
+    r"\b(?:(?:this|last|past) (?:\d+ |few |couple (?:of )?)?(?:days?|weeks?|months?|hours?)|"
+    r"lately|recently|today|yesterday|since (?:yesterday|last|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|the last))\b"
+)
+
+
+_ASKED = re.compile(r"\?|^\W*(?:were|was|did|has|have|had|any|anything|what|which|is|are)\b")
+
+
 def asks_changes(low: str) -> bool:
-    return _CHANGE_WORDS.search(low) is not None and _CHANGES.search(low) is not None
+    if _CHANGE_WORDS.search(low) is None:
+        return False
+    return _CHANGES.search(low) is not None or (
+        _ASKED.search(low) is not None
+        and _CHANGE_VERB.search(low) is not None
+        and _LATELY.search(low) is not None
+    )
 
 
 def change_span(low: str) -> int | None:

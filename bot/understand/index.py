@@ -649,6 +649,11 @@ class AliasIndex:
                     loose.append(Loose("family", " ".join(toks[i:end]), i, end, tuple(cands)))
                     i = end
                     continue
+                swapped = tuple(toks[end : end + 2])[::-1]
+                if len(swapped) == 2 and (*key, *swapped) in self.keys:
+                    # "qwen3 235b 2507 instruct": the last two words of a longer name swapped
+                    key = (*key, *swapped)
+                    ids, end = self.keys[key], end + 2
                 mentions.append(Mention(self.resolve(ids, toks, i, end), i, end, corrected, key))
                 i = end
                 continue

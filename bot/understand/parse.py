@@ -18,11 +18,12 @@ from bot.understand.english import is_english
 from bot.understand.index import (
     FAMILIES,
     AliasIndex,
+    Loose,
     Mention,
     family_choices,
     unknown_choices,
 )
-from bot.understand.text import clean, own_words, tokens, without_code
+from bot.understand.text import clean, own_words, stemmed, tokens, without_code
 from bot.understand.vocabulary import (
     CATEGORY_WORDS,
     CUE_WORDS,
@@ -30,6 +31,7 @@ from bot.understand.vocabulary import (
     IDIOMS,
     METRIC_WORDS,
     NOT_SLIPS,
+    PRODUCT_WORDS,
     TYPOS,
 )
 
@@ -59,6 +61,9 @@ _LEADER_CUES = re.compile(
     r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
     r"zippiest|priciest|brainiest|what should i (?:use|run|pick|get|go with)|which should i (?:use|run|pick)|what to (?:use|run)|what do i use|"
     r"what would you use|mejor|melhor|meilleur|meilleure|beste|besten|migliore)\b|(?<!\w)#1\b"
+    # any superlative asked of: "what's kindest to my budget", "which is gentlest on my wallet"
+    r"|\b(?:what|which)(?:'s|s| is| are| one is)? (?:the )?(?!(?:interest|request|contest|honest|"
+    r"latest|suggest|digest|modest|forest|protest|harvest)\b)[a-z]{2,}(?:i|[^aeiou ]{1,2})est\b"
 )
 _MODEL_WORDS = re.compile(
     r"\b(models?|llms?|ais?|chatbots?|assistants?|open[- ]?(?:weights?|source)|local|"
@@ -216,6 +221,16 @@ def _by_first_word(vocab: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[st
 
 _CATEGORY_INDEX = _by_first_word(CATEGORY_WORDS)
 _METRIC_INDEX = _by_first_word(METRIC_WORDS)
+
+
+def _stemmed_vocab(vocab: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    return {key: tuple(dict.fromkeys(stemmed(w) for w in words)) for key, words in vocab.items()}
+
+
+# The same phrases with their words stemmed: tried when no phrase is there as written, so
+# that any inflection of a listed phrase reads as it ("kindest to my budget", "swallows more")
+_CATEGORY_STEMS = _by_first_word(_stemmed_vocab(CATEGORY_WORDS))
+_METRIC_STEMS = _by_first_word(_stemmed_vocab(METRIC_WORDS))
 _METRIC_ORDER = {m: i for i, m in enumerate(METRIC_WORDS)}  # latency before speed
 
 
@@ -227,14 +242,23 @@ def _candidates(low: str, index: dict[str, list[tuple[str, str]]]) -> list[tuple
 
 
 def find_category(low: str) -> str | None:
+    found = _category_in(low, _CATEGORY_INDEX)
+    if found is None:
+        stems = stemmed(low)
+        if stems != low:
+            found = _category_in(stems, _CATEGORY_STEMS)
+    return found or _fuzzy_category(low)
+
+
+def _category_in(low: str, index: dict[str, list[tuple[str, str]]]) -> str | None:
     best: tuple[int, int, str] | None = None
-    for cat, w in _candidates(low, _CATEGORY_INDEX):
+    for cat, w in _candidates(low, index):
         pos = _phrase_hit(low, w)
         if pos >= 0:
             cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
             if best is None or cand < best:
                 best = cand
-    return best[2] if best else _fuzzy_category(low)
+    return best[2] if best else None
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")
@@ -243,15 +267,11 @@ _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")
 def find_metric(low: str, besides: str | set[str] | None = None) -> str | None:
     """The measure asked for: the longest phrase found wins ("tokens per second" over "most
     tokens"), unless a negation stands just before it ("don't care about price")."""
-    best: tuple[int, int, int, str] | None = None
-    for metric, w in _candidates(low, _METRIC_INDEX):
-        if metric == besides or (isinstance(besides, set) and metric in besides):
-            continue
-        pos = _phrase_hit(low, w)
-        if pos >= 0 and not _NEGATION.search(low, max(0, pos - 25), pos):
-            cand = (-len(w), _METRIC_ORDER[metric], pos, metric)
-            if best is None or cand < best:
-                best = cand
+    best = _metric_in(low, _METRIC_INDEX, besides)
+    if best is None:
+        stems = stemmed(low)
+        if stems != low:
+            best = _metric_in(stems, _METRIC_STEMS, besides)
     if best and best[3] == "context" and besides != "speed" and _PER_SECOND.search(low):
         return "speed"  # "which pushes more tokens/sec": a rate, not a window
     if best and " " not in best[3]:
@@ -262,6 +282,21 @@ def find_metric(low: str, besides: str | set[str] | None = None) -> str | None:
             if ahead is not None and ahead != best[3]:
                 return ahead
     return best[3] if best else None
+
+
+def _metric_in(
+    low: str, index: dict[str, list[tuple[str, str]]], besides: str | set[str] | None
+) -> tuple[int, int, int, str] | None:
+    best: tuple[int, int, int, str] | None = None
+    for metric, w in _candidates(low, index):
+        if metric == besides or (isinstance(besides, set) and metric in besides):
+            continue
+        pos = _phrase_hit(low, w)
+        if pos >= 0 and not _NEGATION.search(low, max(0, pos - 25), pos):
+            cand = (-len(w), _METRIC_ORDER[metric], pos, metric)
+            if best is None or cand < best:
+                best = cand
+    return best
 
 
 _TWO_MEASURES = re.compile(r"\b([a-z]+(?:er|est)?)\s*(?:&|and|\+|/|,)\s*[a-z]+(?:er|est)\b")
@@ -355,6 +390,14 @@ class Understander:
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
 
+    def _names_the_next(self, item: Loose, mentions: list[Mention]) -> bool:
+        if item.kind != "family":
+            return False
+        nxt = next((m for m in mentions if m.start == item.end), None)
+        if nxt is None:
+            return False
+        return nxt.model in self.index.family_candidates(list(tokens(item.text)), limit=1000)
+
     def parse(self, text: str, today: dt.date | None = None) -> Query:
         q, ev = self._parse(text, today)
         if q.intent != "leaderboard" and q.filters:
@@ -410,6 +453,13 @@ class Understander:
         loose = [x for x in loose if not _everyday_sense(tuple(x.text.split()), toks, x.start, low)]
         if named_before and not mentions and not loose:
             return q, ev  # the message is about the everyday thing the name also is
+        if _HOW_TO.search(own_low) and any(
+            _DERIVING.search(" ".join(toks[max(0, m.start - 2) : m.start])) for m in mentions
+        ):
+            return (
+                q,
+                ev,
+            )  # "how do i fine-tune llama 3.1 8b with unsloth?": a how-to, not a question
         found = _dedupe([m.model for m in mentions])
         ev.only_names = bool(mentions) and _short(toks, mentions)
         ev.strong = sum(1 for m in mentions if not m.weak)
@@ -418,6 +468,8 @@ class Understander:
         q.models, q.dropped = found[:MAX_MODELS], found[MAX_MODELS:]
         # "the grok one", "is cohere washed": a family or maker word for a model already named
         loose = [x for x in loose if not _refers_back(x, found)]
+        # "nvidia nemotron cascade 2": the maker's name before one of its models is that model's
+        loose = [x for x in loose if not self._names_the_next(x, mentions)]
         # "some random llama finetune": a model of the user's own, built on the line
         loose = [
             x
@@ -475,9 +527,23 @@ class Understander:
         )
         # with a context limit set, words about context describe the limit, not the ranking
         q.metric = _asked_measure(metric_text, q.filters)
+        if (
+            not found
+            and q.metric
+            and q.category == "multimodal"
+            and q.filters.modality is None
+            and conditions.without_vision_kind(low) is not None
+        ):
+            # "cheapest vision model": ranked by price among models that read images
+            q.filters = replace(q.filters, modality="image")
+            q.category = None
         q.count = _count(low)
         q.open_weights = bool(_OPEN_WEIGHTS.search(low))
-        unknown = [x for x in loose if x.kind == "unknown"]
+        # "a new gpu, 4090 or 5090?": hardware and other products with numbers, not models
+        unknown = [
+            x for x in loose if x.kind == "unknown" and x.text.split()[0] not in PRODUCT_WORDS
+        ]
+        loose = [x for x in loose if x.kind != "unknown" or x in unknown]
         families = [x for x in loose if x.kind == "family"]
         compare_cue = bool(_COMPARE_CUES.search(low.replace("?", " ")))
         profile_cue = bool(_PROFILE_CUES.search(low)) or q.metric is not None
@@ -606,6 +672,10 @@ class Understander:
             if q.metric is None and q.category is None:
                 q.metric = _superlative_metric(low)
             return q, ev
+        if not (found or loose or q.category or q.metric or q.filters) and _ASKS_THE_BOT.search(
+            own_low
+        ):
+            q.intent = "help"  # "bot, how do i filter to open weights only", "what are you exactly"
         return q, ev
 
 
@@ -677,14 +747,31 @@ def _supported(
 
 def _everyday_sense(key: tuple[str, ...], toks: list[str], start: int, low: str) -> bool:
     """A name whose first word is a line with an everyday sense, in a message whose words show
-    that sense. Typed as the first word: "claude sonnet 4.5 for poems" starts with claude."""
-    word = (key[0] if key else "") or (toks[start] if start < len(toks) else "")
-    line = "o-series" if re.fullmatch(r"o\d+", word) else word
-    senses = EVERYDAY_SENSES.get(line)
-    # a plural shows the sense as well ("sonar on submarines")
-    return bool(senses) and any(
-        _phrase_hit(low, w) >= 0 or _phrase_hit(low, w + "s") >= 0 for w in senses
-    )
+    that sense. Typed as the first word: "claude sonnet 4.5 for poems" starts with claude; a
+    nickname counts as typed ("maverick" in "scout or maverick, the top gun characters")."""
+    typed = toks[start] if start < len(toks) else ""
+    for word in dict.fromkeys(((key[0] if key else "") or typed, typed)):
+        line = "o-series" if re.fullmatch(r"o\d+", word) else word
+        if word == typed and word[:1].isdigit():
+            line = "number"  # a version typed alone ("3.1 pro") is a number first
+        senses = EVERYDAY_SENSES.get(line)
+        # a plural shows the sense as well ("sonar on submarines")
+        if senses and any(_sense_hit(low, w, line) for w in senses):
+            return True
+    return False
+
+
+def _sense_hit(low: str, sense: str, line: str) -> bool:
+    """The sense's words in the message (a plural as well: "sonar on submarines"); one ending in
+    the line's own word is not that sense before a version ("compare to grok 4.3")."""
+    for w in (sense, sense + "s"):
+        pos = _phrase_hit(low, w)
+        if pos < 0:
+            continue
+        if w.endswith(line) and re.match(r"\s*\d", low[pos + len(w) :]):
+            continue
+        return True
+    return False
 
 
 _JOINS = frozenset({"vs", "v", "versus", "or", "and", "than", "against", "to"})
@@ -769,6 +856,14 @@ _OUTAGE = re.compile(
     r"|\b(?:5\d\d|429) (?:errors?|again|overloaded)\b|\bgetting (?:5\d\d|429)s?\b"
 )
 # "which of these two", "compare them": the names are in the pasted block
+# A question put to the bot about itself, with nothing else asked
+_ASKS_THE_BOT = re.compile(
+    r"^\W*(?:hey |hi |yo |ok |so )?bot\b\W*(?:how|what|can|do|does|is|are|where|which|who)\b"
+    r"|\b(?:what|who) are (?:you|u)(?: exactly| even| anyway| really| for)?\W*$"
+    r"|\b(?:can|could|will) (?:you|u|it|the bot|this bot) (?:compare|list|rank|show|answer|"
+    r"look up|filter|sort)\b"
+)
+_HOW_TO = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you|u)\b|\bhow to\b")
 _POINTS_AT_CODE = re.compile(r"\b(?:these|those|them|both|the two|above|this pair)\b")
 # a requirement written as a list item: "- reasoning", "* thinking"
 _KIND_ITEM = re.compile(
@@ -842,13 +937,17 @@ def _points_at_quote(own_low: str, index: AliasIndex) -> bool:
     )
 
 
-_RANKING_ASK = re.compile(r"\b(?:best|top \d+|strongest|smartest|most capable)\b")
+_RANKING_ASK = re.compile(
+    r"\b(?:best|top \d+|strongest|smartest|most capable|cheapest|fastest|quickest|biggest|"
+    r"largest|longest)\b"
+)
 _CHANGE_VERBS = re.compile(
     r"\bchang|\bshift|\btook\b|\bmoved?\b|\bnew\b|\badded\b|\bfresh\b|\bupdated?\b|\bcheaper\b"
+    r"|\b(?:cuts?|drops?|hikes?|increases?|decreases?|jumps?|bumps?)\b"
 )
 # A follow-up in a conversation: "ok and for math?", "what about for agents", "how about speed"
 _FOLLOW_UP = re.compile(
-    r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty)?\W*(?:and|what about|how about|same for|now)\b"
+    r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty)?\W*(?:but\W+)?(?:and|what about|how about|same for|now)\b"
     r"(?=.{0,30}$)(?!.*\b(?:it|its|that|this|them|they|those|one)\b)"
 )
 
@@ -885,6 +984,9 @@ _RANKED_THINGS = frozenset(
         "open",
         "local",
         "overall",
+        "then",
+        "here",
+        "atm",
         "right",
         "rn",
         "now",
@@ -996,8 +1098,19 @@ def _without_idioms(low: str) -> str:
             low = pat.sub(num, low)
     for phrase in IDIOMS:
         if phrase in low:
-            low = low.replace(phrase, " ")
+            if phrase.endswith(":"):
+                # "context: small startup" introduces a story; "more context: a or b?" asks
+                low = _heading_pattern(phrase).sub(" ", low)
+            else:
+                low = low.replace(phrase, " ")
     return low
+
+
+@functools.lru_cache(maxsize=16)
+def _heading_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!more )(?<!most )(?<!less )(?<!bigger )(?<!longer )(?<!larger )" + re.escape(phrase)
+    )
 
 
 def _dedupe(items: list[str]) -> list[str]:

@@ -64,7 +64,10 @@ _WITHOUT = re.compile(r"(?<!\w)w/o(?!\w)", re.I)
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _POSSESSIVE = re.compile(r"'s\b")
 _PLUS = re.compile(r"(?<=[a-z0-9])\+")
-_CODE_BLOCK = re.compile(r"```.*?(?:```|$)", re.S)
+# a fenced block, or inline code that is a command or code rather than a model id
+# ("ran `python -m llama_cpp.server`", not "`gpt-5.5` vs `claude-opus-4-8`")
+_CODE_BLOCK = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.S)
+_CODE_CHARS = re.compile(r"[\s_=(){}\[\];$|<>]")
 _QUOTE_LINE = re.compile(r"^\s*>.*$", re.M)
 _DISCORD_TOKENS = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|https?://\S+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]*")
@@ -128,7 +131,14 @@ def has_digit(tok: str) -> bool:
 
 def without_code(text: str) -> str:
     """The message less its code blocks: a model id in pasted code is not a question about it."""
-    return _CODE_BLOCK.sub(" ", text)
+    return _CODE_BLOCK.sub(_code_less, text)
+
+
+def _code_less(m: re.Match[str]) -> str:
+    span = m.group(0)
+    if span.startswith("```") or _CODE_CHARS.search(span[1:-1]):
+        return " "
+    return span
 
 
 def own_words(text: str) -> str:
@@ -138,3 +148,37 @@ def own_words(text: str) -> str:
 
 def quotes(text: str) -> bool:
     return _QUOTE_LINE.search(text) is not None
+
+
+_VOWELS = frozenset("aeiouy")
+_UNSTEMMED = frozenset({"better", "never", "ever", "other", "whether", "rather", "after"})
+
+
+@functools.lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A word without its inflection, so that "kindest to my budget" reads as "kinder to my
+    budget" and "swallows more" as "swallow more": plurals, -er/-est, -ing, -ed and -ly go, a
+    doubled last consonant left by them is undone ("bigger" -> big). Light on purpose: short
+    words and what would leave under three letters stay as they are."""
+    if len(word) <= 4 or not word.isalpha() or word in _UNSTEMMED:
+        return word
+    for suffix, keep in (("iest", 4), ("ier", 4), ("est", 4), ("ing", 4), ("er", 4), ("ed", 4)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep - (suffix in ("iest", "ier")):
+            base = word[: -len(suffix)]
+            if suffix in ("iest", "ier"):
+                return base + "y"  # "easier" -> easy
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in _VOWELS | {"l", "s"}:
+                base = base[:-1]  # "bigger" -> big
+            return base
+    if word.endswith("ly") and len(word) >= 6:
+        return word[:-2]
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def stemmed(low: str) -> str:
+    """Every word of a lowered text stemmed, the rest of it kept (one space between words)."""
+    return re.sub(r"[a-z]+", lambda m: stem(m.group(0)), low)

@@ -27,3 +27,5 @@ NOT_SLIPS = frozenset(_VOCAB["not_slips"]["words"])
 CUE_WORDS = frozenset(
     w for ws in (*CATEGORY_WORDS.values(), *METRIC_WORDS.values()) for p in ws for w in p.split()
 )
+# Things with numbers in their names that are not models: "4090 or 5090" after "gpu" is a card.
+PRODUCT_WORDS: frozenset[str] = frozenset(_VOCAB["product_words"]["words"])
