@@ -279,16 +279,16 @@ def leaderboard(
         note=" ".join(notes) or None,
     )
 
-    table_rows = []
-    for (i, name, value), (mid, _) in zip(rows, top, strict=True):
+    table_rows: list[list[str]] = []
+    for (place, name, value), (mid, _) in zip(rows, top, strict=True):
         m = ctx.model(mid)
         if metric:
             extra = fmt.context(m.context_window) if metric == "price" else short_price(m)
-            table_rows.append([i, name, value, extra])
+            table_rows.append([place, name, value, extra])
         else:
             parts = parts_of[mid]
             measured = sum(x.independent for x in parts)
-            table_rows.append([i, name, value, f"{measured} of {len(parts)}", short_price(m)])
+            table_rows.append([place, name, value, f"{measured} of {len(parts)}", short_price(m)])
     if metric:
         columns = ["#", "Model", label, "Context" if metric == "price" else "Price in/out"]
     else:
@@ -376,9 +376,14 @@ def _nearest(
     if not misses:
         return None
     label, ids = next(iter(misses.items()))
+
+    def price_of(m: Model) -> float:
+        p = blended(m)
+        return float("inf") if p is None else p
+
     closeness: dict[str, Callable[[Model], float]] = {
         "context": lambda m: -(m.context_window or 0),
-        "price": lambda m: blended(m) if blended(m) is not None else float("inf"),
+        "price": price_of,
         "released": lambda m: -(m.release_date.toordinal() if m.release_date else 0),
     }
     for word, key in closeness.items():
@@ -459,7 +464,7 @@ def changes(
             lead += (
                 " Newest models in the data: "
                 + ", ".join(
-                    f"{m.name} ({m.release_date.day} {m.release_date:%b %Y})" for m in newest
+                    f"{m.name} ({d.day} {d:%b %Y})" for m in newest if (d := m.release_date)
                 )
                 + "."
             )

@@ -20,6 +20,7 @@ import io
 import math
 import textwrap
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
@@ -143,7 +144,7 @@ def _wrap(text: str, width: int, max_lines: int) -> str:
     return "\n".join(lines)
 
 
-def _style(k: int) -> dict[str, object]:
+def _style(k: int) -> dict[str, Any]:
     return {
         "color": PALETTE[k],
         "linestyle": LINESTYLES[k],
@@ -164,7 +165,7 @@ class _Canvas:
     renderer: RendererAgg
     height: int
 
-    def text(self, x_px: float, top_px: float, text: str, **kw: object) -> Text:
+    def text(self, x_px: float, top_px: float, text: str, **kw: Any) -> Text:
         """Text placed in pixels measured from the top-left corner."""
         return self.fig.text(x_px / WIDTH_PX, 1 - top_px / self.height, text, **kw)
 
@@ -255,7 +256,7 @@ def _legend(
 
 def _notes(c: _Canvas, lines: list[tuple[str, str]]) -> float:
     """Notes stacked up from the bottom edge, the first one highest; returns the top of them."""
-    bottom = c.height - _EDGE_PX
+    bottom: float = c.height - _EDGE_PX
     top = float(c.height)
     for text, colour in reversed(lines):
         artist = c.text(
@@ -416,12 +417,12 @@ def _radar_series(
     ax: PolarAxes,
     row: list[float | None],
     thetas: list[float],
-    style: dict[str, object],
+    style: dict[str, Any],
     zorder: int,
 ) -> None:
     for run in _runs(row):
         ts = [thetas[i] for i in run]
-        rs = [row[i] for i in run]
+        rs = [v for i in run if (v := row[i]) is not None]  # a run holds no gaps
         if run[0] == run[-1] and len(run) > 1:
             # Only a whole outline is shaded: shading a broken one means closing it through the
             # centre, which reads as a score of zero where there is none.

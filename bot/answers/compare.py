@@ -8,6 +8,7 @@ more, and the benchmarks both have agreeing by 2 points or more."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answers import fmt
@@ -238,6 +239,7 @@ def metric_sentence(a: Model, b: Model, metric: str) -> str:
             f"**{big.name}** has the bigger context window: {fmt.context(big.context_window)} vs "
             f"{fmt.context(small.context_window)} tokens."
         )
+    show: Callable[[float], str]
     if metric == "speed":
         va, vb, unit, label, show = a.output_speed, b.output_speed, "tokens/s", "faster", num
         better = max
@@ -247,8 +249,8 @@ def metric_sentence(a: Model, b: Model, metric: str) -> str:
     if va is None and vb is None:
         return f"Neither has a measured {METRIC_NAMES[metric]} in our data: no data for either."
     if va is None or vb is None:
-        known, v = (a, va) if va is not None else (b, vb)
-        unknown = b if known is a else a
+        known, unknown, v = (a, b, va) if va is not None else (b, a, vb)
+        assert v is not None  # one of the two is known
         return f"Only {known.name} has a measurement ({show(v)} {unit}); {unknown.name}: no data, so I can't say which is {label}."
     if va == vb:
         return f"They are level: {show(va)} {unit} each."
@@ -316,11 +318,11 @@ def _verdict(ctx: Context, pa: Profile, pb: Profile, h: Shared) -> str:
         if lead is None:
             text = f"On the {plural(h.n, 'benchmark')} they share{names}, **{na}** and **{nb}** are level"
         else:
-            w, lo_ = (na, nb) if lead == a else (nb, na)
+            wname, lname = (na, nb) if lead == a else (nb, na)
             ww, wl = (h.wins_a, h.wins_b) if lead == a else (h.wins_b, h.wins_a)
             hv, lv = (h.a, h.b) if lead == a else (h.b, h.a)
             text = (
-                f"On the {plural(h.n, 'benchmark')} they share{names}, **{w}** leads {lo_}: "
+                f"On the {plural(h.n, 'benchmark')} they share{names}, **{wname}** leads {lname}: "
                 f"{num(hv)} to {num(lv)}, {ww} won to {wl}"
             )
         thin = [p.model.name for p in (pa, pb) if p.overall is None or p.overall.provisional]
@@ -759,8 +761,8 @@ def _no_scores_lead(ctx: Context, empty: list[Model], pa: Profile, pb: Profile) 
                 [
                     ctx.model(n).name
                     + (
-                        f" ({num(ctx.profile(n).overall.value, 0)} overall)"
-                        if ctx.profile(n).overall
+                        f" ({num(o.value, 0)} overall)"
+                        if (o := ctx.profile(n).overall) is not None
                         else ""
                     )
                     for n in near[:3]

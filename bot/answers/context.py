@@ -123,13 +123,12 @@ class Context:
         catalog, on first use."""
         order = self._metric_orders.get(metric)
         if order is None:
-            vals = [(m.id, metric_key(m, metric), m.name) for m in self.catalog.models]
-            order = [
-                (mid, v)
-                for mid, v, _ in sorted(
-                    (t for t in vals if t[1] is not None), key=lambda t: (t[1], t[2])
-                )
+            vals = [
+                (m.id, v, m.name)
+                for m in self.catalog.models
+                if (v := metric_key(m, metric)) is not None
             ]
+            order = [(mid, v) for mid, v, _ in sorted(vals, key=lambda t: (t[1], t[2]))]
             self._metric_orders[metric] = order
         return order
 

@@ -189,7 +189,7 @@ def profile(
     )
     behind = [s for s in ordered if s.benchmark in counted]
     rest = [s for s in ordered if s.benchmark not in counted]
-    bench_blocks = []
+    bench_blocks: list[int] = []
     room = BENCH_ROWS
     what = "overall score" if p.overall else "category scores"
     for title, group in (

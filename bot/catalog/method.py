@@ -188,7 +188,7 @@ def _heaviest_first(p: Part) -> tuple[float, str]:
 def overall_score(catalog: Catalog, cats: dict[str, CategoryScore]) -> Overall | None:
     """Weighted mean of the ranked category scores, when they cover enough of the method."""
     rule = catalog.meta.overall_rule
-    weights = {c.id: c.weight for c in catalog.categories}
+    weights: dict[str, float] = {c.id: c.weight for c in catalog.categories}
     used = [c for c, score in cats.items() if score.ranked and weights[c] > 0]
     n_bench = sum(len(cats[c].parts) for c in used)
     covered = sum(weights[c] for c in used)
@@ -266,7 +266,7 @@ class Scoreboard:
                 if (cs := p.categories.get(cat.id)) is not None and cs.ranked
             )
         self._overall_rank = self._rank(self._ordered[None])
-        self._category_rank = {
+        self._category_rank: dict[str, dict[str, tuple[int, int]]] = {
             cat.id: self._rank(self._ordered[cat.id]) for cat in catalog.categories
         }
         self.models_with_scores = sum(1 for mid in self.profiles if catalog.scores_of(mid))

@@ -205,7 +205,7 @@ def _group(raws: list[RawModel], same: list[list[str]]) -> list[list[RawModel]]:
         by_key[ident[id(r)][0]].append(r)
     groups: list[list[RawModel]] = []
     for _k, members in sorted(by_key.items()):
-        dates = sorted({ident[id(r)][1] for r in members if ident[id(r)][1] is not None})
+        dates = sorted({d for r in members if (d := ident[id(r)][1]) is not None})
         if len(dates) <= 1:
             groups.append(members)
             continue

@@ -1,0 +1,1 @@
+"""The domain: models, benchmarks, categories, scores, the catalog, and the method over them."""
