@@ -157,7 +157,9 @@ async def _data_stats(settings: Settings, as_json: bool) -> int:
             f"{p['newest_score_date']}; data as of {p['data_as_of']}, loaded {p['loaded_at']} "
             f"from {p['origin']}."
         )
-        for src, n in p["sources"].items():  # type: ignore[union-attr]
+        sources = p["sources"]
+        assert isinstance(sources, dict)  # catalog_stats gives counts per source
+        for src, n in sources.items():
             print(f"  {src:<12} {n['scores']:>6} scores, {n['independent']:>6} independent")
     return 0
 

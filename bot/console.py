@@ -45,9 +45,9 @@ def _reader(history_file: Path | None):
     if sys.stdin.isatty() and sys.stdout.isatty():
         try:
             from prompt_toolkit import PromptSession
-            from prompt_toolkit.history import FileHistory, InMemoryHistory
+            from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 
-            history = InMemoryHistory()
+            history: History = InMemoryHistory()
             if history_file is not None:
                 history_file.parent.mkdir(parents=True, exist_ok=True)
                 history = FileHistory(str(history_file))

@@ -94,7 +94,7 @@ class Engine:
     def ask(self, text: str) -> Reply:
         start = time.perf_counter()
         query = self.understander.parse(text)
-        asked = ()
+        asked: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
         if query.intent in ("not_found", "clarify"):
             # each name that is no one model, with its own candidates, so the reply can offer
             # them name by name (and a family named beside an unknown name is not dropped)

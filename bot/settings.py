@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
@@ -131,8 +130,3 @@ class Settings(BaseSettings):
         if "://" in location or Path(location).is_absolute():
             return location
         return str(PROJECT_ROOT / location)
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    return Settings()

@@ -41,6 +41,8 @@ SETS = {
     # are first runs, the honest measure of messages nobody tuned for
     "blind14": DATA / "blind14_messages.jsonl",
     "blind15": DATA / "blind15_messages.jsonl",
+    "blind16": DATA / "blind16_messages.jsonl",
+    "blind17": DATA / "blind17_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.

@@ -110,7 +110,7 @@ async def refresh(
     skip = await asyncio.to_thread(_skip_list, settings)
     pins = await asyncio.to_thread(_pins, settings)
     own_session = session is None
-    if own_session:
+    if session is None:
         session = aiohttp.ClientSession(headers={"User-Agent": "model-comparison-bot"})
     lock = _LOCKS.setdefault(str(store.path), asyncio.Lock())
     try:

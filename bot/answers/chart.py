@@ -55,7 +55,6 @@ LEGEND_PT = 11.0  # 15.3 px
 LABEL_PT = 10.5  # radar spokes and bar groups, 14.6 px
 VALUE_PT = 10.0  # numbers at the bar ends, 13.9 px
 SMALL_PT = 9.0  # score rings, "no data", notes: 12.5 px, the smallest
-MIN_PT = SMALL_PT
 
 # Discord's dark theme; every colour below is chosen against it and still reads if the PNG is
 # shown on the light theme, because the chart carries its own background.

@@ -140,11 +140,6 @@ def category_rows(ctx: Context, a: str, b: str) -> list[dict]:
     return rows
 
 
-def lead_text(name: str, value: float, other: float) -> str:
-    """ "GPT-5 +6.6": who leads and by how much, never a bare sign."""
-    return f"{name} +{num(abs(value - other))}"
-
-
 # -- prices, limits -------------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from bot.answers.context import (
 )
 from bot.answers.fmt import NO_DATA, num, pct, plural
 from bot.answers.model import Answer, Facts, Short, Table
+from bot.catalog.method import Profile
 
 
 def profile(
@@ -300,7 +301,7 @@ def _runs_note(ctx: Context, scores: list, more: int, legend: bool = True) -> st
     return " ".join(parts) or None
 
 
-def _scale_text(ctx: Context, p) -> str:  # noqa: ANN001 - a method Profile
+def _scale_text(ctx: Context, p: Profile) -> str:
     """How a category score relates to the percentages it rests on, with this model's most
     striking case spelled out (a score far from its raw percentages, or capped at 100)."""
     text = (

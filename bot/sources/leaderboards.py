@@ -48,8 +48,6 @@ class SourceRow:
     note: str = ""  # the source's display name for the run, for the build report
 
 
-SOURCES = ("epoch-ai", "livebench", "vectara", "tau2-bench", "aider")
-
 # -- Epoch AI ---------------------------------------------------------------------------------
 
 EPOCH_HUB = "https://epoch.ai/benchmarks"

@@ -118,6 +118,7 @@ _NON_REASONING = re.compile(
 _THINKING = re.compile(
     r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)"
     r"|\b(?:reasoning|thinking)[- ]capable\b|\b(?:thinking|reasoning) (?:ones?|only)\b"
+    r"|\b(?:that|which) (?:also )?(?:does|do|supports?|has) (?:reasoning|thinking)\b"
 )
 _YEAR_MODELS = re.compile(r"\b(20[2-3]\d)\s+(?:[\w-]+\s+){0,3}?(?:models?|llms?|releases?|ones)\b")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
@@ -212,7 +213,7 @@ def _maker_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:best|top|strongest|cheapest|fastest|which|what|smartest|most capable|"
         rf"(?:top\s+)?\d+|of)\s+(?:\w+\s+)?({words})(?:'s)?\s+(?:models?|llms?|ones?|options?)\b"
-        rf"|\b(?:models?|llms?|ones?)\b.{{0,25}}?\b(?:from|by|made by)\s+({words})\b"
+        rf"|\b(?:models?|llms?|ones?)\b.{{0,50}}?\b(?:from|by|made by|of)\s+({words})\b"
         rf"|\b({words})(?:'s)?\s+(?:(?:best|top|strongest|smartest|cheapest|fastest|newest|"
         rf"latest|most capable|open|open-weights?|open weights?|open source|local|small|"
         rf"reasoning|thinking)\s+){{0,2}}(?:models?|llms?|lineup)\b"
@@ -357,6 +358,9 @@ _CHANGES = re.compile(
     r"|\bcontext(?: window)?\b.{0,40}\b(?:been )?updated\b"
     r"|\b(?:benchmark|score|ranking|leaderboard|price|data) updates?\b"
     r"|\btop \w+ model\b.{0,20}\bchang|\bwhat moved\b|\bmoved in the rankings\b"
+    r"|\btook over (?:the )?(?:lead|top spot|#1|first place|number one)"
+    r"|\b(?:scores?|prices?|pricing|numbers|benchmarks?|results|evals?) (?:been |got |get |were |was )?(?:updated|changed|revised)\b"
+    r"|\b(?:get|got|gets|have|has|any)\s+(?:any\s+)?new\s+(?:eval|evaluation)s?(?: results| scores)?\b"
     r"|\brankings? (?:moved|shifted|changed)\b|\bre-?benchmarked\b|\bre-?tested\b"
     r"|\bnew (?:#1|number one|leader|top (?:model|pick))\b"
     r"|\bcontext(?: window)?\b.{0,20}\b(?:get|got|gotten|been|was)\s+(?:bigger|larger|longer|extended|increased|raised)\b"

@@ -352,13 +352,13 @@ class AliasIndex:
                 ):
                     lines[t].add(m.id)
         self.nicknames: dict[str, str] = {}
-        self.families = set(FAMILIES)
+        families = set(FAMILIES)
         for word, ids in lines.items():
             if len(ids) == 1:
                 self.nicknames[word] = next(iter(ids))
             elif not is_english(word):
-                self.families.add(word)
-        self.families = frozenset(self.families)
+                families.add(word)
+        self.families = frozenset(families)
         # Names as bags of words, for a name in another order ("pro 2.5 gemini") or without its
         # family word ("oss 120b", "5.2 codex", "codex max"): only bags one model owns.
         bags: dict[Key, set[str]] = defaultdict(set)
@@ -686,7 +686,33 @@ class AliasIndex:
                 continue
             i += 1
         mentions = self._bare_versions(toks, mentions, loose)
+        if len(mentions) == 1:
+            mentions = self._month_ones(toks, mentions)
         return mentions, loose, toks
+
+    def _month_ones(self, toks: list[str], mentions: list[Mention]) -> list[Mention]:
+        """ "claude 3.5 sonnet june vs the october one": another snapshot of the model named,
+        picked by its month."""
+        m = mentions[0]
+        base = self.models[m.model].name
+        stem = _MONTH_SUFFIX.sub("", base)
+        for i in range(m.end, len(toks) - 1):
+            month = _MONTHS.get(toks[i])
+            if month is None or toks[i + 1] not in ("one", "version", "release", "snapshot"):
+                continue
+            if toks[i - 1] not in ("the", "vs", "or", "and", "than", "to"):
+                continue
+            twins = [
+                mid
+                for mid in self.by_display_token.get(tokens(stem)[0], ())
+                if mid != m.model
+                and _MONTH_SUFFIX.sub("", self.models[mid].name) == stem
+                and (d := _snapshot_date(self.models[mid])) is not None
+                and d.month == month
+            ]
+            if len(twins) == 1:
+                return [*mentions, Mention(twins[0], i, i + 2, False, (toks[i], toks[i + 1]))]
+        return mentions
 
     def _ambiguous(self, ids: set[str], key: Key) -> bool:
         """Several models answer to this name and none is the plain one: their names differ by
@@ -779,7 +805,7 @@ class AliasIndex:
         5.5") names the one model of that version: the neighbour's family first."""
         taken = {k for m in mentions for k in range(m.start, m.end)}
         taken |= {k for x in loose for k in range(x.start, x.end)}
-        named = sorted([*mentions, *loose], key=lambda x: x.start)
+        named: list[Mention | Loose] = sorted([*mentions, *loose], key=lambda x: x.start)
         out = list(mentions)
         for i, t in enumerate(toks):
             dotted = _VERSION.fullmatch(t) is not None
@@ -879,7 +905,7 @@ class AliasIndex:
             plain = [
                 c
                 for c in self.family_candidates(list(words), limit=50)
-                if self._sized_only(c, words)
+                if self._sized_only(c, list(words))
             ]
             if len(plain) == 1:
                 return Mention(plain[0], item.start, item.end, False, tuple(words))

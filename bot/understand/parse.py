@@ -49,6 +49,16 @@ _PROFILE_CUES = re.compile(
     r"buena|bom|boa|bon|bonne|gut|buono)\b"
 )
 # What makes a lone family name ("is mistral any good") a question for the bot.
+# A measure put as the question: "which one is cheaper", "which has lower time to first token"
+_MEASURE_ASKED = re.compile(
+    r"\bwhich\b(?: one| of (?:them|the two|these))?(?: is| has| gets| pumps| runs| starts| would be)?"
+    r"[^.?!,]{0,25}\b(?:faster|cheaper|quicker|slower|lower|higher|bigger|larger|longer|more|less)\b"
+    r"|\bhow much (?:slower|faster|cheaper|pricier|more|less)\b"
+)
+# A category asked beside a measure: "which is better at coding and which is cheaper"
+_CATEGORY_ASKED = re.compile(
+    r"\b(?:good|better|best|strong|stronger|great|smarter|decent) (?:at|for|in)\b|\bstill\b"
+)
 _QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
     r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
@@ -131,7 +141,9 @@ _TELLING = re.compile(
     r"|\bis so (?:expensive|pricey|cheap|good|bad|slow|fast|smart|dumb|lazy)\b"
     r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
     r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
-    r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂"
+    r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀"
+    r"|\bworth a (?:read|look|watch)\b|\btech(?:nical)? report\b|\bi disagree\b|\bfor us\b"
+    r"|\b(?:unpopular opinion|hot take)\b|\bare (?:sus|rigged|cooked|fake|inflated)\b"
     r"|\bmy (?:cat|dog|kitten|puppy|pet|hamster|parrot|bird|horse|son|daughter|kid)\b"
     r"|\bis (?:wild|insane|nuts|crazy|goated|cracked|mid|trash|garbage|amazing|incredible|"
     r"awesome|unreal|underrated|overrated)\b"
@@ -247,7 +259,28 @@ def find_category(low: str) -> str | None:
         stems = stemmed(low)
         if stems != low:
             found = _category_in(stems, _CATEGORY_STEMS)
-    return found or _fuzzy_category(low)
+    return found or _language_asked(low) or _fuzzy_category(low)
+
+
+@functools.lru_cache(maxsize=1)
+def _language_pattern() -> re.Pattern[str]:
+    """A language after a word that puts it to use ("best at chinese", "answers in tagalog"):
+    the languages are those the multilingual phrases name ("in german", ...)."""
+    langs = sorted(
+        {
+            p.split()[1]
+            for p in CATEGORY_WORDS["multilingual"]
+            if p.startswith("in ") and p.count(" ") == 1
+        }
+    )
+    return re.compile(
+        r"\b(?:at|in|into|to|for|from|speaks?|speaking|writes?|writing|translat\w*|handl\w*|"
+        r"answers?|replies|reply|understands?)\s+(?:" + "|".join(map(re.escape, langs)) + r")\b"
+    )
+
+
+def _language_asked(low: str) -> str | None:
+    return "multilingual" if _language_pattern().search(low) else None
 
 
 def _category_in(low: str, index: dict[str, list[tuple[str, str]]]) -> str | None:
@@ -528,6 +561,16 @@ class Understander:
         # with a context limit set, words about context describe the limit, not the ranking
         q.metric = _asked_measure(metric_text, q.filters)
         if (
+            len(found) >= 2
+            and q.metric
+            and q.category
+            and _MEASURE_ASKED.search(low)
+            and not _CATEGORY_ASKED.search(low)
+        ):
+            # "opus or sonnet for my bot backend, which one pumps out tokens faster": the use is
+            # the setting, the measure is the question
+            q.category = None
+        if (
             not found
             and q.metric
             and q.category == "multimodal"
@@ -562,6 +605,11 @@ class Understander:
         ev.cue = q.category is not None or q.metric is not None or bool(q.filters) or profile_cue
         ev.compare_cue = compare_cue
         ev.loose = len(loose)
+        if _HOW_TO_CLAUSE.search(own_low.lstrip("*_> ")) and not found and not compare_cue:
+            # "how do i set temperature to 0 in the anthropic sdk": a how-to, not for the bot
+            if _ASKS_THE_BOT.search(own_low):
+                q.intent = "help"
+            return q, ev
         if _TO_SOMEONE.match(own_low):
             return q, ev  # "@alex which one did you pick, k2.6 or glm 5.1?": for alex
         if (
@@ -638,7 +686,7 @@ class Understander:
                 or ("?" in own_low and len(toks) <= 5 and any(" " in f.text for f in families))
                 or ("?" in own_low and len(toks) <= 3 and profile_cue)
                 # "nova for summarization?", "flash or mini for a cheap chatbot"
-                or ("?" in own_low and len(toks) <= 5 and re.search(r"\bfor\b", own_low))
+                or ("?" in own_low and len(toks) <= 7 and re.search(r"\bfor\b", own_low))
                 or (cue and compare_cue and len(toks) <= 8)
                 or alone
             )
@@ -722,7 +770,7 @@ def _confidence(q: Query, ev: _Evidence) -> float:
 
 def _supported(
     mentions: list[Mention],
-    loose: list,  # noqa: ANN001
+    loose: list[Loose],
     low: str,
     toks: list[str],
 ) -> list[Mention]:
@@ -817,7 +865,8 @@ def _question_shape(low: str, strong: bool = False) -> bool:
         )
         or re.search(r"\b(?:which|what) (?:one|model|is|has|should)\b", low)
         or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
-        or re.search(r"\b(?:any good|worth it|thoughts on|opinions?|good idea|how good)\b", low)
+        or re.search(r"\b(?:any good|worth it|thoughts on|good idea|how good)\b", low)
+        or re.search(r"(?<!unpopular )(?<!hot )\bopinions?\b(?! ?:)", low)
     )
 
 
@@ -826,7 +875,7 @@ def _question_shape(low: str, strong: bool = False) -> bool:
 _TO_SOMEONE = re.compile(r"^\s*@(?!everyone\b|here\b)[a-z0-9_.]{2,32}\b")
 
 
-def _refers_back(item, found: list[str]) -> bool:  # noqa: ANN001
+def _refers_back(item: Loose, found: list[str]) -> bool:
     """A family or maker word, with no version of its own, that covers a model already named."""
     if item.kind != "family":
         return False
@@ -862,9 +911,21 @@ _ASKS_THE_BOT = re.compile(
     r"|\b(?:what|who) are (?:you|u)(?: exactly| even| anyway| really| for)?\W*$"
     r"|\b(?:can|could|will) (?:you|u|it|the bot|this bot) (?:compare|list|rank|show|answer|"
     r"look up|filter|sort)\b"
+    r"|^\W*(?:bot )?commands\W*$|\bwho (?:made|built|runs|wrote) (?:this|the|you)\b"
+    r"|\b(?:can|how do|how should|how can|is there a way to) (?:i |we )?(?:ask|tell|get|make|phrase)\b"
+    r".{0,30}\b(?:you|u|the bot|this bot|it)\b"
+    r"|\b(?:you|u|ur|your|the bot|this bot)\b.{0,40}\b(?:syntax|commands?|scrape|source|sources|"
+    r"reply|replies|threads?|official)\b"
+    r"|\b(?:scrape|official)\b.{0,40}\b(?:you|u|the bot|this bot)\b"
+)
+_HOW_TO_CLAUSE = re.compile(
+    r"(?:^|[.,;!?]\s*)how (?:do|can|should|would) (?:i|we|you|u)\b|(?:^|[.,;!?]\s*)how to\b"
 )
 _HOW_TO = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you|u)\b|\bhow to\b")
-_POINTS_AT_CODE = re.compile(r"\b(?:these|those|them|both|the two|above|this pair)\b")
+_POINTS_AT_CODE = re.compile(
+    r"\b(?:these|those|them|both|the two|above|this pair)\b"
+    r"|\bis (?:this|it) (?:a )?(?:good|decent|any good|worth|the right)\b"
+)
 # a requirement written as a list item: "- reasoning", "* thinking"
 _KIND_ITEM = re.compile(
     r"(?m)^\s*[-*•]\s*(?:reasoning|thinking)(?: models?)?\s*$"
@@ -947,8 +1008,8 @@ _CHANGE_VERBS = re.compile(
 )
 # A follow-up in a conversation: "ok and for math?", "what about for agents", "how about speed"
 _FOLLOW_UP = re.compile(
-    r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty)?\W*(?:but\W+)?(?:and|what about|how about|same for|now)\b"
-    r"(?=.{0,30}$)(?!.*\b(?:it|its|that|this|them|they|those|one)\b)"
+    r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty)?\W*(?:but\W+)?(?:and|what about|how about|same for|"
+    r"same question but|same but|now)\b(?=.{0,45}$)(?!.*\b(?:it|its|that|this|them|they|those|one)\b)"
 )
 
 
@@ -986,6 +1047,12 @@ _RANKED_THINGS = frozenset(
         "overall",
         "then",
         "here",
+        "under",
+        "below",
+        "that",
+        "from",
+        "released",
+        "since",
         "atm",
         "right",
         "rn",
@@ -1026,7 +1093,6 @@ _RANKED_THINGS = frozenset(
         "so",
         "far",
         "by",
-        "that",
         "which",
         "out",
         "there",

@@ -146,10 +146,6 @@ def own_words(text: str) -> str:
     return _QUOTE_LINE.sub(" ", text)
 
 
-def quotes(text: str) -> bool:
-    return _QUOTE_LINE.search(text) is not None
-
-
 _VOWELS = frozenset("aeiouy")
 _UNSTEMMED = frozenset({"better", "never", "ever", "other", "whether", "rather", "after"})
 
