@@ -29,6 +29,7 @@ from bot.answers.context import (
 from bot.answers.fmt import num, plural
 from bot.answers.model import Answer, Short, Table, Text
 from bot.catalog.models import Model
+from bot.measures import MEASURES
 from bot.query import MAX_TOP, Filters
 
 SHORT_ROWS = 10  # a leaderboard's first message lists this many; the rest are behind a button
@@ -134,7 +135,9 @@ def leaderboard(
     ans = Answer(intent="leaderboard", category=category, metric=metric)
     checks = _checks(f, open_weights)
     if metric in ("speed", "latency") and not ctx.has_metric(metric):
-        ans.title = {"speed": "Fastest models", "latency": "Lowest latency"}[metric]
+        ans.title = (
+            f"{MEASURES[metric].leader} models" if metric == "speed" else MEASURES[metric].leader
+        )
         ans.headline = (
             f"None of our sources publishes {METRIC_NAMES[metric]}: the public measurements are "
             "Artificial Analysis's, which may not be redistributed. Ask for price or context instead."
@@ -160,18 +163,7 @@ def leaderboard(
                 "context": fmt.context(m.context_window),
             }[metric]
 
-        label = {
-            "price": "Price in/out",
-            "speed": "Speed",
-            "latency": "TTFT",
-            "context": "Context",
-        }[metric]
-        word = {
-            "price": "Cheapest",
-            "speed": "Fastest",
-            "latency": "Lowest latency",
-            "context": "Biggest context",
-        }[metric]
+        label, word = MEASURES[metric].column, MEASURES[metric].leader
         ans.title = f"{word} {noun}{scope}" + (
             f" for {CATEGORY_PHRASE[category]}" if category else ""
         )

@@ -16,34 +16,13 @@ from bot.answers.model import Answer, Block, Candidate, Section
 from bot.catalog.method import Profile, Scoreboard
 from bot.catalog.models import Benchmark, Catalog, Model, Score
 from bot.catalog.stats import newest_score_date
+from bot.measures import CATEGORIES, MEASURES
 
-METRIC_NAMES = {
-    "price": "price",
-    "speed": "output speed",
-    "latency": "time to first token",
-    "context": "context window",
-}
-CATEGORY_PHRASE = {
-    "agentic": "agentic work",
-    "coding": "coding",
-    "reasoning": "reasoning",
-    "multimodal": "multimodal tasks",
-    "knowledge": "knowledge tasks",
-    "multilingual": "multilingual work",
-    "instruction_following": "instruction following",
-    "math": "math",
-}
+# What answers call each measure and category (bot/measures.py describes them once).
+METRIC_NAMES = {mid: m.phrase for mid, m in MEASURES.items()}
+CATEGORY_PHRASE = {cid: c.phrase for cid, c in CATEGORIES.items()}
 # Category names that fit a phone-width table's label column.
-CATEGORY_SHORT = {
-    "agentic": "Agentic",
-    "coding": "Coding",
-    "reasoning": "Reasoning",
-    "multimodal": "Multimodal",
-    "knowledge": "Knowledge",
-    "multilingual": "Multilingual",
-    "instruction_following": "Instructions",
-    "math": "Math",
-}
+CATEGORY_SHORT = {cid: c.short for cid, c in CATEGORIES.items()}
 VENDOR_MARK = "†"  # beside a figure that is a claim, not an independent measurement
 MOSTLY_CLAIMS = (
     f"{VENDOR_MARK} mostly vendor-reported: over half of that score rests on published claims, "

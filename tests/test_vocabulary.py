@@ -1,0 +1,46 @@
+"""The data understanding reads holds together: every category and measure the bot describes has
+words people use for it, the method's categories are the ones answers name, and the word lists
+hold nothing that could never match."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from bot.measures import CATEGORIES, MEASURES
+from bot.understand import vocabulary as v
+from bot.understand.parse import find_category, find_metric
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = json.loads((ROOT / "bot" / "understand" / "vocabulary.json").read_text())
+
+
+def test_every_category_and_measure_has_words_and_no_stray_ones() -> None:
+    assert set(v.CATEGORY_WORDS) == set(CATEGORIES)
+    assert set(v.METRIC_WORDS) == set(MEASURES)
+    method = json.loads((ROOT / "data" / "curated" / "categories.json").read_text())
+    assert {c["id"] for c in method["categories"]} == set(CATEGORIES)
+
+
+def test_every_phrase_reads_as_its_own_category_or_measure() -> None:
+    """A listed phrase that another, longer phrase always beats, or that the text cleaning can
+    never produce, is dead weight: each phrase alone must read as the id it is listed under."""
+    wrong = []
+    for cid, words in v.CATEGORY_WORDS.items():
+        wrong += [(w, cid, got) for w in words if (got := find_category(w)) != cid]
+    for mid, words in v.METRIC_WORDS.items():
+        wrong += [(w, mid, got) for w in words if (got := find_metric(w)) != mid]
+    assert wrong == []
+
+
+def test_word_lists_are_lowercase_unique_and_typos_point_at_words() -> None:
+    for section in ("category_words", "metric_words"):
+        for key, words in RAW[section].items():
+            assert len(words) == len(set(words)), (section, key)
+            assert all(w == w.lower() and w.strip() == w and w for w in words), (section, key)
+    for typo, word in v.TYPOS.items():
+        assert typo != word and re.fullmatch(r"[a-z0-9']+", typo), typo
+    for line, senses in v.EVERYDAY_SENSES.items():
+        assert senses and all(s == s.lower() for s in senses), line
+    assert all(w == w.lower() for w in v.PRODUCT_WORDS)
