@@ -43,13 +43,15 @@ SETS = {
     "blind15": DATA / "blind15_messages.jsonl",
     "blind16": DATA / "blind16_messages.jsonl",
     "blind17": DATA / "blind17_messages.jsonl",
+    "blind18": DATA / "blind18_messages.jsonl",
+    "blind19": DATA / "blind19_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
 OVERALL_FLOOR = 0.98
 INTENT_FLOOR = 0.90
 # The sets no rule was tuned on hold a lower floor: what their first run read, less a little.
-UNTUNED: set[str] = set()
+UNTUNED = {"blind18", "blind19"}
 UNTUNED_OVERALL_FLOOR = 0.93
 UNTUNED_INTENT_FLOOR = 0.75
 
