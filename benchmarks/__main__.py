@@ -75,9 +75,9 @@ CHATTER = (
     "my neighbour's dog keeps barking at the mail van every single morning.",
     "we moved the standup to half past nine because half the team is in another timezone.",
     "the coffee machine on the third floor has been broken for a week now.",
-    "i finally finished that book about the history of maps, it was good.",
+    "i finally finished that novel my sister lent me, it was good.",
     "traffic was terrible on the way in, some roadworks near the bridge.",
-    "anyway here is the context, sorry for the wall of text.",
+    "anyway sorry for the wall of text, bear with me.",
 )
 LONG_CHARS = 4000
 
@@ -162,18 +162,21 @@ def bench_answers(catalog: Catalog, texts: list[str], reference: dict[str, Any] 
 
 
 def padded(texts: list[str], chars: int = LONG_CHARS, seed: int = 7) -> list[str]:
-    """Each message inside chatter up to `chars` characters: half the padding before it, half
-    after, as a question lands in the middle of a long paste."""
+    """Each message on a line of its own inside chatter up to `chars` characters: half the
+    chatter before it, half after, as a question lands in the middle of a long paste."""
     rng = random.Random(seed)
     out = []
     for text in texts:
         room = max(0, chars - len(text) - 2)
-        pad = []
-        while sum(len(s) + 1 for s in pad) < room:
-            pad.append(rng.choice(CHATTER))
-        filler = " ".join(pad)[:room]
-        half = len(filler) // 2
-        out.append(f"{filler[:half]} {text} {filler[half:]}"[:chars])
+        before: list[str] = []
+        after: list[str] = []
+        while True:
+            side = before if len(" ".join(before)) <= len(" ".join(after)) else after
+            sentence = rng.choice(CHATTER)
+            if len(" ".join(before)) + len(" ".join(after)) + len(sentence) + 2 > room:
+                break
+            side.append(sentence)
+        out.append(f"{' '.join(before)}\n{text}\n{' '.join(after)}")
     return out
 
 
@@ -198,7 +201,9 @@ def bench_naive(catalog: Catalog, texts: list[str]) -> dict:
     message over every model name and alias, as a first version of such a bot would."""
     from rapidfuzz import fuzz, process, utils
 
-    names = sorted({m.name for m in catalog.models} | {a for m in catalog.models for a in m.aliases})
+    names = sorted(
+        {m.name for m in catalog.models} | {a for m in catalog.models for a in m.aliases}
+    )
     ms: list[float] = []
     for text in texts:
         t = time.perf_counter()

@@ -23,7 +23,7 @@ from bot.understand.index import (
     family_choices,
     unknown_choices,
 )
-from bot.understand.text import clean, own_words, stemmed, tokens, without_code
+from bot.understand.text import clean, own_words, stemmed, tokens, window, without_code
 from bot.understand.vocabulary import (
     CATEGORY_WORDS,
     CUE_WORDS,
@@ -419,6 +419,12 @@ def _count(low: str) -> int | None:
     return max(1, min(MAX_TOP, n))
 
 
+# Words that mark a sentence of a long message as a request: what it asks about, and how
+_WINDOW_CUES = frozenset(w for w in CUE_WORDS if len(w) >= 4 and w not in COMMON_WORDS) | frozenset(
+    ["top", "best", "cheapest", "fastest", "lowest", "highest", "biggest", "strongest", "smartest", "help", "models", "model", "llm", "llms", "compare", "rank", "ranking", "leaderboard", "changelog", "changes", "changed", "new"]
+)
+
+
 class Understander:
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
@@ -431,8 +437,21 @@ class Understander:
             return False
         return nxt.model in self.index.family_candidates(list(tokens(item.text)), limit=1000)
 
+    def window(self, text: str) -> str:
+        """What of a message is read: all of a short one, the sentences of a long one that can
+        hold its question (bot.understand.text.window)."""
+        return window(text[:4000], self._name_words, _WINDOW_CUES)
+
+    @functools.cached_property
+    def _name_words(self) -> frozenset[str]:
+        words = self.index.families | frozenset(self.index.nicknames) | self.index.bag_words
+        words |= frozenset(conditions.MAKER_WORDS)
+        return frozenset(w for w in words if len(w) >= 3 and w not in COMMON_WORDS)
+
     def parse(self, text: str, today: dt.date | None = None) -> Query:
-        q, ev = self._parse(text, today)
+        whole = text[:4000]
+        q, ev = self._parse(self.window(whole), today)
+        q.text = whole
         if q.intent != "leaderboard" and q.filters:
             q.filters = Filters()  # conditions belong to rankings only
         q.confidence = _confidence(q, ev)

@@ -178,3 +178,58 @@ def stem(word: str) -> str:
 def stemmed(low: str) -> str:
     """Every word of a lowered text stemmed, the rest of it kept (one space between words)."""
     return re.sub(r"[a-z]+", lambda m: stem(m.group(0)), low)
+
+
+# A message longer than this is read through a window of its sentences that can hold the
+# question (see `window`): the cost of reading a 4,000-character paste stays near a short one's.
+LONG_MESSAGE = 600
+WINDOW_CHARS = 400
+_PIECES = re.compile(r"(?<=[.!?])\s+|\n+")
+_FENCE = re.compile(r"```.*?(?:```|$)", re.S)
+_ASKING = re.compile(
+    r"^\W*(?:which|what|whats|how|is|are|does|do|should|can|could|would|will|any|compare|"
+    r"tell|show|best|cheapest|fastest|who|why|where|pls|please)\b",
+    re.I,
+)
+
+
+_TO_THE_BOT = frozenset({"help", "bot", "commands", "command", "changelog"})
+_WORD = re.compile(r"[a-z]+")
+_DIGIT_WORD = re.compile(r"\b(?=[a-z.-]*\d)[a-z0-9.-]{2,}\b")  # "4.1", "o3", "235b", not "5"
+
+
+def window(text: str, names: frozenset[str], cues: frozenset[str]) -> str:
+    """The sentences of a long message that can hold the question, in their order: those with a
+    word of a model's or maker's name (a word of `names`, or a token with a digit), a question
+    mark, a question or request word first, or a word of what people ask about (`cues`), best
+    first until WINDOW_CHARS. Short messages are read whole."""
+    if len(text) <= LONG_MESSAGE:
+        return text
+    if "```" in text:
+        text = _FENCE.sub(" ", text)  # a long paste's code is not the question
+    if "<" in text or "http" in text:
+        text = _DISCORD_TOKENS.sub(" ", text)
+    pieces = [p for p in _PIECES.split(text) if p and not p.isspace()]
+    ranked = []
+    for i, piece in enumerate(pieces):
+        low = piece[:400].lower()
+        words = set(_WORD.findall(low))
+        score = 2 * ("?" in piece) + bool(_ASKING.match(low))
+        score += 2 * (not names.isdisjoint(words) or _DIGIT_WORD.search(low) is not None)
+        score += min(3, len(cues & words)) + 2 * (not _TO_THE_BOT.isdisjoint(words))
+        ranked.append((-score, -i, i))  # the best first; among equals, the later ones
+    kept: list[int] = []
+    room = WINDOW_CHARS
+    ranked.sort()
+    # the sentences that name a model or ask (2 or more); failing those, any with a cue
+    floor = min(2, -ranked[0][0]) if ranked else 0
+    for neg_score, _, i in ranked:
+        if -neg_score < max(floor, 1) and kept:
+            break
+        if len(pieces[i]) > room:
+            if not kept:
+                kept.append(i)  # one sentence longer than the window: its start
+            continue
+        kept.append(i)
+        room -= len(pieces[i]) + 1
+    return "\n".join(pieces[i] for i in sorted(kept))[: WINDOW_CHARS + 200]
