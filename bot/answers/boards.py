@@ -19,11 +19,13 @@ from bot.answers.context import (
     a_,
     add,
     blended,
+    metric_key,
     scale_note,
     score_parts,
     section,
     short_names,
     short_price,
+    speed_basis,
     vendor_share,
 )
 from bot.answers.fmt import num, plural
@@ -272,6 +274,8 @@ def leaderboard(
         )
     if f.since and (stale := ctx.staleness()):
         notes.append(stale)
+    if metric in ("speed", "latency") and (basis := speed_basis(ctx)):
+        notes.append(basis + ".")
     ans.short = Short(
         lead=lead,
         columns=["#", "Model", head],
@@ -351,10 +355,29 @@ def leaderboard(
     if category and metric:
         how.append(f"Among the models with a ranked {ctx.cat_name(category).lower()} score.")
     if metric in ("speed", "latency"):
-        how.append(
-            f"{METRIC_NAMES[metric].capitalize()} figures come from the BenchLM export the operator "
-            "turned on (Artificial Analysis measurements), not from the shipped data."
-        )
+        basis = speed_basis(ctx)
+        if basis is None:
+            how.append(
+                f"{METRIC_NAMES[metric].capitalize()} figures come from the BenchLM export the "
+                "operator turned on (Artificial Analysis measurements), not from the shipped data."
+            )
+        else:
+            others = sum(
+                1
+                for m in ctx.catalog.models
+                if metric_key(m, metric) is not None and m.id not in (ctx.speed_group() or ())
+            )
+            how.append(
+                basis
+                + ". Only models measured under the same conditions (endpoint and prompt) are "
+                "ranked together"
+                + (
+                    f"; {plural(others, 'model')} with figures measured elsewhere "
+                    f"{'is' if others == 1 else 'are'} left out."
+                    if others
+                    else "."
+                )
+            )
     if how:
         blocks.append(add(ans, Text(title="How this is ranked", text=" ".join(how))))
     section(ans, "list", "Full list", blocks, caveats=True)
@@ -396,6 +419,7 @@ KIND_LABEL = {
     "removed_model": "Removed",
     "price": "Prices",
     "score": "Scores",
+    "speed": "Speed",
     "context": "Context windows",
     "top10": "Top-10 moves",
 }
@@ -405,10 +429,20 @@ KIND_COUNT = {
     "removed_model": ("removed model", "removed models"),
     "price": ("price change", "price changes"),
     "score": ("score change", "score changes"),
+    "speed": ("speed change", "speed changes"),
     "context": ("context change", "context changes"),
     "top10": ("top-10 move", "top-10 moves"),
 }
-KIND_ORDER = ("leader", "new_model", "price", "score", "context", "removed_model", "top10")
+KIND_ORDER = (
+    "leader",
+    "new_model",
+    "price",
+    "score",
+    "speed",
+    "context",
+    "removed_model",
+    "top10",
+)
 SHOWN_CHANGES = 8
 
 

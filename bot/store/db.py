@@ -24,6 +24,7 @@ from bot.bulk import bulk
 from bot.catalog.models import Catalog, Model, Score, in_store_order
 from bot.store.alerts import AlertsMixin, write
 from bot.store.migrations import MIGRATIONS
+from bot.store.speed import SpeedMixin
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ def _b(v: bool | None) -> int | None:
     return None if v is None else int(v)
 
 
-class Store(AlertsMixin):
+class Store(AlertsMixin, SpeedMixin):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
