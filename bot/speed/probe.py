@@ -78,13 +78,13 @@ class ProbeConfigError(ValueError):
 @dataclass(frozen=True)
 class ProbeConfig:
     base_url: str
-    api_key: str | None
-    provider: str
-    models: dict[str, str]  # catalog id -> the endpoint's model id
-    budget_usd: float
-    keep: int
-    min_runs: int
-    timeout: float
+    api_key: str | None = field(repr=False)  # never in a log line, whatever logs the config
+    provider: str = ""
+    models: dict[str, str] = field(default_factory=dict)  # catalog id -> the endpoint's id
+    budget_usd: float = 0.0
+    keep: int = 9
+    min_runs: int = 3
+    timeout: float = 60.0
 
 
 def curated_ids(data_dir: Path) -> dict[str, str]:
@@ -558,9 +558,7 @@ async def load_figures(store: Store, path: Path, file: FiguresFile, catalog: Cat
 FIRST_ROUND_DELAY = 60.0  # seconds after start: the bot's own start-up comes first
 
 
-async def probe_loop(
-    store: Store, settings: Settings, first_delay: float = FIRST_ROUND_DELAY
-) -> None:
+async def probe_loop(store: Store, settings: Settings, first_delay: float | None = None) -> None:
     """One run of every configured model every SPEED_PROBE_INTERVAL_MINUTES, published after
     each round; a failing round is logged and the next one tries again."""
     try:
@@ -578,7 +576,7 @@ async def probe_loop(
         config.budget_usd,
     )
     prober = Prober(store, config)
-    await asyncio.sleep(first_delay)
+    await asyncio.sleep(FIRST_ROUND_DELAY if first_delay is None else first_delay)
     while True:
         try:
             catalog = await store.read_catalog()
