@@ -472,7 +472,8 @@ async def test_a_big_move_is_a_change_that_alerts(tmp_path: Path, standin: Speed
         outbox = await store.outbox()
     texts = [c["text"] for c in changes]
     assert len(changes) == 2, texts  # measured, then halved; the drift is no change
-    assert any(t.startswith("Speed measured: GPT-4.1 20 tokens/s") for t in texts)
+    measured = next(t for t in texts if t.startswith("Speed measured: GPT-4.1 "))
+    assert within(shown(r"GPT-4\.1 ([\d.]+) tokens/s", measured), 20), measured
     halved = next(c for c in changes if c["text"].startswith("Speed: GPT-4.1 is slower"))
     assert halved["delta"] == pytest.approx(-50, abs=10)
     assert "measured by this bot via the stand-in" in halved["text"]
@@ -487,6 +488,8 @@ def test_the_curated_table_names_catalog_models(catalog: Catalog) -> None:
     assert len(table) >= 20
     missing = [mid for mid in table if mid not in catalog.model_by_id]
     assert missing == []
+    # each can be budgeted: the catalog prices it
+    assert [mid for mid in table if worst_case_cost(catalog.model_by_id[mid]) is None] == []
     assert all("/" in v for v in table.values())  # OpenRouter's vendor/model ids
 
 
@@ -698,3 +701,22 @@ def test_a_measurement_without_figures_is_refused(catalog: Catalog) -> None:
         type(m).model_validate({**m.model_dump(), "speed_measurement": sm.model_dump()})
     with pytest.raises(ValidationError, match="credentials"):
         SpeedMeasurement.model_validate({**sm.model_dump(), "endpoint": "https://k:s@x.example/v1"})
+
+
+def test_env_example_lists_every_setting() -> None:
+    from bot.settings import Settings as S
+
+    text = (ROOT / ".env.example").read_text(encoding="utf-8")
+    assert [k.upper() for k in S.model_fields if f"\n{k.upper()}=" not in text] == []
+
+
+def test_only_a_big_move_reads_as_a_change(scoreboard: Any) -> None:
+    from bot.alerts.diff import describe
+
+    assert describe("speed:gpt-4.1", [100.0, 0.5], [110.0, 0.55], scoreboard) is None
+    change = describe("speed:gpt-4.1", [100.0, 0.5], [60.0, 0.5], scoreboard)
+    assert change is not None and change.kind == "speed" and change.delta == pytest.approx(-40)
+    assert change.text == "Speed: GPT-4.1 is slower, 100 → 60 tokens/s (-40%)."
+    later = describe("speed:gpt-4.1", [100.0, 0.5], [100.0, 1.0], scoreboard)
+    assert later is not None and "first token 0.5 → 1 s" in later.text
+    assert later.delta is not None and later.delta < 0  # a slower start is a loss

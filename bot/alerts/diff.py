@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.answers import fmt
 from bot.catalog.method import Scoreboard
+from bot.speed.figures import MOVE
 
 KINDS = ("new_model", "removed_model", "score", "price", "speed", "context", "leader", "top10")
 # Most important first: the order of a digest.
@@ -265,7 +266,7 @@ def describe(
 
 def _speed_change(
     key: str, mid: str, old: Any, new: Any, new_sb: Scoreboard, old_sb: Scoreboard | None
-) -> Change:
+) -> Change | None:
     name = _name(mid, new_sb, old_sb)
     m = new_sb.catalog.model_by_id.get(mid)
     sm = m.speed_measurement if m is not None else None
@@ -289,6 +290,10 @@ def _speed_change(
             old=old,
             new=new,
         )
+    if all(abs(n / o - 1) <= MOVE for o, n in zip(old, new, strict=True)):
+        # within the same share either way: a change of endpoint or a newer published figure
+        # that says the same thing, not news
+        return None
     parts = []
     delta = None
     if old[0] != new[0]:

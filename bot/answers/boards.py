@@ -268,7 +268,9 @@ def leaderboard(
         notes.append(MOSTLY_CLAIMS)
     if category and not metric:
         notes.append(scale_note(ctx, category))
-    if len(top) < n:
+    if len(top) < n and metric in ("speed", "latency") and not checks:
+        notes.append(f"Only {plural(len(top), 'model')} measured so far.")
+    elif len(top) < n:
         notes.append(
             f"Only {plural(len(top), 'model')} {'meets' if len(top) == 1 else 'meet'} that."
         )

@@ -45,6 +45,13 @@ async def probe(settings: Settings, once: bool, runs: int | None) -> int:
     async with Store(settings.database_path) as store:
         catalog = await ensure_loaded(store, settings)
         if not once:
+            if settings.speed_probe_interval_minutes <= 0:
+                print(
+                    "error: SPEED_PROBE_INTERVAL_MINUTES is 0 (no probing on a schedule): use "
+                    "--once, or set an interval",
+                    file=sys.stderr,
+                )
+                return 2
             print(
                 f"Probing {plural(len(config.models), 'model')} via {config.provider} every "
                 f"{num(settings.speed_probe_interval_minutes)} minutes (Ctrl-C stops)."
@@ -89,7 +96,8 @@ def _line(f: Figure) -> str:
         f"{f.model}: {num(f.output_speed)} tokens/s ({num(m.speed_low)}–{num(m.speed_high)}), "
         f"{num(f.ttft, 2)} s to the first token ({num(m.ttft_low, 2)}–{num(m.ttft_high, 2)}); "
         f"measured by {m.measured_by} via {m.provider} ({m.endpoint_model}), median of "
-        f"{plural(m.runs, 'run')}, {m.first_run} to {m.last_run}"
+        f"{plural(m.runs, 'run')}, "
+        + (f"on {m.last_run}" if m.first_run == m.last_run else f"{m.first_run} to {m.last_run}")
     )
 
 

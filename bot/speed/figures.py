@@ -22,7 +22,6 @@ from bot.speed.prompt import MAX_TOKENS, PROMPT, PROMPT_ID
 from bot.speed.stream import MAX_SPEED
 
 MOVE = 0.25  # a median this far from its reference (either way) is a big move
-HISTORY = 1000  # runs per model and conditions a figure and its reference are worked out from
 FORMAT = "model-comparison-bot speed figures"
 OTHER_BOT = "another operator's bot"  # who measured, when a published file does not say
 OWN = "this bot"
@@ -58,9 +57,11 @@ def summarise(
     runs: Sequence[Run], keep: int, min_runs: int, measured_by: str = OWN
 ) -> SpeedMeasurement | None:
     """The figure of one model's runs under one set of conditions, oldest first; None with
-    fewer than `min_runs`. The reference walks the history: after each run, the median of the
-    latest `keep` becomes the reference wherever it has moved past MOVE from it."""
-    runs = list(runs)[-HISTORY:]
+    fewer than `min_runs`. The reference walks the whole history: after each run, the median of
+    the latest `keep` becomes the reference wherever it has moved past MOVE from it. From the
+    first run on, so a new run only extends the walk and never redraws it (a year of hourly
+    runs is a few milliseconds of medians)."""
+    runs = list(runs)
     if len(runs) < min_runs or not runs:
         return None
     ref_speed: float | None = None

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -49,6 +49,9 @@ from bot.speed.figures import (
 from bot.speed.stream import RunFailed, Timed, run_once
 from bot.store import Store
 from bot.store.speed import RunRecord, day_start
+
+if TYPE_CHECKING:
+    from bot.alerts.refresh import RefreshReport
 
 log = logging.getLogger(__name__)
 
@@ -484,7 +487,7 @@ async def source_body(store: Store, settings: Settings) -> bytes:
     return file.model_dump_json().encode()
 
 
-async def publish(store: Store, settings: Settings) -> Any:
+async def publish(store: Store, settings: Settings) -> RefreshReport:
     """Lay the current figures over the catalog: a refresh of the probe's source alone. Returns
     the refresh's report (its catalog is the new one when anything changed)."""
     from bot.alerts.refresh import SPEED_SPEC, refresh
