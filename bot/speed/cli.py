@@ -128,7 +128,11 @@ async def show(settings: Settings, as_json: bool) -> int:
 
 
 def is_figures(path: Path) -> bool:
-    """Whether `data load` / `data check` was given a file of speed figures, not a catalog."""
+    """Whether `data load` / `data check` was given a file of speed figures, not a catalog. Only a
+    regular file is looked into: a named pipe would wait for a writer (the catalog path refuses
+    it with its own message)."""
+    if not path.is_file():
+        return False
     try:
         with path.open("rb") as fh:
             return is_figures_file(fh.read(400))
