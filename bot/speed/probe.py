@@ -420,8 +420,8 @@ def _figures(
     for r in runs:
         if r.ttft is None or r.output_speed is None:
             continue
-        # rounded once, here: the medians, the spread and the published samples are all
-        # worked out from the same numbers
+        # rounded once, here, to the digits figures are shown with: the medians, the spread
+        # and the published samples are all worked out from the same numbers
         groups[(r.model_id, r.endpoint, r.prompt)].append(
             Run(
                 at=dt.datetime.fromisoformat(r.at),
@@ -430,8 +430,8 @@ def _figures(
                 provider=r.provider,
                 endpoint_model=r.endpoint_model,
                 prompt=r.prompt,
-                ttft=round(r.ttft, 4),
-                output_speed=round(r.output_speed, 2),
+                ttft=round(r.ttft, 3),
+                output_speed=round(r.output_speed, 1),
             )
         )
     own: dict[str, tuple[dt.datetime, Figure]] = {}
