@@ -97,6 +97,74 @@ class Settings(BaseSettings):
         description="How long a reply waits for its chart before going out without one.",
     )
 
+    # Speed probe: off unless SPEED_PROBE_BASE_URL and SPEED_PROBE_MODELS are set (bot/speed/).
+    speed_probe_base_url: str | None = Field(
+        default=None,
+        description="An OpenAI-compatible API's base URL (the part before /chat/completions).",
+    )
+    speed_probe_api_key: SecretStr | None = Field(default=None, description="Never logged.")
+    speed_probe_models: dict[str, str] | list[str] = Field(
+        default_factory=dict,
+        description="Catalog model id -> the endpoint's model id (a JSON object); or a JSON "
+        "list of catalog ids, mapped through data/curated/speed_probe_models.json "
+        "(OpenRouter's ids).",
+    )
+    speed_probe_interval_minutes: float = Field(
+        default=60, ge=0, description="Minutes between two runs of each model; 0 = only --once."
+    )
+    speed_probe_daily_budget_usd: float = Field(
+        default=1.0,
+        ge=0,
+        description="What the probe may spend in a UTC day, estimated from the catalog's prices.",
+    )
+    speed_probe_runs: int = Field(
+        default=3, ge=1, le=20, description="Runs per model of `speed probe --once`."
+    )
+    speed_probe_run_gap_seconds: float = Field(
+        default=10, ge=0, description="Pause between two runs of one model in `--once`."
+    )
+    speed_probe_keep_runs: int = Field(
+        default=9, ge=1, le=100, description="A figure is the median of this many latest runs."
+    )
+    speed_probe_min_runs: int = Field(
+        default=3, ge=1, le=100, description="Runs a model needs before its figure is shown."
+    )
+    speed_probe_timeout_seconds: float = Field(
+        default=60, gt=0, description="The longest one run may take, first token included."
+    )
+    speed_probe_provider: str | None = Field(
+        default=None,
+        description="The endpoint's name in answers (default: known from its host, e.g. "
+        "OpenRouter).",
+    )
+    speed_probe_publisher: str | None = Field(
+        default=None,
+        description="Who measured, in a published file of figures (`speed show --json`).",
+    )
+
+    @field_validator(
+        "speed_probe_base_url", "speed_probe_provider", "speed_probe_publisher", mode="before"
+    )
+    @classmethod
+    def _blank_text_is_none(cls, v: object) -> object:
+        if isinstance(v, str) and not v.strip():
+            return None
+        return v.strip() if isinstance(v, str) else v
+
+    @field_validator("speed_probe_models", mode="before")
+    @classmethod
+    def _blank_models_is_none(cls, v: object) -> object:
+        if isinstance(v, str) and not v.strip():
+            return {}
+        return v
+
+    @field_validator("speed_probe_api_key", mode="before")
+    @classmethod
+    def _blank_key_is_none(cls, v: object) -> object:
+        if isinstance(v, str) and not v.strip():
+            return None
+        return v
+
     @field_validator("discord_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, v: object) -> object:

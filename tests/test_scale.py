@@ -154,7 +154,8 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
 ) -> None:
     path = tmp_path / "db.sqlite3"
     # what a schema-5 store held: no difficulty, effort or vendor figure (migration 8), no
-    # short labels (migration 9), no long-prompt prices (migration 10)
+    # short labels (migration 9), no long-prompt prices (migration 10), no speed measurement
+    # (migration 11)
     long_prices = dict.fromkeys(("long_context_from", "long_input_price", "long_output_price"))
     catalog = catalog.model_copy(
         update={
@@ -181,7 +182,7 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
     )
     monkeypatch.setattr(store_db, "_score_row", lambda sid, s: score_row(sid, s)[:-3])
     model_row = store_db._model_row
-    monkeypatch.setattr(store_db, "_model_row", lambda sid, m: model_row(sid, m)[:-3])
+    monkeypatch.setattr(store_db, "_model_row", lambda sid, m: model_row(sid, m)[:-4])
     async with Store(path) as store:
         await store.load_catalog(catalog, origin="before")
         assert await store.schema_version() == 5

@@ -19,11 +19,13 @@ from bot.answers.context import (
     a_,
     add,
     blended,
+    metric_key,
     scale_note,
     score_parts,
     section,
     short_names,
     short_price,
+    speed_basis,
     vendor_share,
 )
 from bot.answers.fmt import num, plural
@@ -258,12 +260,16 @@ def leaderboard(
         notes.append(MOSTLY_CLAIMS)
     if category and not metric:
         notes.append(scale_note(ctx, category))
-    if len(top) < n:
+    if len(top) < n and metric in ("speed", "latency") and not checks:
+        notes.append(f"Only {plural(len(top), 'model')} measured so far.")
+    elif len(top) < n:
         notes.append(
             f"Only {plural(len(top), 'model')} {'meets' if len(top) == 1 else 'meet'} that."
         )
     if f.since and (stale := ctx.staleness()):
         notes.append(stale)
+    if metric in ("speed", "latency") and (basis := speed_basis(ctx)):
+        notes.append(basis + ".")
     ans.short = Short(
         lead=lead,
         columns=["#", "Model", head],
@@ -343,10 +349,29 @@ def leaderboard(
     if category and metric:
         how.append(f"Among the models with a ranked {ctx.cat_name(category).lower()} score.")
     if metric in ("speed", "latency"):
-        how.append(
-            f"{METRIC_NAMES[metric].capitalize()} figures come from the BenchLM export the operator "
-            "turned on (Artificial Analysis measurements), not from the shipped data."
-        )
+        basis = speed_basis(ctx)
+        if basis is None:
+            how.append(
+                f"{METRIC_NAMES[metric].capitalize()} figures come from the BenchLM export the "
+                "operator turned on (Artificial Analysis measurements), not from the shipped data."
+            )
+        else:
+            others = sum(
+                1
+                for m in ctx.catalog.models
+                if metric_key(m, metric) is not None and m.id not in (ctx.speed_group() or ())
+            )
+            how.append(
+                basis
+                + ". Only models measured under the same conditions (endpoint and prompt) are "
+                "ranked together"
+                + (
+                    f"; {plural(others, 'model')} with figures measured elsewhere "
+                    f"{'is' if others == 1 else 'are'} left out."
+                    if others
+                    else "."
+                )
+            )
     if how:
         blocks.append(add(ans, Text(title="How this is ranked", text=" ".join(how))))
     section(ans, "list", "Full list", blocks, caveats=True)
@@ -393,6 +418,7 @@ KIND_LABEL = {
     "removed_model": "Removed",
     "price": "Prices",
     "score": "Scores",
+    "speed": "Speed",
     "context": "Context windows",
     "top10": "Top-10 moves",
 }
@@ -402,10 +428,20 @@ KIND_COUNT = {
     "removed_model": ("removed model", "removed models"),
     "price": ("price change", "price changes"),
     "score": ("score change", "score changes"),
+    "speed": ("speed change", "speed changes"),
     "context": ("context change", "context changes"),
     "top10": ("top-10 move", "top-10 moves"),
 }
-KIND_ORDER = ("leader", "new_model", "price", "score", "context", "removed_model", "top10")
+KIND_ORDER = (
+    "leader",
+    "new_model",
+    "price",
+    "score",
+    "speed",
+    "context",
+    "removed_model",
+    "top10",
+)
 SHOWN_CHANGES = 8
 
 

@@ -36,6 +36,7 @@ from bot.answers.context import (
     section,
     short_names,
     short_price,
+    speed_note,
     vendor_share,
 )
 from bot.answers.fmt import NO_DATA, num, pct, plural
@@ -251,7 +252,12 @@ def metric_sentence(a: Model, b: Model, metric: str) -> str:
         return f"They are level: {show(va)} {unit} each."
     win, lose = (a, b) if better(va, vb) == va else (b, a)
     wv, lv = (va, vb) if win is a else (vb, va)
-    return f"**{win.name}** is {label}: {show(wv)} vs {show(lv)} {unit}."
+    text = f"**{win.name}** is {label}: {show(wv)} vs {show(lv)} {unit}."
+    ca = a.speed_measurement.conditions if a.speed_measurement else None
+    cb = b.speed_measurement.conditions if b.speed_measurement else None
+    if ca != cb:
+        text += " They were measured under different conditions, so take it as a rough guide."
+    return text
 
 
 # -- two models ---------------------------------------------------------------------------------
@@ -529,6 +535,8 @@ def compare_two(
         notes.append("* provisional: too few benchmarks to rank.")
     if metric in (None, "price") and (lp := long_prompt_note([ma, mb], [sa, sb])):
         notes.append(lp)
+    if metric in ("speed", "latency") and (speed := speed_note(ctx, [a, b])):
+        notes.append(speed)
     claims = claims_note(ctx, list(dict.fromkeys(marked)), shorts, brief=True)
     if claims:
         notes.append(claims)
@@ -647,6 +655,8 @@ def compare_two(
     ]
     if sentences:
         limit_blocks.append(add(ans, Text(text=" ".join(sentences))))
+    if speed := speed_note(ctx, [a, b]):
+        limit_blocks.append(add(ans, Text(text=speed)))
 
     faq = [(f"Which is better, {na} or {nb}?", (lead if empty else verdict).replace("**", ""))]
     for r in both:
@@ -1082,6 +1092,8 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
         notes.append(MOSTLY_CLAIMS)
     if category and not metric:
         notes.append(scale_note(ctx, category))
+    if metric in ("speed", "latency") and (speed := speed_note(ctx, order)):
+        notes.append(speed)
     note = " ".join(notes) or None
     ans.short = Short(
         lead=ans.headline,
@@ -1127,8 +1139,11 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
                 "These scores rest on different benchmarks, adjusted for how hard each is: "
                 "indicative, not head to head."
             )
+    limit_blocks = [limits]
+    if speed := speed_note(ctx, order):
+        limit_blocks.append(add(ans, Text(text=speed)))
     section(ans, "ranking", "Full table", [full], caveats=True)
-    section(ans, "limits", "Price & limits", [limits])
+    section(ans, "limits", "Price & limits", limit_blocks)
     if not metric:
         ans.chart = _many_chart(ctx, order, category, [ctx.model(m).name for m in order])
     return ans

@@ -14,7 +14,7 @@ from bot.answers import fmt
 from bot.answers.fmt import NO_DATA, num, plural
 from bot.answers.model import Answer, Block, Candidate, Section
 from bot.catalog.method import Profile, Scoreboard
-from bot.catalog.models import Benchmark, Catalog, Model, Score
+from bot.catalog.models import Benchmark, Catalog, Model, Score, SpeedMeasurement
 from bot.catalog.stats import newest_score_date
 from bot.measures import CATEGORIES, MEASURES
 
@@ -39,6 +39,7 @@ CREDIT = {
     "models.dev": "models.dev",
     "models.dev-live": "models.dev",
     "benchlm-live": "BenchLM",
+    "speed-probe": "speed probe",
 }
 
 
@@ -99,17 +100,40 @@ class Context:
 
     def by_metric(self, metric: str) -> list[tuple[str, float]]:
         """Models with a figure for `metric`, best first (cheapest, fastest, ...): sorted once per
-        catalog, on first use."""
+        catalog, on first use. Speed and latency rank only the models measured under the same
+        conditions (`speed_group`)."""
         order = self._metric_orders.get(metric)
         if order is None:
-            vals = [
-                (m.id, v, m.name)
-                for m in self.catalog.models
-                if (v := metric_key(m, metric)) is not None
-            ]
+            models = self.catalog.models
+            group = self.speed_group() if metric in ("speed", "latency") else None
+            if group is not None:
+                models = tuple(m for m in models if m.id in group)
+            vals = [(m.id, v, m.name) for m in models if (v := metric_key(m, metric)) is not None]
             order = [(mid, v) for mid, v, _ in sorted(vals, key=lambda t: (t[1], t[2]))]
             self._metric_orders[metric] = order
         return order
+
+    def speed_group(self) -> frozenset[str] | None:
+        """The models whose speed and latency rank together: those measured under the same
+        conditions (endpoint and prompt) as the most models, this bot's own runs first at a tie.
+        None when no figure says how it was measured (the only figures then are an aggregator's,
+        all from one source)."""
+        if "speed_group" not in self._memo:
+            groups: dict[tuple[str, str], list[Model]] = {}
+            for m in self.catalog.models:
+                if m.speed_measurement is not None:
+                    groups.setdefault(m.speed_measurement.conditions, []).append(m)
+            best = max(
+                groups.values(),
+                key=lambda ms: (
+                    len(ms),
+                    any(_own(m) for m in ms),
+                    max(_measured(m).last_run for m in ms),
+                ),
+                default=None,
+            )
+            self._memo["speed_group"] = frozenset(m.id for m in best) if best is not None else None
+        return self._memo["speed_group"]
 
     def same_name(self, base: str) -> list[str]:
         """Every model whose name, less a snapshot month, is `base` ("GPT-4o (May 2024)")."""
@@ -263,6 +287,111 @@ def blended(m: Model) -> float | None:
     if m.input_price == 0 and m.output_price == 0:
         return 0.0
     return (3 * m.input_price + m.output_price) / 4
+
+
+def _measured(m: Model) -> SpeedMeasurement:
+    assert m.speed_measurement is not None
+    return m.speed_measurement
+
+
+def _own(m: Model) -> bool:
+    return m.speed_measurement is not None and m.speed_measurement.measured_by == "this bot"
+
+
+def _days(first: dt.date, last: dt.date) -> str:
+    """ "3 Dec 2026", "1–3 Dec 2026", "28 Nov – 3 Dec 2026"."""
+    if first == last:
+        return f"{last.day} {last:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+
+
+def speed_source(m: Model) -> str | None:
+    """Who measured a model's speed and latency, where and when, in a few words ("measured by
+    this bot via OpenRouter, median of 5 runs, 1–3 Dec 2026"); None without figures."""
+    sm = m.speed_measurement
+    if sm is None:
+        if m.output_speed is None and m.ttft is None:
+            return None
+        src = m.provenance.get("output_speed") or m.provenance.get("ttft") or ""
+        if src.startswith("benchlm export:"):
+            return "Artificial Analysis measurements, from the BenchLM export"
+        return None
+    return (
+        f"measured by {sm.measured_by} via {sm.provider}, median of {plural(sm.runs, 'run')}, "
+        f"{_days(sm.first_run, sm.last_run)}"
+    )
+
+
+def _span(low: float, high: float, digits: int, unit: str) -> str:
+    lo, hi = num(low, digits), num(high, digits)
+    return f"every run {lo} {unit}" if lo == hi else f"runs ranged {lo}–{hi} {unit}"
+
+
+def speed_note(ctx: Context, ids: list[str]) -> str | None:
+    """One sentence on where the speed and latency beside these models come from, with how far
+    the runs spread; None when none of them has a figure."""
+    ms = [ctx.model(i) for i in ids]
+    with_figures = [m for m in ms if speed_source(m) is not None]
+    if not with_figures:
+        return None
+    if len(with_figures) == 1:
+        m = with_figures[0]
+        text = f"Speed and latency: {speed_source(m)}"
+        sm = m.speed_measurement
+        if sm is not None and sm.runs > 1:
+            text += (
+                f" ({_span(sm.speed_low, sm.speed_high, 1, 'tokens/s')}; "
+                f"{_span(sm.ttft_low, sm.ttft_high, 2, 's to the first token')})"
+            )
+        return text + "."
+    text = (
+        "Speed and latency, "
+        + "; ".join(f"{m.name}: {speed_source(m)}" for m in with_figures)
+        + "."
+    )
+    sms = [m.speed_measurement for m in with_figures if m.speed_measurement is not None]
+    who = {(sm.measured_by, sm.provider) for sm in sms}
+    if len(sms) == len(with_figures) and len(who) == 1:
+        by, provider = who.pop()
+        same = {(sm.runs, sm.first_run, sm.last_run) for sm in sms}
+        if len(same) == 1:
+            runs, first, last = same.pop()
+            each = f"median of {plural(runs, 'run')} each, {_days(first, last)}"
+        else:
+            each = "; ".join(
+                f"{m.name} median of {plural(sm.runs, 'run')}, {_days(sm.first_run, sm.last_run)}"
+                for m, sm in zip(with_figures, sms, strict=True)
+            )
+        text = f"Speed and latency: measured by {by} via {provider}, {each}."
+    conditions = {
+        m.speed_measurement.conditions if m.speed_measurement else ("elsewhere", m.id)
+        for m in with_figures
+    }
+    if len(conditions) > 1:
+        text += " They were measured under different conditions, so compare them with care."
+    return text
+
+
+def speed_basis(ctx: Context) -> str | None:
+    """How the speed and latency a ranking uses were measured, for its note; None when they are
+    not the probe's."""
+    group = ctx.speed_group()
+    if group is None:
+        return None
+    ms = [ctx.model(i) for i in sorted(group)]
+    first = min(_measured(m).first_run for m in ms)
+    last = max(_measured(m).last_run for m in ms)
+    runs = sorted({_measured(m).runs for m in ms})
+    counts = plural(runs[0], "run") if len(runs) == 1 else f"{runs[0]} to {runs[-1]} runs"
+    who = sorted({f"{_measured(m).measured_by} via {_measured(m).provider}" for m in ms})
+    return (
+        f"Measured by {fmt.join(who)}: each model's median of its latest {counts}, "
+        f"{_days(first, last)}, streaming one fixed prompt (docs/METHOD.md)"
+    )
 
 
 def metric_value(m: Model, metric: str) -> str:

@@ -19,9 +19,11 @@ from bot.answers.context import (
     scale_note,
     section,
     short_price,
+    speed_note,
+    speed_source,
 )
 from bot.answers.fmt import NO_DATA, num, pct, plural
-from bot.answers.model import Answer, Facts, Short, Table
+from bot.answers.model import Answer, Facts, Short, Table, Text
 from bot.catalog.method import Profile
 
 
@@ -149,6 +151,8 @@ def profile(
         notes.append("* provisional: too few benchmarks to rank.")
     if category and category in p.categories:
         notes.append(scale_note(ctx, category))
+    if metric in ("speed", "latency") and (source := speed_source(m)):
+        notes.append(f"Speed and latency: {source}.")
     if p.categories:
         short_rows = rows + [[label, value, ""] for label, value in facts]
         columns = ["", "Score", "Rank"]
@@ -216,6 +220,8 @@ def profile(
     limit_blocks = [
         add(ans, Facts(title="Price and limits", columns=[m.name], rows=ops_rows(ctx, [mid])))
     ]
+    if speed := speed_note(ctx, [mid]):
+        limit_blocks.append(add(ans, Text(text=speed)))
     section(ans, "categories", "Categories", cat_blocks, caveats=bool(cat_blocks))
     section(ans, "benchmarks", "Benchmarks", bench_blocks)
     section(ans, "limits", "Price & limits", limit_blocks)

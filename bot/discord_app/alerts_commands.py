@@ -29,6 +29,7 @@ KIND_WORDS = {
     "price": ("price",),
     "scores": ("score",),
     "score": ("score",),
+    "speed": ("speed",),
     "context": ("context",),
     "top10": ("top10",),
     "top 10": ("top10",),
@@ -49,7 +50,7 @@ def parse_kinds(text: str | None) -> tuple[str, ...]:
         if kinds is None:
             raise UserError(
                 f"I don't know the alert kind “{word[:40]}”. Use any of: "
-                "leaders, models, prices, scores, context, top10, or all."
+                "leaders, models, prices, scores, speed, context, top10, or all."
             )
         out.extend(k for k in kinds if k not in out)
     return tuple(out)
@@ -100,7 +101,7 @@ def register_alerts(bot: ModelBot) -> None:
     @group.command(name="subscribe", description="Post change digests in a channel")
     @app_commands.describe(
         channel="Where to post (default: here)",
-        kinds="Which changes: leaders, models, prices, scores, context, top10, or all (default: all but top10)",
+        kinds="Which changes: leaders, models, prices, scores, speed, context, top10, all (default: not top10)",
         min_delta="Leave out score changes smaller than this many points",
     )
     async def subscribe(

@@ -27,6 +27,7 @@ from bot.engine import Engine
 from bot.query import Query
 from bot.service import ensure_loaded, open_store, recent_changes
 from bot.settings import Settings
+from bot.speed import probe as speed_probe
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,10 @@ class ModelBot(discord.Client):
             self._tasks.append(asyncio.create_task(self._delivery_loop(), name="alert-delivery"))
             if self.settings.refresh_interval_minutes > 0:
                 self._tasks.append(asyncio.create_task(self._refresh_loop(), name="data-refresh"))
+            # The speed probe (off unless configured); the delivery loop's look at the store
+            # picks up each snapshot it publishes.
+            if probe := speed_probe.start(self.store, self.settings):
+                self._tasks.append(probe)
         if self.sync_on_start and self.settings.dev_guild_id:
             guild = discord.Object(id=self.settings.dev_guild_id)
             self.tree.copy_global_to(guild=guild)

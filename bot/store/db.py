@@ -24,6 +24,7 @@ from bot.bulk import bulk
 from bot.catalog.models import Catalog, Model, Score, in_store_order
 from bot.store.alerts import AlertsMixin, write
 from bot.store.migrations import MIGRATIONS
+from bot.store.speed import SpeedMixin
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ def _b(v: bool | None) -> int | None:
     return None if v is None else int(v)
 
 
-class Store(AlertsMixin):
+class Store(AlertsMixin, SpeedMixin):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._db: aiosqlite.Connection | None = None
@@ -316,7 +317,7 @@ class Store(AlertsMixin):
             "name, aliases, creator, family, release_date, reasoning, open_weights, "
             "context_window, max_output_tokens, input_price, output_price, output_speed, ttft, "
             "input_modalities, params_b, sources, provenance, long_context_from, "
-            "long_input_price, long_output_price"
+            "long_input_price, long_output_price, speed_measurement"
         )
         await db.execute(
             f"INSERT INTO models SELECT ?, id, {model_cols} FROM models WHERE snapshot_id = ?",
@@ -424,6 +425,8 @@ def _assemble(snap: dict[str, Any], tables: dict[str, list[aiosqlite.Row]]) -> C
         for k in ("reasoning", "open_weights"):
             if m[k] is not None:
                 m[k] = bool(m[k])
+        if m["speed_measurement"] is not None:
+            m["speed_measurement"] = json.loads(m["speed_measurement"])
         models.append(m)
     raw: dict[str, Any] = {
         "meta": {
@@ -506,6 +509,7 @@ def _model_row(sid: int, m: Model) -> tuple:
         m.long_context_from,
         m.long_input_price,
         m.long_output_price,
+        m.speed_measurement.model_dump_json() if m.speed_measurement else None,
     )
 
 

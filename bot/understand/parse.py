@@ -421,7 +421,30 @@ def _count(low: str) -> int | None:
 
 # Words that mark a sentence of a long message as a request: what it asks about, and how
 _WINDOW_CUES = frozenset(w for w in CUE_WORDS if len(w) >= 4 and w not in COMMON_WORDS) | frozenset(
-    ["top", "best", "cheapest", "fastest", "lowest", "highest", "biggest", "strongest", "smartest", "help", "models", "model", "llm", "llms", "compare", "rank", "ranking", "leaderboard", "changelog", "changes", "changed", "new"]
+    [
+        "top",
+        "best",
+        "cheapest",
+        "fastest",
+        "lowest",
+        "highest",
+        "biggest",
+        "strongest",
+        "smartest",
+        "help",
+        "models",
+        "model",
+        "llm",
+        "llms",
+        "compare",
+        "rank",
+        "ranking",
+        "leaderboard",
+        "changelog",
+        "changes",
+        "changed",
+        "new",
+    ]
 )
 
 
