@@ -127,6 +127,29 @@ async def test_each_button_shows_its_details_privately(
         assert "Which is better, Claude Opus 4.8 or GPT-5.5?" in seen["FAQ"]
 
 
+async def test_a_button_that_fails_says_so_privately_and_logs_it(
+    standin: DiscordStandin, settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    from bot.discord_app import embeds
+
+    def broken(*_: object) -> list:
+        raise RuntimeError("a bug behind a button")
+
+    caplog.set_level(logging.ERROR)
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(standin, f"{MENTION} tell me about gpt-5.5", mentions=[BOT_ID])
+        monkeypatch.setattr(embeds, "section_pages", broken)
+        button = post.json["components"][0]["components"][0]
+        click = await standin.click_button(int(post.response["id"]), button["custom_id"])
+        reply = (await click.response()).json["data"]
+    assert reply["flags"] & 64
+    assert reply["content"] == "Sorry, something went wrong on my side; it has been logged."
+    [logged] = [
+        r for r in caplog.records if r.exc_info and "a bug behind a button" in str(r.exc_info[1])
+    ]
+    assert "DetailsButton failed for user" in logged.message
+
+
 async def test_details_buttons_come_off_when_they_time_out(
     standin: DiscordStandin, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,7 @@ from discord import app_commands
 
 from bot.alerts import digest
 from bot.discord_app import sending
-from bot.discord_app.commands import UserError
+from bot.discord_app.errors import UserError
 
 if TYPE_CHECKING:
     from bot.discord_app.app import ModelBot

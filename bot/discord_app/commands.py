@@ -16,6 +16,7 @@ from bot.answers.compose import CATEGORY_PHRASE, METRIC_NAMES
 from bot.answers.model import Answer
 from bot.answers.render_text import render_text
 from bot.discord_app import replies, sending
+from bot.discord_app.errors import SORRY, UserError, tell_privately
 from bot.query import MAX_TOP, Filters, Query
 
 if TYPE_CHECKING:
@@ -99,10 +100,6 @@ def metric_choices(engine: object | None) -> list[app_commands.Choice[str]]:
         for mid, label in METRIC_LABELS.items()
         if has is None or has(mid)
     ]
-
-
-class UserError(app_commands.AppCommandError):
-    """Something the user can fix; the message is shown to them as is."""
 
 
 DEFERRED_CHART_WAIT = 10.0
@@ -487,21 +484,5 @@ async def _on_error(interaction: discord.Interaction, error: app_commands.AppCom
             interaction.channel_id,
             exc_info=original,
         )
-        text = "Sorry, something went wrong on my side; it has been logged."
-    await send_error(interaction, text)
-
-
-async def send_error(interaction: discord.Interaction, text: str) -> None:
-    """Reply privately: the first response, else a follow-up. Never in the channel: an error
-    there helps nobody, and an interaction that can no longer be answered is dropped (logged)."""
-    try:
-        if not interaction.response.is_done():
-            await sending.respond(interaction, content=text, ephemeral=True)
-        else:
-            await sending.follow_up(interaction, content=text, ephemeral=True)
-    except discord.HTTPException as err:
-        log.warning(
-            "could not send an error reply to interaction %s: %s",
-            interaction.id,
-            sending.describe(err),
-        )
+        text = SORRY
+    await tell_privately(interaction, text)
