@@ -42,8 +42,10 @@ def apply_endpoints(settings: Settings) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
-class ModelBot(commands.Bot):
-    """It has no message commands: every message is the Messages cog's to read."""
+class ModelBot(commands.AutoShardedBot):
+    """Sharded from the start: one process serves every guild (as many shards as Discord
+    recommends), or the shards SHARD_IDS names. It has no message commands: every message is
+    the Messages cog's to read."""
 
     def __init__(self, settings: Settings, *, message_content: bool = True) -> None:
         intents = discord.Intents.default()
@@ -64,6 +66,8 @@ class ModelBot(commands.Bot):
             intents=intents,
             allowed_mentions=discord.AllowedMentions.none(),
             http_trace=self.sender.trace_config(),
+            shard_count=settings.shard_count,
+            shard_ids=settings.shard_ids,
         )
         self.settings = settings
         self._core: Core | None = None
@@ -123,10 +127,12 @@ class ModelBot(commands.Bot):
             return
         self._ready_logged = True
         log.info(
-            "connected as %s (%s) to %d guilds; message content intent %s",
+            "connected as %s (%s) to %d guilds on shards %s of %s; message content intent %s",
             self.user,
             self.user.id if self.user else "?",
             len(self.guilds),
+            ", ".join(str(i) for i in self.shards) or "-",
+            self.shard_count,
             "on" if self.intents.message_content else "off (mentions, DMs and slash commands only)",
         )
 

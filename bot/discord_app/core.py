@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import discord
@@ -22,6 +23,34 @@ if TYPE_CHECKING:
     from bot.catalog.models import Catalog
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Shards:
+    """Which guilds this process serves, by Discord's rule: a guild's shard is
+    `(guild_id >> 22) % count`, and what belongs to no guild (DMs) is shard 0's."""
+
+    count: int | None = None
+    ids: tuple[int, ...] | None = None  # None: every shard runs in this process
+
+    @classmethod
+    def of(cls, settings: Settings) -> Shards:
+        ids = tuple(settings.shard_ids) if settings.shard_ids is not None else None
+        return cls(settings.shard_count, ids)
+
+    def shard_of(self, guild_id: int | None) -> int:
+        if guild_id is None or not self.count:
+            return 0
+        return (guild_id >> 22) % self.count
+
+    def serves(self, guild_id: int | None) -> bool:
+        return self.ids is None or self.shard_of(guild_id) in self.ids
+
+    @property
+    def leads(self) -> bool:
+        """The one process that does what must happen once, whatever the number of processes
+        (refreshing the data): the one that runs shard 0."""
+        return self.serves(None)
 
 
 async def _engine_for(store: Store, catalog: Catalog) -> Engine:
@@ -41,6 +70,7 @@ class Core:
         self.engine = engine
         self.listening = listening  # channels that are answered without a mention
         self.charts = ChartCache(workers=settings.chart_workers)
+        self.shards = Shards.of(settings)
 
     @classmethod
     async def open(cls, settings: Settings) -> Core:
@@ -76,7 +106,7 @@ class Core:
 
     async def newer_snapshot(self) -> bool:
         """Whether the store holds another snapshot than the one answered from (`python -m bot
-        data load` beside the bot)."""
+        data load`, or a refresh by another process)."""
         info = await self.store.snapshot_info()
         return info is not None and info.loaded_at != self.engine.context.loaded_at
 

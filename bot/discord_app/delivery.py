@@ -8,6 +8,8 @@
   holds up no other; two passes at once never send the same row twice.
 - 403 and 404 count against the subscription, with a growing pause between attempts; after
   ALERT_MAX_FAILURES it is turned off, with a log line and a note in the server's system channel.
+- With several processes (SHARD_IDS), each delivers only the digests of the guilds on its own
+  shards, so every channel's digests are sent by exactly one process.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ class Deliverer:
         self.pace = 0.5  # seconds between two messages to one channel
 
     async def run_once(self) -> int:
-        """Send what is queued; returns how many messages Discord accepted."""
+        """Send what is queued for this process's guilds; returns how many messages Discord
+        accepted."""
         store = self.core.store
         queued = await store.outbox()
         if not queued:
@@ -62,7 +65,10 @@ class Deliverer:
         subs = {s.id: s for s in await store.subscriptions()}
         by_channel: dict[int, list[OutboxRow]] = defaultdict(list)
         for row in queued:
-            by_channel[row.channel_id].append(row)
+            if self.ours(row, subs):
+                by_channel[row.channel_id].append(row)
+        if not by_channel:
+            return 0
         results = await asyncio.gather(
             *(self._channel(cid, rows, subs) for cid, rows in by_channel.items()),
             return_exceptions=True,
@@ -74,6 +80,18 @@ class Deliverer:
             else:
                 sent += result
         return sent
+
+    def ours(self, row: OutboxRow, subs: dict[int, Subscription]) -> bool:
+        """Whether this process delivers the row: its subscription's guild is on one of our
+        shards. A row without a subscription (a test alert) is delivered where its channel is
+        known, which is in the process that queued it."""
+        shards = self.core.shards
+        if shards.ids is None:
+            return True
+        sub = subs.get(row.subscription_id) if row.subscription_id is not None else None
+        if sub is not None:
+            return shards.serves(sub.guild_id)
+        return self.client.get_channel(row.channel_id) is not None
 
     def _resting(self, sub: Subscription | None) -> bool:
         """A failing channel waits between attempts, longer after each failure."""

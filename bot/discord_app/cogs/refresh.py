@@ -1,5 +1,6 @@
 """Keeping the answers current: a refresh from the sources every REFRESH_INTERVAL_MINUTES, and
-following the store when something else (`python -m bot data load`) gives it a new snapshot."""
+following the store when something else (`python -m bot data load`, another process's refresh)
+gives it a new snapshot."""
 
 from __future__ import annotations
 
@@ -22,9 +23,14 @@ class Refresh(commands.Cog):
 
     async def cog_load(self) -> None:
         settings = self.core.settings
-        if settings.refresh_interval_minutes > 0:
+        if settings.refresh_interval_minutes > 0 and self.core.shards.leads:
             self.refresh.change_interval(minutes=settings.refresh_interval_minutes)
             self.refresh.start()
+        elif settings.refresh_interval_minutes > 0:
+            log.info(
+                "data refresh is left to the process that runs shard 0; this one follows the "
+                "database"
+            )
         self.follow.change_interval(seconds=settings.delivery_interval_seconds)
         self.follow.start()
 
@@ -49,7 +55,8 @@ class Refresh(commands.Cog):
     @tasks.loop(seconds=30)
     async def follow(self) -> None:
         try:
-            if await self.core.newer_snapshot():
+            # A process that does not refresh learns of new changes only from the database.
+            if not self.core.shards.leads or await self.core.newer_snapshot():
                 await self.core.reload()
         except Exception:
             log.exception("could not read the database's newest snapshot; answering from the last")
