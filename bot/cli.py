@@ -376,7 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sync":
             from bot.discord_app.app import sync_commands
 
-            return sync_commands(settings, args.guild)
+            return asyncio.run(sync_commands(settings, args.guild))
         if args.command == "run":
             from bot.runner import run
 

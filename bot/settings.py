@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +43,18 @@ class Settings(BaseSettings):
     dev_guild_id: int | None = Field(default=None, description="Guild for instant command sync.")
     owner_ids: list[int] = Field(default_factory=list, description="Users allowed owner commands.")
     log_level: str = Field(default="INFO")
+
+    # Sharding: one process runs every shard unless told to run some of them
+    shard_count: int | None = Field(
+        default=None,
+        ge=1,
+        description="Shards in all, across every process; unset: as many as Discord recommends.",
+    )
+    shard_ids: list[int] | None = Field(
+        default=None,
+        description="The shards this process runs (needs SHARD_COUNT); unset: all of them. "
+        "Alert digests for a guild go out from the process that runs its shard.",
+    )
 
     # Refresh and alerts
     refresh_sources: list[str] = Field(
@@ -172,12 +184,25 @@ class Settings(BaseSettings):
             return None
         return v
 
-    @field_validator("dev_guild_id", mode="before")
+    @field_validator("dev_guild_id", "shard_count", "shard_ids", mode="before")
     @classmethod
-    def _blank_int_is_none(cls, v: object) -> object:
+    def _blank_is_none(cls, v: object) -> object:
         if isinstance(v, str) and not v.strip():
             return None
         return v
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Settings:
+        ids = self.shard_ids
+        if ids is None:
+            return self
+        if self.shard_count is None:
+            raise ValueError("SHARD_IDS needs SHARD_COUNT: how many shards there are in all")
+        if not ids or len(set(ids)) != len(ids) or not all(0 <= i < self.shard_count for i in ids):
+            raise ValueError(
+                f"SHARD_IDS must list distinct shards from 0 to {self.shard_count - 1} (SHARD_COUNT - 1)"
+            )
+        return self
 
     @field_validator("log_level")
     @classmethod

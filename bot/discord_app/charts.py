@@ -127,7 +127,7 @@ class ChartCache:
         except TimeoutError:
             self.skipped += 1
             return None
-        except Exception:  # noqa: BLE001 - logged in _done; the reply goes without a chart
+        except Exception:  # logged in _done; the reply goes without a chart
             return None
 
     def _done(self, key: str, fut: asyncio.Future[bytes]) -> None:

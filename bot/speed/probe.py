@@ -594,10 +594,17 @@ async def probe_loop(store: Store, settings: Settings, first_delay: float | None
         await asyncio.sleep(settings.speed_probe_interval_minutes * 60)
 
 
+def start_wanted(settings: Settings) -> bool:
+    """Whether the running bot probes: an endpoint, models and an interval configured."""
+    return bool(
+        settings.speed_probe_base_url
+        and settings.speed_probe_models
+        and settings.speed_probe_interval_minutes > 0
+    )
+
+
 def start(store: Store, settings: Settings) -> asyncio.Task[None] | None:
-    """The probe's background task for the running bot; None when the probe is off."""
-    if not settings.speed_probe_base_url or not settings.speed_probe_models:
-        return None
-    if settings.speed_probe_interval_minutes <= 0:
+    """The probe's background task; None when the probe is off."""
+    if not start_wanted(settings):
         return None
     return asyncio.create_task(probe_loop(store, settings), name="speed-probe")
