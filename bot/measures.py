@@ -52,7 +52,7 @@ MEASURES: dict[str, Measure] = {
     m.id: m
     for m in (
         Measure("price", "price", "Price in/out", "Cheapest", "Price (cheapest)", "lower"),
-        # latency before speed: "quickest" and "fastest" said together ask for the first token
+        Measure("speed", "output speed", "Speed", "Fastest", "Speed (fastest output)", "higher"),
         Measure(
             "latency",
             "time to first token",
@@ -61,7 +61,6 @@ MEASURES: dict[str, Measure] = {
             "Latency (quickest first token)",
             "lower",
         ),
-        Measure("speed", "output speed", "Speed", "Fastest", "Speed (fastest output)", "higher"),
         Measure(
             "context",
             "context window",

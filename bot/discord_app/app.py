@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+from typing import Any
 
 import aiohttp
 import discord
@@ -60,6 +61,8 @@ class ModelBot(commands.AutoShardedBot):
                 max_backoff_seconds=settings.send_max_backoff_seconds,
             )
         )
+        # shard ids only when the operator names them: without, the bot runs them all
+        shards: dict[str, Any] = {"shard_ids": settings.shard_ids} if settings.shard_ids else {}
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -68,7 +71,7 @@ class ModelBot(commands.AutoShardedBot):
             allowed_mentions=discord.AllowedMentions.none(),
             http_trace=self.sender.trace_config(),
             shard_count=settings.shard_count,
-            shard_ids=settings.shard_ids,
+            **shards,
         )
         self.settings = settings
         self._core: Core | None = None

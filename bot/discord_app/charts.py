@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import hashlib
 import io
 import logging
@@ -92,7 +93,7 @@ class ChartCache:
                 self._drop(pool)
                 continue
             wrapped = asyncio.wrap_future(fut, loop=loop)
-            wrapped.add_done_callback(lambda f, pool=pool: self._pool_check(f, pool))
+            wrapped.add_done_callback(functools.partial(self._pool_check, pool=pool))
             return wrapped
         return asyncio.ensure_future(asyncio.to_thread(chart_process.render, spec))
 
@@ -121,7 +122,7 @@ class ChartCache:
             fut = self._draw(chart)
             self._pending[key] = fut
             self.renders += 1
-            fut.add_done_callback(lambda f, key=key: self._done(key, f))
+            fut.add_done_callback(functools.partial(self._done, key))
         try:
             return await asyncio.wait_for(asyncio.shield(fut), wait)
         except TimeoutError:

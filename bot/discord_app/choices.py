@@ -1,27 +1,20 @@
-"""The fixed choices slash-command options offer. Categories and measures come from the answers'
-own tables; which measures a command offers depends on the data (`metric_choices`)."""
+"""The fixed choices slash-command options offer. Categories and measures are described once, in
+bot/measures.py; which measures a command offers depends on the data (`metric_choices`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from discord import app_commands
 
-from bot.answers.context import CATEGORY_PHRASE, METRIC_NAMES
 from bot.engine import Engine
+from bot.measures import CATEGORIES, MEASURES
 
-# The eight categories the method defines (their names live in data/curated/categories.json;
-# slash-command choices are fixed when the commands are registered).
-CATEGORY_CHOICES = [
-    app_commands.Choice(name=name, value=cid)
-    for cid, name in ((cid, cid.replace("_", " ").capitalize()) for cid in CATEGORY_PHRASE)
+# Slash-command choices are fixed when the commands are registered.
+CATEGORY_CHOICES: list[app_commands.Choice[str]] = [
+    app_commands.Choice(name=c.choice, value=cid) for cid, c in CATEGORIES.items()
 ]
-METRIC_LABELS = {
-    "price": "Price (cheapest)",
-    "speed": "Speed (fastest output)",
-    "latency": "Latency (quickest first token)",
-    "context": "Context window (biggest)",
-}
-assert set(CATEGORY_PHRASE) == {c.value for c in CATEGORY_CHOICES}
-assert set(METRIC_NAMES) == set(METRIC_LABELS)
+METRIC_LABELS = {mid: m.choice for mid, m in MEASURES.items()}
 MODALITY_CHOICES = [
     app_commands.Choice(name=name, value=value)
     for value, name in (
@@ -31,7 +24,8 @@ MODALITY_CHOICES = [
         ("pdf", "PDF documents"),
     )
 ]
-CONTEXT_CHOICES = [
+# numbers: a token count (the other choices are text; Any lets a command mix them)
+CONTEXT_CHOICES: list[app_commands.Choice[Any]] = [
     app_commands.Choice(name=label, value=tokens)
     for label, tokens in (
         ("128K tokens or more", 128_000),
@@ -55,7 +49,7 @@ REASONING_CHOICES = [
     app_commands.Choice(name="Reasoning models only", value="yes"),
     app_commands.Choice(name="Non-reasoning models only", value="no"),
 ]
-CHANGE_SPAN_CHOICES = [
+CHANGE_SPAN_CHOICES: list[app_commands.Choice[Any]] = [
     app_commands.Choice(name=label, value=days)
     for label, days in (
         ("today", 1),

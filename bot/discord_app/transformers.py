@@ -12,7 +12,8 @@ from bot.answers.render_text import render_text
 from bot.discord_app.core import core_of
 from bot.discord_app.errors import UserError
 
-Choices = list[app_commands.Choice[str]]
+# what Transformer.autocomplete returns (an option's choices may be numbers; these are text)
+Choices = list[app_commands.Choice[int | float | str]]
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,11 @@ class ModelArg(app_commands.Transformer):
         self, interaction: discord.Interaction, value: int | float | str
     ) -> Choices:
         engine = core_of(interaction).engine
-        return [
+        choices: Choices = [
             app_commands.Choice(name=c.name, value=c.value)
             for c in engine.lookup.suggest(str(value))
         ]
+        return choices
 
     async def transform(self, interaction: discord.Interaction, value: str) -> ModelName:
         return ModelName(value, core_of(interaction).engine.lookup.resolve(value).model)
@@ -92,7 +94,8 @@ class MakerArg(app_commands.Transformer):
         hits = [m for m in makers if m.lower().startswith(typed)] + [
             m for m in makers if typed and typed in m.lower() and not m.lower().startswith(typed)
         ]
-        return [app_commands.Choice(name=m, value=m) for m in hits[:25]]
+        choices: Choices = [app_commands.Choice(name=m, value=m) for m in hits[:25]]
+        return choices
 
     async def transform(self, interaction: discord.Interaction, value: str) -> str:
         known = {m.creator.lower(): m.creator for m in core_of(interaction).engine.catalog.models}

@@ -13,7 +13,7 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
@@ -22,7 +22,7 @@ from bot.speed.prompt import MAX_TOKENS, PROMPT, PROMPT_ID
 from bot.speed.stream import MAX_SPEED
 
 MOVE = 0.25  # a median this far from its reference (either way) is a big move
-FORMAT = "model-comparison-bot speed figures"
+FORMAT: Final = "model-comparison-bot speed figures"
 OTHER_BOT = "another operator's bot"  # who measured, when a published file does not say
 OWN = "this bot"
 

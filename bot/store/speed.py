@@ -88,7 +88,7 @@ class SpeedMixin:
             sql += f" LIMIT {int(limit)}"
         async with self.db.execute(sql, args) as cur:
             rows = await cur.fetchall()
-        return [RunRecord(*r) for r in reversed(rows)]
+        return [RunRecord(*r) for r in reversed(list(rows))]
 
     @write
     async def speed_spent_since(self, since: str) -> float:

@@ -6,7 +6,10 @@ import asyncio
 import contextlib
 from typing import Any
 
-from discord.ext import tasks
+from discord.ext import commands, tasks
+
+# The bot a cog serves: discord.py's AutoShardedBot is a Bot in all but its class
+AnyBot = commands.Bot | commands.AutoShardedBot
 
 
 async def stopped(loop: tasks.Loop[Any]) -> None:

@@ -8,12 +8,13 @@ from discord.ext import commands
 
 from bot.discord_app import sending
 from bot.discord_app.choices import SYNC_SCOPE_CHOICES
+from bot.discord_app.cogs import AnyBot
 from bot.discord_app.errors import Refused
 
 
 @app_commands.default_permissions(manage_guild=True)
 class Admin(commands.GroupCog, group_name="admin", group_description="Owner-only maintenance"):
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: AnyBot) -> None:
         self.bot = bot
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:

@@ -14,7 +14,7 @@ from discord.ext import commands, tasks
 from bot.alerts import digest
 from bot.discord_app import sending
 from bot.discord_app.checks import manages_here
-from bot.discord_app.cogs import stopped
+from bot.discord_app.cogs import AnyBot, stopped
 from bot.discord_app.core import Core
 from bot.discord_app.delivery import Deliverer
 from bot.discord_app.errors import UserError
@@ -103,7 +103,7 @@ class Alerts(
     group_name="alerts",
     group_description="Posts in a channel when models, scores, prices or leaders change",
 ):
-    def __init__(self, bot: commands.Bot, core: Core, deliverer: Deliverer) -> None:
+    def __init__(self, bot: AnyBot, core: Core, deliverer: Deliverer) -> None:
         self.bot = bot
         self.core = core
         self.deliverer = deliverer

@@ -29,7 +29,9 @@ from bot.discord_app.transformers import MakerArg, ModelArg, ModelName, named_mo
 from bot.query import MAX_TOP, Filters, Query
 
 # Every measure; each bot offers those its data has (see Answers.__init__).
-ALL_METRICS = [app_commands.Choice(name=label, value=mid) for mid, label in METRIC_LABELS.items()]
+ALL_METRICS: list[app_commands.Choice[str]] = [
+    app_commands.Choice(name=label, value=mid) for mid, label in METRIC_LABELS.items()
+]
 Model = app_commands.Transform[ModelName, ModelArg]
 Maker = app_commands.Transform[str, MakerArg]
 

@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.discord_app import sending
 from bot.discord_app.checks import manages_here
 from bot.discord_app.choices import ON_OFF_CHOICES
+from bot.discord_app.cogs import AnyBot
 from bot.discord_app.core import Core
 from bot.discord_app.errors import UserError
 
@@ -18,7 +19,7 @@ from bot.discord_app.errors import UserError
 class ChannelSettings(
     commands.GroupCog, group_name="settings", group_description="Channel settings for this bot"
 ):
-    def __init__(self, bot: commands.Bot, core: Core) -> None:
+    def __init__(self, bot: AnyBot, core: Core) -> None:
         self.bot = bot
         self.core = core
 

@@ -16,6 +16,7 @@ from discord.ext import commands
 from bot.answers.askback import ask_back, needs_confirming, unsure
 from bot.answers.model import Answer
 from bot.discord_app import replies, sending
+from bot.discord_app.cogs import AnyBot
 from bot.discord_app.confirm import ConfirmView
 from bot.discord_app.core import Core
 from bot.discord_app.errors import SORRY
@@ -69,7 +70,7 @@ class Pace:
 
 
 class Messages(commands.Cog):
-    def __init__(self, bot: commands.Bot, core: Core) -> None:
+    def __init__(self, bot: AnyBot, core: Core) -> None:
         self.bot = bot
         self.core = core
         self.pace = Pace()

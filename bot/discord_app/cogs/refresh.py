@@ -8,7 +8,7 @@ import logging
 
 from discord.ext import commands, tasks
 
-from bot.discord_app.cogs import stopped
+from bot.discord_app.cogs import AnyBot, stopped
 from bot.discord_app.core import Core
 from bot.discord_app.delivery import Deliverer
 
@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 
 class Refresh(commands.Cog):
-    def __init__(self, bot: commands.Bot, core: Core, deliverer: Deliverer) -> None:
+    def __init__(self, bot: AnyBot, core: Core, deliverer: Deliverer) -> None:
         self.bot = bot
         self.core = core
         self.deliverer = deliverer

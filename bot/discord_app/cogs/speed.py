@@ -10,6 +10,7 @@ import logging
 
 from discord.ext import commands
 
+from bot.discord_app.cogs import AnyBot
 from bot.discord_app.core import Core
 from bot.speed import probe as speed_probe
 
@@ -17,7 +18,7 @@ log = logging.getLogger(__name__)
 
 
 class SpeedProbe(commands.Cog):
-    def __init__(self, bot: commands.Bot, core: Core) -> None:
+    def __init__(self, bot: AnyBot, core: Core) -> None:
         self.bot = bot
         self.core = core
         self._task: asyncio.Task[None] | None = None
