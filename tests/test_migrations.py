@@ -4,8 +4,10 @@ schema with every row kept; a newer one is refused; a failed migration changes n
 from __future__ import annotations
 
 import asyncio
+import fnmatch
 import re
 import sqlite3
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +15,9 @@ import pytest
 
 from bot.catalog.models import Catalog
 from bot.store import Store, StoreError
+from bot.store import migrations as store_migrations
 from bot.store.db import content_hash
-from bot.store.migrations import MIGRATIONS
+from bot.store.migrations import MIGRATIONS, Migration
 from tests.conftest import ROOT
 
 DUMPS = ROOT / "tests" / "data" / "store_versions"
@@ -148,3 +151,32 @@ async def test_a_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=f"schema version {len(MIGRATIONS) + 1}, newer"):
         await Store(path).open()
     assert tables(path) == before
+
+
+async def test_a_failed_migration_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    restore(VERSIONS[-1], path)
+    before = (schema(path), tables(path))
+    broken = Migration(
+        len(MIGRATIONS) + 1,
+        "broken",
+        "CREATE TABLE extra (a INTEGER);\nINSERT INTO nowhere VALUES (1);",
+    )
+    monkeypatch.setattr(store_migrations, "MIGRATIONS", [*MIGRATIONS, broken])
+    with pytest.raises(StoreError, match="no such table: nowhere"):
+        await Store(path).open()
+    assert (schema(path), tables(path)) == before
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    con.close()
+
+
+def test_an_installed_package_holds_the_migrations() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = config["tool"]["setuptools"]["package-data"]["bot"]
+    folder = ROOT / "bot" / "store" / "migrations"
+    files = sorted(p.relative_to(ROOT / "bot").as_posix() for p in folder.glob("*.sql"))
+    assert len(files) == len(MIGRATIONS)
+    assert all(any(fnmatch.fnmatch(f, glob) for glob in shipped) for f in files)

@@ -22,6 +22,7 @@ from bot.engine import Engine
 from bot.settings import Settings
 from bot.store import Store
 from bot.store import db as store_db
+from bot.store import migrations as store_migrations
 from bot.store.db import content_hash
 from bot.store.migrations import MIGRATIONS
 from tests.conftest import ROOT, SHIPPED
@@ -170,7 +171,7 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
             ),
         }
     )
-    monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS[:5])
+    monkeypatch.setattr(store_migrations, "MIGRATIONS", MIGRATIONS[:5])
     rows, score_row = store_db._small_rows, store_db._score_row
     monkeypatch.setattr(
         store_db,
@@ -185,7 +186,7 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
     async with Store(path) as store:
         await store.load_catalog(catalog, origin="before")
         assert await store.schema_version() == 5
-    monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS)
+    monkeypatch.setattr(store_migrations, "MIGRATIONS", MIGRATIONS)
     monkeypatch.setattr(store_db, "_small_rows", rows)
     monkeypatch.setattr(store_db, "_score_row", score_row)
     monkeypatch.setattr(store_db, "_model_row", model_row)

@@ -23,7 +23,7 @@ import aiosqlite
 from bot.bulk import bulk
 from bot.catalog.models import Catalog, Model, Score, in_store_order
 from bot.store.alerts import AlertsMixin, write
-from bot.store.migrations import MIGRATIONS
+from bot.store.migrations import MigrationError, migrate
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,11 @@ class Store(AlertsMixin):
             await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA busy_timeout=5000")
             self._db = db
-            await self._migrate()
+            await migrate(db, self.path)
+        except MigrationError as err:
+            await db.close()
+            self._db = None
+            raise StoreError(str(err)) from None
         except aiosqlite.DatabaseError as err:
             await db.close()
             self._db = None
@@ -128,33 +132,6 @@ class Store(AlertsMixin):
         if self._db is None:
             raise StoreError("the store is not open")
         return self._db
-
-    async def _migrate(self) -> None:
-        async with self.db.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
-        version = int(row[0]) if row else 0
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path} has schema version {version}, newer than this code knows "
-                f"({len(MIGRATIONS)}): upgrade the bot or use another DATABASE_PATH"
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            await self.db.execute("BEGIN IMMEDIATE")
-            # Another process may have migrated while this one waited for the lock.
-            async with self.db.execute("PRAGMA user_version") as cur:
-                row = await cur.fetchone()
-            if row and int(row[0]) >= number:
-                await self.db.execute("COMMIT")
-                continue
-            log.info("applying database migration %d", number)
-            try:
-                for statement in _statements(script):
-                    await self.db.execute(statement)
-                await self.db.execute(f"PRAGMA user_version = {number}")
-                await self.db.execute("COMMIT")
-            except BaseException:
-                await self.db.execute("ROLLBACK")
-                raise
 
     async def schema_version(self) -> int:
         async with self.db.execute("PRAGMA user_version") as cur:
@@ -640,7 +617,3 @@ def _delta(base: Catalog, new: Catalog, sid: int) -> _Delta:
             if bid not in kept[mid]
         ]
     return d
-
-
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
