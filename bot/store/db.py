@@ -16,12 +16,12 @@ import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import aiosqlite
 
 from bot.bulk import bulk
-from bot.catalog.models import Catalog, Model, Score, in_store_order
+from bot.catalog.models import Catalog, in_store_order
+from bot.store import rows
 from bot.store.alerts import AlertsMixin, write
 from bot.store.migrations import MigrationError, migrate
 
@@ -65,16 +65,6 @@ def content_hash(catalog: Catalog) -> str:
         in_store_order(catalog, validate=False), exclude={"meta": {"built_at"}}
     )
     return hashlib.sha256(data).hexdigest()
-
-
-# The scores table's columns after its key, in table order.
-SCORE_COLS = (
-    "value, source_url, self_reported, date, source, variant, vendor_value, vendor_source_url"
-)
-
-
-def _b(v: bool | None) -> int | None:
-    return None if v is None else int(v)
 
 
 class Store(AlertsMixin):
@@ -250,7 +240,7 @@ class Store(AlertsMixin):
                 sid, base[0], await asyncio.to_thread(_delta, base[1], ordered, sid)
             )
         else:
-            await self._insert_rows(await asyncio.to_thread(_rows, ordered, sid))
+            await self._insert_rows(await asyncio.to_thread(rows.catalog_rows, ordered, sid))
         self._written = ((sid, digest, now), ordered)
         await db.execute(
             "INSERT INTO state (key, value) VALUES ('current_snapshot', ?) "
@@ -280,47 +270,21 @@ class Store(AlertsMixin):
         ) as cur:
             return (base_sid, catalog) if await cur.fetchone() is not None else None
 
-    async def _insert_rows(self, rows: dict[str, list[tuple]]) -> None:
-        for table, batch in rows.items():
-            if batch:
-                marks = ", ".join("?" * len(batch[0]))
-                await self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+    async def _insert_rows(self, batches: rows.Rows) -> None:
+        for table in rows.tables():
+            if batches.get(table.name):
+                await self.db.executemany(table.insert, batches[table.name])
 
     async def _write_delta(self, sid: int, base: int, d: _Delta) -> None:
-        db = self.db
+        db, models, scores = self.db, rows.MODELS, rows.SCORES
         await self._insert_rows(d.small)
-        model_cols = (
-            "name, aliases, creator, family, release_date, reasoning, open_weights, "
-            "context_window, max_output_tokens, input_price, output_price, output_speed, ttft, "
-            "input_modalities, params_b, sources, provenance, long_context_from, "
-            "long_input_price, long_output_price"
-        )
-        await db.execute(
-            f"INSERT INTO models SELECT ?, id, {model_cols} FROM models WHERE snapshot_id = ?",
-            (sid, base),
-        )
-        score_cols = SCORE_COLS
-        await db.execute(
-            f"INSERT INTO scores SELECT ?, model_id, benchmark_id, {score_cols} FROM scores "
-            "WHERE snapshot_id = ?",
-            (sid, base),
-        )
-        await db.executemany("DELETE FROM models WHERE snapshot_id = ? AND id = ?", d.models_gone)
-        await db.executemany(
-            "DELETE FROM scores WHERE snapshot_id = ? AND model_id = ? AND benchmark_id = ?",
-            d.scores_gone,
-        )
-        sets = ", ".join(f"{c} = ?" for c in model_cols.split(", "))
-        await db.executemany(
-            f"UPDATE models SET {sets} WHERE snapshot_id = ? AND id = ?", d.models_changed
-        )
-        await db.executemany(
-            "UPDATE scores SET "
-            + ", ".join(f"{c} = ?" for c in SCORE_COLS.split(", "))
-            + " WHERE snapshot_id = ? AND model_id = ? AND benchmark_id = ?",
-            d.scores_changed,
-        )
-        await self._insert_rows({"models": d.models_new, "scores": d.scores_new})
+        for table in (models, scores):
+            await db.execute(table.copy, (sid, base))
+        await db.executemany(models.delete, d.models_gone)
+        await db.executemany(scores.delete, d.scores_gone)
+        await db.executemany(models.update, d.models_changed)
+        await db.executemany(scores.update, d.scores_changed)
+        await self._insert_rows({models.name: d.models_new, scores.name: d.scores_new})
 
     @write
     async def snapshot_info(self, snapshot_id: int | None = None) -> SnapshotInfo | None:
@@ -370,186 +334,25 @@ class Store(AlertsMixin):
         if self._last_read is not None and self._last_read[0] == key:
             return self._last_read[1]
         tables = {}
-        scores = f"snapshot_id, model_id, benchmark_id, {SCORE_COLS}"
-        for table, columns, order in (
-            ("categories", "*", "position"),
-            ("benchmarks", "*", "id"),
-            ("models", "*", "id"),
-            ("scores", scores, "model_id, benchmark_id"),
-        ):
+        for table in rows.tables():
             # fetchall: one hop to the database thread per table, not one per row
-            async with db.execute(
-                f"SELECT {columns} FROM {table} WHERE snapshot_id = ? ORDER BY {order}", (sid,)
-            ) as cur:
-                tables[table] = await cur.fetchall()
-        catalog = await asyncio.to_thread(_assemble, dict(snap), tables)
+            async with db.execute(table.select, (sid,)) as cur:
+                tables[table.name] = list(await cur.fetchall())
+        catalog = await asyncio.to_thread(rows.assemble, snap, tables)
         self._last_read = (key, catalog)
         return catalog
-
-
-_JSON_COLS = ("aliases", "input_modalities", "sources", "provenance")
-
-
-@bulk
-def _assemble(snap: dict[str, Any], tables: dict[str, list[aiosqlite.Row]]) -> Catalog:
-    """A stored snapshot's rows back into a Catalog (validated again: the file is editable)."""
-    models = []
-    for r in tables["models"]:
-        m = {k: r[k] for k in r.keys() if k != "snapshot_id"}
-        for k in _JSON_COLS:
-            m[k] = json.loads(m[k])
-        for k in ("reasoning", "open_weights"):
-            if m[k] is not None:
-                m[k] = bool(m[k])
-        models.append(m)
-    raw: dict[str, Any] = {
-        "meta": {
-            "built_at": snap["built_at"],
-            "data_as_of": snap["data_as_of"],
-            "sources": json.loads(snap["sources"]),
-            "overall_rule": json.loads(snap["overall_rule"]),
-        },
-        "categories": [
-            {
-                "id": r["id"],
-                "name": r["name"],
-                "weight": r["weight"],
-                "description": r["description"],
-            }
-            for r in tables["categories"]
-        ],
-        "benchmarks": [
-            {
-                **{k: r[k] for k in r.keys() if k not in ("snapshot_id", "aliases")},
-                "higher_is_better": bool(r["higher_is_better"]),
-                "saturated": bool(r["saturated"]),
-                "aliases": json.loads(r["aliases"]),
-            }
-            for r in tables["benchmarks"]
-        ],
-        "models": models,
-        "scores": [
-            {
-                "model": model,
-                "benchmark": bench,
-                "value": value,
-                "source_url": url,
-                "self_reported": None if own is None else bool(own),
-                "date": date,
-                "source": source,
-                "variant": variant,
-                "vendor_value": vendor_value,
-                "vendor_source_url": vendor_url,
-            }
-            for (
-                _,
-                model,
-                bench,
-                value,
-                url,
-                own,
-                date,
-                source,
-                variant,
-                vendor_value,
-                vendor_url,
-            ) in tables["scores"]
-        ],
-    }
-    return Catalog.model_validate(raw)
-
-
-def _model_row(sid: int, m: Model) -> tuple:
-    return (
-        sid,
-        m.id,
-        m.name,
-        json.dumps(m.aliases),
-        m.creator,
-        m.family,
-        m.release_date.isoformat() if m.release_date else None,
-        _b(m.reasoning),
-        _b(m.open_weights),
-        m.context_window,
-        m.max_output_tokens,
-        m.input_price,
-        m.output_price,
-        m.output_speed,
-        m.ttft,
-        json.dumps(m.input_modalities),
-        m.params_b,
-        json.dumps(m.sources),
-        json.dumps(m.provenance),
-        m.long_context_from,
-        m.long_input_price,
-        m.long_output_price,
-    )
-
-
-def _score_row(sid: int, s: Score) -> tuple:
-    return (
-        sid,
-        s.model,
-        s.benchmark,
-        s.value,
-        s.source_url,
-        _b(s.self_reported),
-        s.date.isoformat() if s.date else None,
-        s.source,
-        s.variant,
-        s.vendor_value,
-        s.vendor_source_url,
-    )
-
-
-def _small_rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
-    return {
-        "categories": [
-            (sid, c.id, i, c.name, c.weight, c.description)
-            for i, c in enumerate(catalog.categories)
-        ],
-        "benchmarks": [
-            (
-                sid,
-                b.id,
-                b.name,
-                b.category,
-                b.weight,
-                b.unit,
-                b.scale_max,
-                int(b.higher_is_better),
-                int(b.saturated),
-                b.description,
-                b.url,
-                json.dumps(b.aliases),
-                b.difficulty,
-                b.short,
-            )
-            for b in catalog.benchmarks
-        ],
-    }
-
-
-@bulk
-def _rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
-    """A snapshot's rows per table, in the tables' column order."""
-    return {
-        **_small_rows(catalog, sid),
-        "models": [_model_row(sid, m) for m in catalog.models],
-        "scores": [_score_row(sid, s) for s in catalog.scores],  # the caller ordered them
-    }
 
 
 @dataclass
 class _Delta:
     """How a catalog differs from the one stored as the base snapshot, as rows to write."""
 
-    small: dict[str, list[tuple]]
+    small: rows.Rows
     models_gone: list[tuple]  # (sid, id)
-    models_changed: list[tuple]  # model row, columns after (sid, id) first, then (sid, id)
+    models_changed: list[tuple]  # `update` arguments
     models_new: list[tuple]
     scores_gone: list[tuple]  # (sid, model, benchmark)
-    scores_changed: list[tuple]  # SCORE_COLS, then sid, model, bench
+    scores_changed: list[tuple]  # `update` arguments
     scores_new: list[tuple]
 
     @property
@@ -572,19 +375,19 @@ def _delta(base: Catalog, new: Catalog, sid: int) -> _Delta:
     """`new` as changes to `base` (the stored snapshot, read or written by this store). Models
     are compared as the rows they are stored as; scores (flat: text, numbers, a date) field by
     field through their __dict__s."""
-    d = _Delta(_small_rows(new, sid), [], [], [], [], [], [])
+    d = _Delta(rows.small_rows(new, sid), [], [], [], [], [], [])
+    models, scores = rows.MODELS, rows.SCORES
     old_models = base.model_by_id
     new_models = {m.id: m for m in new.models}  # not new's cached map: it may be a copy's
     for m in new.models:
         o = old_models.get(m.id)
+        row = models.encode(sid, m)
         if o is None:
-            d.models_new.append(_model_row(sid, m))
-        else:
-            # rows, not the records: a dict's key order is stored, and __dict__ equality
-            # would not see it move
-            row = _model_row(sid, m)
-            if _model_row(sid, o) != row:
-                d.models_changed.append((*row[2:], sid, m.id))
+            d.models_new.append(row)
+        # rows, not the records: a dict's key order is stored, and __dict__ equality
+        # would not see it move
+        elif models.encode(sid, o) != row:
+            d.models_changed.append(models.update_args(row))
     d.models_gone = [(sid, mid) for mid in old_models if mid not in new_models]
     old_scores = base.scores_by_model
     matched: dict[str, int] = {}
@@ -592,13 +395,13 @@ def _delta(base: Catalog, new: Catalog, sid: int) -> _Delta:
         if sc.model not in new_models:
             # what the foreign key refuses on a full write
             raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: score for {sc.model!r}")
-        o = old_scores[sc.model].get(sc.benchmark) if sc.model in old_models else None
-        if o is None:
-            d.scores_new.append(_score_row(sid, sc))
+        was = old_scores[sc.model].get(sc.benchmark) if sc.model in old_models else None
+        if was is None:
+            d.scores_new.append(scores.encode(sid, sc))
             continue
         matched[sc.model] = matched.get(sc.model, 0) + 1
-        if o.__dict__ != sc.__dict__:
-            d.scores_changed.append((*_score_row(sid, sc)[3:], sid, sc.model, sc.benchmark))
+        if was.__dict__ != sc.__dict__:
+            d.scores_changed.append(scores.update_args(scores.encode(sid, sc)))
     # Scores gone from models that stay (a gone model's scores go with it).
     short = {
         mid
