@@ -25,6 +25,7 @@ from bot.store import migrations as store_migrations
 from bot.store import rows as store_rows
 from bot.store.db import KEEP_SNAPSHOTS, content_hash
 from bot.store.migrations import MIGRATIONS
+from bot.store.snapshots import Delta, Snapshots
 from tests.conftest import ROOT, SHIPPED
 
 LABELLED = ROOT / "tests" / "data" / "labelled_messages.jsonl"
@@ -223,13 +224,15 @@ async def test_a_snapshot_written_as_changes_to_the_last_reads_back_whole(
     path = tmp_path / "db.sqlite3"
     nxt = changed(crowd)  # prices, scores, new models and gone ones
     deltas: list[int] = []
-    write_delta = Store._write_delta
+    write_delta = Snapshots._write_delta
 
-    async def spy(self: Store, sid: int, base: int, d) -> None:  # noqa: ANN001
-        deltas.append(d.size)
+    async def spy(self: Snapshots, sid: int, base: int, d: Delta) -> None:
+        rows = (d.models_gone, d.models_changed, d.models_new)
+        rows += (d.scores_gone, d.scores_changed, d.scores_new)
+        deltas.append(sum(map(len, rows)))
         await write_delta(self, sid, base, d)
 
-    monkeypatch.setattr(Store, "_write_delta", spy)
+    monkeypatch.setattr(Snapshots, "_write_delta", spy)
     async with Store(path) as store:
         await store.load_catalog(crowd, origin="today")
         await store.load_catalog(nxt, origin="tomorrow")
