@@ -1,10 +1,10 @@
 """The database file and who may use it when.
 
-One connection serves every task. Writes go through `transaction()`, which lets one task at a
-time write and makes everything it writes land together or not at all. Reads go through
-`reading()`: inside the task's own transaction they see what it has written so far; anywhere
-else they wait for another task's open transaction to end, which they would otherwise see half
-done.
+Two connections: a writer and a reader. Writes go through `transaction()`, which lets one task
+at a time write and makes everything it writes land together or not at all. Reads go through
+`reading()`: inside the task's own transaction they use the writer, so they see what it has
+written so far; anywhere else they use the reader, which sees the last committed state (WAL), so
+a read never waits for a write and never sees one half done.
 """
 
 from __future__ import annotations
@@ -62,7 +62,9 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._writer: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
         self._writing = _TaskLock()
+        self._reading = _TaskLock()
         self._on_commit: list[Callable[[], None]] = []
 
     async def open(self) -> None:
@@ -78,6 +80,9 @@ class Database:
             await self._writer.execute("PRAGMA foreign_keys=ON")
             await self._writer.execute("PRAGMA busy_timeout=5000")
             await migrate(self._writer, self.path)
+            self._reader = await _connect(self.path)
+            await self._reader.execute("PRAGMA busy_timeout=5000")
+            await self._reader.execute("PRAGMA query_only=ON")
         except MigrationError as err:
             await self.close()
             raise StoreError(str(err)) from None
@@ -89,15 +94,22 @@ class Database:
             ) from None
 
     async def close(self) -> None:
-        if self._writer is not None:
-            await self._writer.close()
-            self._writer = None
+        for db in (self._reader, self._writer):
+            if db is not None:
+                await db.close()
+        self._reader = self._writer = None
 
     @property
     def writer(self) -> aiosqlite.Connection:
         if self._writer is None:
             raise StoreError("the store is not open")
         return self._writer
+
+    @property
+    def reader(self) -> aiosqlite.Connection:
+        if self._reader is None:
+            raise StoreError("the store is not open")
+        return self._reader
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -129,5 +141,16 @@ class Database:
     @contextlib.asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
         """A connection to read from; several reads inside one `reading()` see one state."""
-        async with self._writing.hold():
+        if self._writing.held():
             yield self.writer
+            return
+        async with self._reading.hold() as ours:
+            db = self.reader
+            if not ours:
+                yield db
+                return
+            await db.execute("BEGIN")
+            try:
+                yield db
+            finally:
+                await db.execute("COMMIT")
