@@ -9,9 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import aiosqlite
-
-from bot.store.alerts import now_iso, write
+from bot.store.connection import Database, now_iso
 
 
 @dataclass(frozen=True)
@@ -41,102 +39,103 @@ _RUN_COLS = (
 )
 
 
-class SpeedMixin:
-    """Mixed into Store (bot/store/db.py), which provides `db` and `serialized`."""
+class SpeedRuns:
+    def __init__(self, database: Database) -> None:
+        self._db = database
 
-    db: aiosqlite.Connection
-
-    @write
     async def record_speed_run(self, run: RunRecord) -> None:
-        await self.db.execute(
-            f"INSERT INTO speed_runs ({_RUN_COLS}) VALUES ({', '.join('?' * 15)})",
-            (
-                run.at,
-                run.model_id,
-                run.endpoint,
-                run.provider,
-                run.endpoint_model,
-                run.prompt,
-                run.status,
-                run.detail,
-                run.ttft,
-                run.output_speed,
-                run.output_tokens,
-                run.prompt_tokens,
-                run.tokens_from,
-                run.upstream,
-                run.cost_usd,
-            ),
-        )
+        async with self._db.transaction() as db:
+            await db.execute(
+                f"INSERT INTO speed_runs ({_RUN_COLS}) VALUES ({', '.join('?' * 15)})",
+                (
+                    run.at,
+                    run.model_id,
+                    run.endpoint,
+                    run.provider,
+                    run.endpoint_model,
+                    run.prompt,
+                    run.status,
+                    run.detail,
+                    run.ttft,
+                    run.output_speed,
+                    run.output_tokens,
+                    run.prompt_tokens,
+                    run.tokens_from,
+                    run.upstream,
+                    run.cost_usd,
+                ),
+            )
 
-    @write
     async def speed_runs(
         self, *, since: str | None = None, ok_only: bool = False, limit: int | None = None
     ) -> list[RunRecord]:
         """Runs oldest first (the latest `limit` of them)."""
-        where, args = [], []
-        if since is not None:
-            where.append("at >= ?")
-            args.append(since)
-        if ok_only:
-            where.append("status = 'ok'")
-        sql = f"SELECT {_RUN_COLS} FROM speed_runs"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY at DESC, id DESC"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        async with self.db.execute(sql, args) as cur:
-            rows = await cur.fetchall()
-        return [RunRecord(*r) for r in reversed(list(rows))]
+        async with self._db.reading() as db:
+            where, args = [], []
+            if since is not None:
+                where.append("at >= ?")
+                args.append(since)
+            if ok_only:
+                where.append("status = 'ok'")
+            sql = f"SELECT {_RUN_COLS} FROM speed_runs"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            sql += " ORDER BY at DESC, id DESC"
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            async with db.execute(sql, args) as cur:
+                rows = await cur.fetchall()
+            return [RunRecord(*r) for r in reversed(list(rows))]
 
-    @write
     async def speed_spent_since(self, since: str) -> float:
-        async with self.db.execute(
-            "SELECT COALESCE(SUM(cost_usd), 0) FROM speed_runs WHERE at >= ?", (since,)
-        ) as cur:
-            row = await cur.fetchone()
-        return float(row[0]) if row else 0.0
+        async with self._db.reading() as db:
+            async with db.execute(
+                "SELECT COALESCE(SUM(cost_usd), 0) FROM speed_runs WHERE at >= ?", (since,)
+            ) as cur:
+                row = await cur.fetchone()
+            return float(row[0]) if row else 0.0
 
-    @write
     async def has_speed_data(self) -> bool:
         """Whether any figure can be published: a measured run, or a loaded figure."""
-        async with self.db.execute(
-            "SELECT EXISTS (SELECT 1 FROM speed_runs WHERE status = 'ok') "
-            "OR EXISTS (SELECT 1 FROM speed_imports)"
-        ) as cur:
-            row = await cur.fetchone()
-        return bool(row and row[0])
+        async with self._db.reading() as db:
+            async with db.execute(
+                "SELECT EXISTS (SELECT 1 FROM speed_runs WHERE status = 'ok') "
+                "OR EXISTS (SELECT 1 FROM speed_imports)"
+            ) as cur:
+                row = await cur.fetchone()
+            return bool(row and row[0])
 
-    @write
     async def save_speed_imports(self, figures: Sequence[dict[str, Any]], origin: str) -> None:
         """Published figures as loaded (each a Figure's JSON): a newer file from the same
         publisher replaces that publisher's figure for the model and conditions."""
-        now = now_iso()
-        await self.db.executemany(
-            "INSERT INTO speed_imports (measured_by, model_id, endpoint, prompt, figure, "
-            "loaded_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(measured_by, model_id, endpoint, prompt) DO UPDATE SET "
-            "figure = excluded.figure, loaded_at = excluded.loaded_at, origin = excluded.origin",
-            [
-                (
-                    f["measurement"]["measured_by"],
-                    f["model"],
-                    f["measurement"]["endpoint"],
-                    f["measurement"]["prompt"],
-                    json.dumps(f, sort_keys=True),
-                    now,
-                    origin,
-                )
-                for f in figures
-            ],
-        )
+        async with self._db.transaction() as db:
+            now = now_iso()
+            await db.executemany(
+                "INSERT INTO speed_imports (measured_by, model_id, endpoint, prompt, figure, "
+                "loaded_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(measured_by, model_id, endpoint, prompt) DO UPDATE SET "
+                "figure = excluded.figure, loaded_at = excluded.loaded_at, origin = excluded.origin",
+                [
+                    (
+                        f["measurement"]["measured_by"],
+                        f["model"],
+                        f["measurement"]["endpoint"],
+                        f["measurement"]["prompt"],
+                        json.dumps(f, sort_keys=True),
+                        now,
+                        origin,
+                    )
+                    for f in figures
+                ],
+            )
 
-    @write
     async def speed_imports(self) -> list[dict[str, Any]]:
-        async with self.db.execute(
-            "SELECT figure FROM speed_imports ORDER BY model_id, measured_by, endpoint, prompt"
-        ) as cur:
+        async with (
+            self._db.reading() as db,
+            db.execute(
+                "SELECT figure FROM speed_imports ORDER BY model_id, measured_by, endpoint, prompt"
+            ) as cur,
+        ):
             return [json.loads(r[0]) async for r in cur]
 
 
