@@ -21,123 +21,24 @@ from bot.catalog.models import Model
 from bot.sources.raw import date_in
 from bot.understand.common import COMMON_WORDS
 from bot.understand.english import is_english
-from bot.understand.text import VARIANT_WORDS, has_digit, tokens
-from bot.understand.vocabulary import CUE_WORDS
+from bot.understand.text import has_digit, tokens
+from bot.understand.vocabulary import (
+    CONNECTORS,
+    CUE_WORDS,
+    FAMILIES,
+    LATER_TAGS,
+    MONTHS,
+    NOT_A_TIER_BEFORE,
+    NOT_TIERS,
+    SEPARATORS,
+    STRIP_TAIL,
+    STRONG_VARIANTS,
+    SYNONYMS,
+    VARIANT_WORDS,
+    VENDORS,
+    WEAK_WORDS,
+)
 
-# Family words: a model line people name on its own ("is gemini any good"), too vague to pick one.
-FAMILIES = frozenset(
-    {
-        "gpt",
-        "claude",
-        "gemini",
-        "gemma",
-        "llama",
-        "qwen",
-        "qwq",
-        "deepseek",
-        "mistral",
-        "mixtral",
-        "magistral",
-        "devstral",
-        "codestral",
-        "pixtral",
-        "ministral",
-        "grok",
-        "phi",
-        "kimi",
-        "glm",
-        "nemotron",
-        "minimax",
-        "nova",
-        "jamba",
-        "granite",
-        "sonar",
-        "aya",
-        "mimo",
-        "command",
-        "codex",
-        "flash",
-        "opus",
-        "sonnet",
-        "haiku",
-        "o",
-    }
-)
-# Variant words that, added to a real name, name a model that does not exist ("gpt-4.1 ultra").
-STRONG_VARIANTS = frozenset(
-    {
-        "mini",
-        "nano",
-        "micro",
-        "lite",
-        "pro",
-        "max",
-        "plus",
-        "turbo",
-        "ultra",
-        "air",
-        "heavy",
-        "flash",
-        "opus",
-        "sonnet",
-        "haiku",
-        "huge",
-        "codex",
-    }
-)
-# Everyday names for a family.
-SYNONYMS = {
-    "chatgpt": "gpt",
-    "gemeni": "gemini",
-    "lama": "llama",
-    "lamma": "llama",
-    "cmd": "command",
-}
-# Vendor words: "openai's 4.1", "anthropic sonnet 4.5", "google gemma 4 12b".
-VENDORS = {
-    "openai": "OpenAI",
-    "anthropic": "Anthropic",
-    "google": "Google",
-    "meta": "Meta",
-    "alibaba": "Alibaba",
-    "xai": "xAI",
-    "microsoft": "Microsoft",
-    "nvidia": "NVIDIA",
-    "moonshot": "Moonshot AI",
-    "moonshotai": "Moonshot AI",
-    "zhipu": "Z.ai",
-    "zai": "Z.ai",
-    "cohere": "Cohere",
-    "amazon": "Amazon",
-    "ibm": "IBM",
-    "mistralai": "Mistral AI",
-    "deepseek": "DeepSeek",
-}
-# Words that never make an alias on their own: an alias needs a digit or a word outside this list.
-_WEAK = VARIANT_WORDS | {
-    "a",
-    "an",
-    "the",
-    "r",
-    "v",
-    "x",
-    "command",
-    "it",
-    "instructed",
-    "latest",
-    "model",
-    "version",
-    "new",
-    "old",
-    "open",
-    "mistral",
-    "fable",
-    "translate",
-    "plus",
-}
-# What a later release of the same model adds to its name: a date, "Thinking", "Turbo"...
-_LATER_TAGS = frozenset({"thinking", "turbo", "reasoning", "instant", "preview"})
-_STRIP_TAIL = ("instruct", "it", "instructed", "chat", "preview", "hf")
 _SIZE = re.compile(r"\d+(?:\.\d+)?[bmk]")  # parameter counts: 8b, 1.5b, 400m
 _VERSION = re.compile(r"\d+\.\d+")
 _SHORT_VERSION = re.compile(r"[a-z]\d+(?:\.\d+)?|\d+[a-z]")  # "m3", "k2.5", "4o" beside a family
@@ -145,35 +46,6 @@ _MONTH_SUFFIX = re.compile(r"\s*\((?:[A-Z][a-z]{2} \d{4}|\d{4}-\d{2}-\d{2}|lates
 
 Key = tuple[str, ...]
 T = TypeVar("T")
-# Words that end the stretch of text a date or month can belong to.
-_SEPARATORS = frozenset({"vs", "v", "versus", "or", "and", "than", "against"})
-_COMMON = frozenset(
-    {
-        "this",
-        "that",
-        "with",
-        "from",
-        "have",
-        "been",
-        "were",
-        "will",
-        "what",
-        "when",
-        "then",
-        "than",
-        "just",
-        "like",
-        "about",
-        "scored",
-        "costs",
-        "takes",
-        "gets",
-        "only",
-        "over",
-    }
-)
-# Words after which a bare variant continues the previous name: "2.5 flash vs flash lite".
-_CONNECTORS = frozenset({"vs", "v", "versus", "or", "and", "than", "against", "with", "to", "the"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +78,7 @@ def _snapshot_date(m: Model) -> dt.date | None:
 def _variants(name: str) -> list[Key]:
     base = tokens(_MONTH_SUFFIX.sub("", name))
     out = [base]
-    while out[-1] and out[-1][-1] in _STRIP_TAIL:
+    while out[-1] and out[-1][-1] in STRIP_TAIL:
         out.append(out[-1][:-1])
     keys = [tuple(k) for k in out if k]
     extra: list[Key] = []
@@ -236,7 +108,7 @@ def _variants(name: str) -> list[Key]:
             t in VARIANT_WORDS
             or t.isdigit()
             or _SIZE.fullmatch(t)
-            or (t.isalpha() and t not in _WEAK)
+            or (t.isalpha() and t not in WEAK_WORDS)
             for t in rest[1:]
         )
         if not tail_ok:
@@ -272,11 +144,6 @@ EVERYDAY_CODES = frozenset(
     | {f"x{i}" for i in range(1, 10)}
     | {"v6", "v8", "f1", "c3", "g5", "p1", "e3", "o2"}
 )
-# A tier word that after a name starts something else: "grok 4.3's max context".
-_NOT_A_TIER_BEFORE = {
-    "max": frozenset({"context", "output", "tokens", "length", "input", "price", "window"}),
-    "pro": frozenset({"tip", "tips", "plan", "subscription", "account"}),
-}
 _GENERIC = VARIANT_WORDS - {"scout", "maverick"}
 
 
@@ -298,7 +165,7 @@ def _usable(key: Key) -> bool:
         return False
     if len(key) == 1:
         return has_digit(key[0]) and not key[0].isdigit()
-    return any(has_digit(t) or t not in _WEAK for t in key)
+    return any(has_digit(t) or t not in WEAK_WORDS for t in key)
 
 
 class AliasIndex:
@@ -315,7 +182,7 @@ class AliasIndex:
                 len(own) == 1
                 and own[0].isalpha()
                 and len(own[0]) >= 4
-                and own[0] not in _WEAK
+                and own[0] not in WEAK_WORDS
                 and own[0] not in FAMILIES
             ):
                 self.keys[own].add(m.id)  # its own full name, even "Command A" or "Fugu"
@@ -424,7 +291,7 @@ class AliasIndex:
             if any(
                 tuple(key)
                 in (
-                    tuple(t for t in tokens(self.models[mid].name) if t not in _STRIP_TAIL),
+                    tuple(t for t in tokens(self.models[mid].name) if t not in STRIP_TAIL),
                     tuple(tokens(self.models[mid].name)),
                 )
                 for mid in ids
@@ -494,7 +361,7 @@ class AliasIndex:
                 and toks[i] + toks[i + 1] in self.vocab_set
                 and (toks[i] not in self.vocab_set or len(toks[i + 1]) == 1)
                 # "opus 4.6 v opus 4.8": a "v" between two names is "versus"
-                and not (toks[i + 1] in _SEPARATORS and i + 2 < len(toks))
+                and not (toks[i + 1] in SEPARATORS and i + 2 < len(toks))
             ):
                 joined.append(toks[i] + toks[i + 1])
                 i += 2
@@ -548,10 +415,10 @@ class AliasIndex:
         if len(ids) == 1:
             return next(iter(ids))
         lo = start
-        while lo > 0 and start - lo < 3 and toks[lo - 1] not in _SEPARATORS:
+        while lo > 0 and start - lo < 3 and toks[lo - 1] not in SEPARATORS:
             lo -= 1
         hi = end
-        while hi < len(toks) and hi - end < 4 and toks[hi] not in _SEPARATORS:
+        while hi < len(toks) and hi - end < 4 and toks[hi] not in SEPARATORS:
             hi += 1
         window = toks[lo:start] + toks[end:hi]
         best: list[tuple[int, dt.date, str]] = []
@@ -602,7 +469,7 @@ class AliasIndex:
                 nxt = toks[end] if end < len(toks) else None
                 typed = [fixed[k] if corrected else toks[k] for k in range(i, end)]
                 after = toks[end + 1] if end + 1 < len(toks) else None
-                if nxt in _NOT_A_TIER_BEFORE and after in _NOT_A_TIER_BEFORE[nxt]:
+                if nxt in NOT_A_TIER_BEFORE and after in NOT_A_TIER_BEFORE[nxt]:
                     nxt = None
                 if (
                     nxt in STRONG_VARIANTS
@@ -697,7 +564,7 @@ class AliasIndex:
         base = self.models[m.model].name
         stem = _MONTH_SUFFIX.sub("", base)
         for i in range(m.end, len(toks) - 1):
-            month = _MONTHS.get(toks[i])
+            month = MONTHS.get(toks[i])
             if month is None or toks[i + 1] not in ("one", "version", "release", "snapshot"):
                 continue
             if toks[i - 1] not in ("the", "vs", "or", "and", "than", "to"):
@@ -731,7 +598,7 @@ class AliasIndex:
         typed = tuple(key)
         for m in ids:
             own = tuple(tokens(_MONTH_SUFFIX.sub("", self.models[m].name)))
-            if own == typed or tuple(t for t in own if t not in _STRIP_TAIL) == typed:
+            if own == typed or tuple(t for t in own if t not in STRIP_TAIL) == typed:
                 return False
         return True
 
@@ -763,7 +630,7 @@ class AliasIndex:
             return set()
         mid = next(iter(ids))
         own = tuple(tokens(_MONTH_SUFFIX.sub("", self.models[mid].name)))
-        if own == tuple(key) or tuple(t for t in own if t not in _STRIP_TAIL) != tuple(key):
+        if own == tuple(key) or tuple(t for t in own if t not in STRIP_TAIL) != tuple(key):
             return set()
         typed = set(key)
         first = _snapshot_date(self.models[mid]) or dt.date.min
@@ -773,8 +640,7 @@ class AliasIndex:
             for o in pool - ids
             if (_snapshot_date(self.models[o]) or dt.date.min) > first
             and all(
-                re.fullmatch(r"\d{4}", t) or t in _LATER_TAGS
-                for t in self.display_tokens[o] - typed
+                re.fullmatch(r"\d{4}", t) or t in LATER_TAGS for t in self.display_tokens[o] - typed
             )
         }
 
@@ -816,13 +682,13 @@ class AliasIndex:
                 for x in named
                 if (
                     x.end <= i
-                    and (i - x.end <= 2 or (i - x.end <= 4 and toks[i - 1] in _CONNECTORS))
-                    and any(w in _CONNECTORS | {"compared"} for w in toks[x.end : i])
+                    and (i - x.end <= 2 or (i - x.end <= 4 and toks[i - 1] in CONNECTORS))
+                    and any(w in CONNECTORS | {"compared"} for w in toks[x.end : i])
                 )
                 or (
                     x.start > i
                     and x.start - i <= 2
-                    and any(w in _CONNECTORS for w in toks[i + 1 : x.start])
+                    and any(w in CONNECTORS for w in toks[i + 1 : x.start])
                 )
             ]
             if not near:
@@ -855,7 +721,7 @@ class AliasIndex:
             has_digit(toks[i]) or toks[i] in VARIANT_WORDS or toks[i] in self.vocab_set
         ):
             return None
-        if i == 0 or toks[i - 1] not in _CONNECTORS:
+        if i == 0 or toks[i - 1] not in CONNECTORS:
             return None
         prev = mentions[-1]
         head = list(prev.key or toks[prev.start : prev.end])
@@ -882,7 +748,7 @@ class AliasIndex:
         if item.start == 0:
             return item
         word = toks[item.start - 1]
-        if word in _CONNECTORS or word in COMMON_WORDS or word not in self.by_display_token:
+        if word in CONNECTORS or word in COMMON_WORDS or word not in self.by_display_token:
             return item
         owners = self.by_display_token[word]
         words = set(toks[item.start : item.end])
@@ -951,7 +817,7 @@ class AliasIndex:
                 and word in FAMILIES
                 and t.isalpha()
                 and len(t) >= 4
-                and t not in _COMMON
+                and t not in NOT_TIERS
                 and j + 1 < len(toks)
                 and has_digit(toks[j + 1])
             ):
@@ -1111,41 +977,13 @@ def trigrams(text: str) -> set[str]:
     return {t[i : i + 3] for i in range(len(t) - 2)}
 
 
-_MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
-
-
 def _date_cue_score(d: dt.date, window: list[str]) -> int:
     if d == dt.date.min:
         return 0
     score = 0
     years = {t for t in window if re.fullmatch(r"20\d\d", t)}
     for t in window:
-        month = _MONTHS.get(t)
+        month = MONTHS.get(t)
         if month is None and years and re.fullmatch(r"0[1-9]|1[0-2]", t):
             month = int(t)
         if month == d.month and (t != "may" or years):

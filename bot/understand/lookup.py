@@ -34,15 +34,9 @@ from rapidfuzz.distance import OSA
 
 from bot.query import Resolution
 from bot.sources.raw import date_in
-from bot.understand.index import (
-    FAMILIES,
-    VENDORS,
-    AliasIndex,
-    family_choices,
-    trigrams,
-    unknown_choices,
-)
+from bot.understand.index import AliasIndex, family_choices, trigrams, unknown_choices
 from bot.understand.text import tokens
+from bot.understand.vocabulary import FAMILIES, VENDORS
 
 MAX_CHOICES = 25
 MAX_NAME = 100

@@ -29,9 +29,14 @@ from bot.understand.vocabulary import (
     CUE_WORDS,
     EVERYDAY_SENSES,
     IDIOMS,
+    MAKER_WORDS,
+    METRIC_NAME_WORDS,
     METRIC_WORDS,
     NOT_SLIPS,
+    NUMBER_WORDS,
     PRODUCT_WORDS,
+    QUESTION_WORDS,
+    RANKED_THINGS,
     TYPOS,
 )
 
@@ -152,25 +157,11 @@ _IMPERATIVE = re.compile(
     r"^(?:tell|show|give|compare|rank|list|explain|recommend|help|describe|summari[sz]e|break ?down|"
     r"check|find|pick|choose|rate)\b"
 )
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-}
 _COUNT = re.compile(
     r"\btop[- ]?(\d{1,3}|"
-    + "|".join(_NUMBER_WORDS)
+    + "|".join(NUMBER_WORDS)
     + r")\b|\b(\d{1,3}|"
-    + "|".join(_NUMBER_WORDS)
+    + "|".join(NUMBER_WORDS)
     + r") (?:best|top|cheapest|fastest|strongest|smartest|models|llms)\b"
 )
 
@@ -379,41 +370,12 @@ def _fix_word(word: str) -> str | None:
     return hit[0]
 
 
-QUESTION_WORDS = frozenset(
-    {
-        "what",
-        "which",
-        "who",
-        "how",
-        "why",
-        "when",
-        "where",
-        "whats",
-        "hows",
-        "should",
-        "would",
-        "could",
-        "does",
-        "do",
-        "did",
-        "is",
-        "are",
-        "can",
-        "will",
-        "any",
-        "has",
-        "have",
-        "was",
-    }
-)
-
-
 def _count(low: str) -> int | None:
     m = _COUNT.search(low)
     if not m:
         return None
     raw = m.group(1) or m.group(2)
-    n = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(raw)
+    n = NUMBER_WORDS.get(raw) if raw in NUMBER_WORDS else int(raw)
     if not n:
         return None
     return max(1, min(MAX_TOP, n))
@@ -556,7 +518,7 @@ class Understander:
         # "grok 4 fast" names a model, not a question about speed
         name_words = {toks[i] for i in named}
         metric_text = _without_words(
-            metric_text, [toks[i] for i in sorted(named) if toks[i] in _METRIC_NAME_WORDS]
+            metric_text, [toks[i] for i in sorted(named) if toks[i] in METRIC_NAME_WORDS]
         )
         # with a context limit set, words about context describe the limit, not the ranking
         q.metric = _asked_measure(metric_text, q.filters)
@@ -932,8 +894,6 @@ _KIND_ITEM = re.compile(
     r"|[,:;]\s*(?:reasoning|thinking)(?: models?)?\s*,"  # "open weights, reasoning, under $1"
 )
 
-_METRIC_NAME_WORDS = frozenset({"fast", "instant", "turbo", "flash", "lite", "mini", "speed"})
-
 
 def _without_words(low: str, words: Iterable[str]) -> str:
     """Less each word once per time it is given ("grok 4 fast and grok code fast 1": both)."""
@@ -1022,91 +982,6 @@ _WHICH_THING_IS_BEST = re.compile(
     r"\b(?:which|what)\s+([a-z]+)\s+(?:is|are)\s+(?:the\s+)?(?:best|fastest|cheapest|smartest|"
     r"strongest|quickest)\b"
 )
-# Words that may follow a superlative in a question about models ("fastest one", "best for").
-_RANKED_THINGS = frozenset(
-    {
-        "for",
-        "with",
-        "at",
-        "to",
-        "in",
-        "on",
-        "of",
-        "one",
-        "ones",
-        "option",
-        "options",
-        "pick",
-        "picks",
-        "choice",
-        "choices",
-        "and",
-        "or",
-        "open",
-        "local",
-        "overall",
-        "then",
-        "here",
-        "under",
-        "below",
-        "that",
-        "from",
-        "released",
-        "since",
-        "atm",
-        "right",
-        "rn",
-        "now",
-        "currently",
-        "today",
-        "non",
-        "self",
-        "cheap",
-        "free",
-        "small",
-        "large",
-        "new",
-        "newest",
-        "latest",
-        "way",
-        "thing",
-        "stuff",
-        "bang",
-        "value",
-        "price",
-        "context",
-        "output",
-        "input",
-        "time",
-        "first",
-        "tokens",
-        "token",
-        "per",
-        "most",
-        "least",
-        "3",
-        "5",
-        "10",
-        "ten",
-        "three",
-        "five",
-        "so",
-        "far",
-        "by",
-        "which",
-        "out",
-        "there",
-        "available",
-        "thats",
-        "that's",
-        "is",
-        "are",
-        "the",
-        "a",
-        "an",
-        "any",
-    }
-)
 
 
 def _about_something_else(low: str) -> bool:
@@ -1120,9 +995,9 @@ def _about_something_else(low: str) -> bool:
             continue
         word = m.group(1)
         if (
-            word not in _RANKED_THINGS
+            word not in RANKED_THINGS
             and word not in CUE_WORDS
-            and word not in conditions.MAKER_WORDS
+            and word not in MAKER_WORDS
             and word not in FAMILIES
             and not word.isdigit()
             and is_english(word)

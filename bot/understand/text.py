@@ -6,51 +6,7 @@ import functools
 import re
 import unicodedata
 
-# Words that name a variant of a model rather than the model family; they are never typo-corrected
-# into each other and a match must not drop or add one.
-VARIANT_WORDS = frozenset(
-    {
-        "mini",
-        "nano",
-        "micro",
-        "lite",
-        "pro",
-        "max",
-        "plus",
-        "turbo",
-        "flash",
-        "ultra",
-        "air",
-        "heavy",
-        "fast",
-        "base",
-        "preview",
-        "thinking",
-        "reasoning",
-        "instruct",
-        "coder",
-        "code",
-        "vision",
-        "omni",
-        "large",
-        "medium",
-        "small",
-        "tiny",
-        "opus",
-        "sonnet",
-        "haiku",
-        "scout",
-        "maverick",
-        "exp",
-        "chat",
-        "codex",
-        "instant",
-        "next",
-        "distill",
-        "huge",
-        "deep",
-    }
-)
+from bot.understand.vocabulary import VARIANT_WORDS
 
 _BIG_O = re.compile(r"\bo\(\s*[^()]{1,15}\)")
 # "openai/gpt-5.4-mini", "meta-llama/llama-4-scout": an API id's organisation adds nothing
