@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -22,6 +22,7 @@ from bot.sources.raw import date_in
 from bot.understand.common import COMMON_WORDS
 from bot.understand.english import is_english
 from bot.understand.text import has_digit, tokens
+from bot.understand.trigrams import TrigramPool
 from bot.understand.vocabulary import (
     CONNECTORS,
     CUE_WORDS,
@@ -272,10 +273,7 @@ class AliasIndex:
         self.o_series = [m.id for m in catalog.models if re.match(r"o\d", m.name)]
         self.names: dict[str, str] = {m.name: m.id for m in catalog.models}
         self._name_list = list(self.names)
-        self.by_trigram = {
-            g: tuple(sorted(ids))
-            for g, ids in _postings({i: trigrams(n) for i, n in enumerate(self._name_list)}).items()
-        }
+        self._pool = TrigramPool(self._name_list)
         # A plain dict, not functools.lru_cache around a bound method: that makes a reference
         # cycle, and an engine with a cycle is freed by the cyclic collector only, not as soon
         # as a refresh replaces it.
@@ -922,10 +920,7 @@ class AliasIndex:
                 return same[:limit]
         # Spell-match only the names that share the most letter trigrams with the text, not
         # every name in the catalog.
-        shared: Counter[int] = Counter()
-        for gram in sorted(trigrams(text)):  # sorted: ties break the same way in every process
-            shared.update(self.by_trigram.get(gram, ()))
-        pool = [self._name_list[i] for i, _ in shared.most_common(NEAREST_POOL)]
+        pool = [self._name_list[i] for i in self._pool.closest(text, NEAREST_POOL)]
         hits = process.extract(text, pool, limit=limit * 3)
         out: list[str] = []
         for name, _, _ in hits:
@@ -969,12 +964,6 @@ def _having(postings: Mapping[str, set[str]], need: set[str]) -> set[str] | None
         return None
     lists = sorted((postings.get(w, set()) for w in need), key=len)
     return lists[0].intersection(*lists[1:])
-
-
-def trigrams(text: str) -> set[str]:
-    """The letter trigrams of a name, padded so its first letters count double."""
-    t = f"  {text.lower()} "
-    return {t[i : i + 3] for i in range(len(t) - 2)}
 
 
 def _date_cue_score(d: dt.date, window: list[str]) -> int:
