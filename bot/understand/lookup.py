@@ -33,7 +33,8 @@ from rapidfuzz.distance import OSA
 
 from bot.query import Resolution
 from bot.sources.raw import date_in
-from bot.understand.index import AliasIndex, family_choices, unknown_choices
+from bot.understand.candidates import family_choices, unknown_choices
+from bot.understand.index import AliasIndex
 from bot.understand.text import tokens
 from bot.understand.trigrams import TrigramPool
 from bot.understand.vocabulary import FAMILIES, VENDORS
