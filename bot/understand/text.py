@@ -1,12 +1,14 @@
-"""Text normalisation shared by the alias index and the message parser."""
+"""Text normalisation shared by the alias index and the message parser: tokens, code and quotes
+left out, markdown off, idioms out, light stemming."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
-from bot.understand.vocabulary import VARIANT_WORDS
+from bot.understand.vocabulary import IDIOMS, VARIANT_WORDS
 
 _BIG_O = re.compile(r"\bo\(\s*[^()]{1,15}\)")
 # "openai/gpt-5.4-mini", "meta-llama/llama-4-scout": an API id's organisation adds nothing
@@ -134,3 +136,47 @@ def stem(word: str) -> str:
 def stemmed(low: str) -> str:
     """Every word of a lowered text stemmed, the rest of it kept (one space between words)."""
     return re.sub(r"[a-z]+", lambda m: stem(m.group(0)), low)
+
+
+def without_words(low: str, words: Iterable[str]) -> str:
+    """Less each word once per time it is given ("grok 4 fast and grok code fast 1": both)."""
+    for w in words:
+        low = re.sub(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", " ", low, count=1)
+    return low
+
+
+_MILLIONS = (
+    (re.compile(r"\bhalf a million\b"), "500k"),
+    (re.compile(r"\b(?:a|one) million\b"), "1m"),
+    (re.compile(r"\btwo million\b"), "2m"),
+)
+
+
+_MARKDOWN = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)|^#+\s|^>\s", re.M)
+
+
+def plain(text: str) -> str:
+    """Markdown emphasis off: "**not** a reasoning model" reads as "not a reasoning model"."""
+    return _MARKDOWN.sub("", text) if any(c in text for c in "*~`_#>") else text
+
+
+def without_idioms(low: str) -> str:
+    """Less the idioms, and "a million" as a number ("a million token context" -> 1m)."""
+    if "million" in low:
+        for pat, num in _MILLIONS:
+            low = pat.sub(num, low)
+    for phrase in IDIOMS:
+        if phrase in low:
+            if phrase.endswith(":"):
+                # "context: small startup" introduces a story; "more context: a or b?" asks
+                low = _heading_pattern(phrase).sub(" ", low)
+            else:
+                low = low.replace(phrase, " ")
+    return low
+
+
+@functools.lru_cache(maxsize=16)
+def _heading_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!more )(?<!most )(?<!less )(?<!bigger )(?<!longer )(?<!larger )" + re.escape(phrase)
+    )
