@@ -1,56 +1,14 @@
-"""Text normalisation shared by the alias index and the message parser."""
+"""Text normalisation shared by the alias index and the message parser: tokens, code and quotes
+left out, markdown off, idioms out, light stemming."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
-# Words that name a variant of a model rather than the model family; they are never typo-corrected
-# into each other and a match must not drop or add one.
-VARIANT_WORDS = frozenset(
-    {
-        "mini",
-        "nano",
-        "micro",
-        "lite",
-        "pro",
-        "max",
-        "plus",
-        "turbo",
-        "flash",
-        "ultra",
-        "air",
-        "heavy",
-        "fast",
-        "base",
-        "preview",
-        "thinking",
-        "reasoning",
-        "instruct",
-        "coder",
-        "code",
-        "vision",
-        "omni",
-        "large",
-        "medium",
-        "small",
-        "tiny",
-        "opus",
-        "sonnet",
-        "haiku",
-        "scout",
-        "maverick",
-        "exp",
-        "chat",
-        "codex",
-        "instant",
-        "next",
-        "distill",
-        "huge",
-        "deep",
-    }
-)
+from bot.understand.vocabulary import IDIOMS, VARIANT_WORDS
 
 _BIG_O = re.compile(r"\bo\(\s*[^()]{1,15}\)")
 # "openai/gpt-5.4-mini", "meta-llama/llama-4-scout": an API id's organisation adds nothing
@@ -233,3 +191,47 @@ def window(text: str, names: frozenset[str], cues: frozenset[str]) -> str:
         kept.append(i)
         room -= len(pieces[i]) + 1
     return "\n".join(pieces[i] for i in sorted(kept))[: WINDOW_CHARS + 200]
+
+
+def without_words(low: str, words: Iterable[str]) -> str:
+    """Less each word once per time it is given ("grok 4 fast and grok code fast 1": both)."""
+    for w in words:
+        low = re.sub(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", " ", low, count=1)
+    return low
+
+
+_MILLIONS = (
+    (re.compile(r"\bhalf a million\b"), "500k"),
+    (re.compile(r"\b(?:a|one) million\b"), "1m"),
+    (re.compile(r"\btwo million\b"), "2m"),
+)
+
+
+_MARKDOWN = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)|^#+\s|^>\s", re.M)
+
+
+def plain(text: str) -> str:
+    """Markdown emphasis off: "**not** a reasoning model" reads as "not a reasoning model"."""
+    return _MARKDOWN.sub("", text) if any(c in text for c in "*~`_#>") else text
+
+
+def without_idioms(low: str) -> str:
+    """Less the idioms, and "a million" as a number ("a million token context" -> 1m)."""
+    if "million" in low:
+        for pat, num in _MILLIONS:
+            low = pat.sub(num, low)
+    for phrase in IDIOMS:
+        if phrase in low:
+            if phrase.endswith(":"):
+                # "context: small startup" introduces a story; "more context: a or b?" asks
+                low = _heading_pattern(phrase).sub(" ", low)
+            else:
+                low = low.replace(phrase, " ")
+    return low
+
+
+@functools.lru_cache(maxsize=16)
+def _heading_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!more )(?<!most )(?<!less )(?<!bigger )(?<!longer )(?<!larger )" + re.escape(phrase)
+    )
