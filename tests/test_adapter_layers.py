@@ -13,10 +13,13 @@ ADAPTER = ROOT / "bot" / "discord_app"
 PACKAGE = "bot.discord_app"
 # What the adapter may use of the rest of the bot: the engine and the contract it answers in,
 # answers and their renderers, settings, the store, alerts; the front ends' shared start-up
-# (bot.service), the catalog's figures for /about, and the chart worker's entry points.
+# (bot.service), the catalog's figures for /about, the chart worker's entry points, the categories
+# and measures as described once (bot.measures) and the speed probe's loop.
 CORE_ALLOWED = (
     "bot.engine",
     "bot.query",
+    "bot.measures",
+    "bot.speed.probe",
     "bot.answers",
     "bot.settings",
     "bot.store",
