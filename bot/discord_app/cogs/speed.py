@@ -26,13 +26,16 @@ class SpeedProbe(commands.Cog):
     async def cog_load(self) -> None:
         settings = self.core.settings
         if speed_probe.start_wanted(settings) and self.core.shards.leads:
+            # the probe's own task (speed_probe.start) once the bot is on the gateway
             self._task = asyncio.create_task(self._run(), name="speed-probe")
 
     async def _run(self) -> None:
         await self.bot.wait_until_ready()
         # The probe publishes each round as a snapshot; the Refresh cog's look at the store
         # picks it up and answers from it.
-        await speed_probe.probe_loop(self.core.store, self.core.settings)
+        probe = speed_probe.start(self.core.store, self.core.settings)
+        if probe is not None:
+            await probe
 
     async def cog_unload(self) -> None:
         if self._task is not None:
