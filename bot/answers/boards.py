@@ -9,27 +9,16 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.answers import fmt
-from bot.answers.context import (
-    CATEGORY_PHRASE,
-    CATEGORY_SHORT,
-    METRIC_NAMES,
-    MOSTLY_CLAIMS,
-    VENDOR_MARK,
-    Context,
-    a_,
-    add,
-    blended,
-    scale_note,
-    score_parts,
-    section,
-    short_names,
-    short_price,
-    vendor_share,
-)
+from bot.answers.blocks import add, section
+from bot.answers.claims import MOSTLY_CLAIMS, VENDOR_MARK, score_parts, vendor_share
+from bot.answers.context import Context
+from bot.answers.figures import blended, metric_cell, short_price
 from bot.answers.fmt import num, plural
+from bot.answers.labels import a_, short_names
 from bot.answers.model import Answer, Short, Table, Text
+from bot.answers.notes import scale_note
 from bot.catalog.models import Model
-from bot.measures import MEASURES
+from bot.measures import CATEGORIES, MEASURES
 from bot.query import MAX_TOP, Filters
 
 SHORT_ROWS = 10  # a leaderboard's first message lists this many; the rest are behind a button
@@ -139,7 +128,7 @@ def leaderboard(
             f"{MEASURES[metric].leader} models" if metric == "speed" else MEASURES[metric].leader
         )
         ans.headline = (
-            f"None of our sources publishes {METRIC_NAMES[metric]}: the public measurements are "
+            f"None of our sources publishes {MEASURES[metric].phrase}: the public measurements are "
             "Artificial Analysis's, which may not be redistributed. Ask for price or context instead."
         )
         ans.short = Short(lead=ans.headline)
@@ -155,17 +144,11 @@ def leaderboard(
             base = [kv for kv in base if sb.category_rank(kv[0], category) is not None]
 
         def shown(mid: str, v: float) -> str:
-            m = ctx.model(mid)
-            return {
-                "price": short_price(m),
-                "speed": fmt.speed(m).replace(" tokens/s", " t/s"),
-                "latency": fmt.latency(m),
-                "context": fmt.context(m.context_window),
-            }[metric]
+            return metric_cell(ctx.model(mid), metric)
 
         label, word = MEASURES[metric].column, MEASURES[metric].leader
         ans.title = f"{word} {noun}{scope}" + (
-            f" for {CATEGORY_PHRASE[category]}" if category else ""
+            f" for {CATEGORIES[category].phrase}" if category else ""
         )
     else:
         base = list(sb.ranked_iter(category))
@@ -177,7 +160,7 @@ def leaderboard(
         label = ctx.cat_name(category) if category else "Overall"
         head = f"Best {noun}" if n > 1 else f"Best {noun[:-1]}"
         ans.title = f"{head}{scope}" + (
-            f" for {CATEGORY_PHRASE[category]}" if category else " overall"
+            f" for {CATEGORIES[category].phrase}" if category else " overall"
         )
     free: list[str] = []
     if metric == "price":
@@ -203,7 +186,9 @@ def leaderboard(
             + (
                 f"{a_(ctx.cat_name(category).lower())} score to rank."
                 if category and not metric
-                else (f"{a_(METRIC_NAMES[metric])} figure." if metric else "enough data to rank.")
+                else (
+                    f"{a_(MEASURES[metric].phrase)} figure." if metric else "enough data to rank."
+                )
             )
         )
         if nearest is not None:
@@ -232,7 +217,7 @@ def leaderboard(
             )
             lead += f" Listed free by their makers: {shown_free}."
     else:
-        where = f" for {CATEGORY_PHRASE[category]}" if category else " overall"
+        where = f" for {CATEGORIES[category].phrase}" if category else " overall"
         among = f" the {noun}{scope}" if (kind or conds) else ""
         if len(top) > 1 and shown(*top[0]) == shown(*top[1]):
             lead = f"**{first.name}** and **{ctx.model(top[1][0]).name}** share the lead{among}{where} with {shown(*top[0])}."
@@ -249,7 +234,7 @@ def leaderboard(
     marks = [
         VENDOR_MARK if not metric and vendor_share(parts_of[mid]) > 0.5 else "" for mid, _ in top
     ]
-    head = label if metric else f"{CATEGORY_SHORT[category] if category else 'Overall'} score"
+    head = label if metric else f"{CATEGORIES[category].short if category else 'Overall'} score"
     rows = []
     for i, ((mid, v), name, mark) in enumerate(zip(top, names, marks, strict=True), start=1):
         rows.append([str(i), name, shown(mid, v) + mark])
@@ -344,7 +329,7 @@ def leaderboard(
         how.append(f"Among the models with a ranked {ctx.cat_name(category).lower()} score.")
     if metric in ("speed", "latency"):
         how.append(
-            f"{METRIC_NAMES[metric].capitalize()} figures come from the BenchLM export the operator "
+            f"{MEASURES[metric].phrase.capitalize()} figures come from the BenchLM export the operator "
             "turned on (Artificial Analysis measurements), not from the shipped data."
         )
     if how:

@@ -12,36 +12,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answers import fmt
-from bot.answers.context import (
-    CATEGORY_PHRASE,
-    CATEGORY_SHORT,
-    METRIC_NAMES,
-    MOSTLY_CLAIMS,
-    VENDOR_MARK,
-    Context,
-    a_,
-    add,
+from bot.answers.blocks import add, drop_dead_rows, section
+from bot.answers.claims import MOSTLY_CLAIMS, VENDOR_MARK, claims_note, score_parts, vendor_share
+from bot.answers.context import Context
+from bot.answers.figures import (
     blended,
-    caveats,
-    claims_note,
-    drop_dead_rows,
     long_prompt_note,
     long_prompt_row,
     long_prompt_sentence,
+    metric_cell,
     metric_key,
     metric_value,
-    nearest_scored,
-    scale_note,
-    score_parts,
-    section,
-    short_names,
     short_price,
-    vendor_share,
 )
 from bot.answers.fmt import NO_DATA, num, pct, plural
+from bot.answers.labels import a_, short_names
 from bot.answers.model import FAQ, Answer, Chart, ChartSeries, Facts, Short, Table, Text
+from bot.answers.notes import caveats, nearest_scored, scale_note
 from bot.catalog.method import Profile, part_value
 from bot.catalog.models import Model
+from bot.measures import CATEGORIES, MEASURES
 
 CLEAR_GAP = 4  # whole points of overall score for "clearly ahead"
 CLEAR_SHARED = 5  # ...with at least this many benchmarks both have, agreeing
@@ -76,7 +66,7 @@ class Shared:
 def shared(ctx: Context, a: str, b: str, category: str | None = None) -> Shared:
     """The weighted benchmarks both have (in a category, or all), and each side's weighted
     mean on them. Kept per pair: an answer asks for the same pair several times."""
-    memo = ctx._memo.setdefault("shared", {})
+    memo: dict[tuple[str, str, str | None], Shared] = ctx.once("shared", dict)
     key = (a, b, category)
     found = memo.get(key)
     if found is None:
@@ -242,7 +232,7 @@ def metric_sentence(a: Model, b: Model, metric: str) -> str:
         va, vb, unit, label = a.ttft, b.ttft, "s to the first token", "quicker to start"
         show, better = (lambda v: num(v, 2)), min
     if va is None and vb is None:
-        return f"Neither has a measured {METRIC_NAMES[metric]} in our data: no data for either."
+        return f"Neither has a measured {MEASURES[metric].phrase} in our data: no data for either."
     if va is None or vb is None:
         known, unknown, v = (a, b, va) if va is not None else (b, a, vb)
         assert v is not None  # one of the two is known
@@ -353,7 +343,7 @@ def _verdict(ctx: Context, pa: Profile, pb: Profile, h: Shared) -> str:
 def _category_lead(
     ctx: Context, row: dict | None, na: str, nb: str, a: str, category: str, b: str = ""
 ) -> str:
-    phrase = CATEGORY_PHRASE[category]
+    phrase = CATEGORIES[category].phrase
     cname = ctx.cat_name(category).lower()
     if row is None:
         return f"Neither {na} nor {nb} has {a_(cname)} score in our data."
@@ -479,7 +469,7 @@ def compare_two(
 
     if metric:
         short_rows.append(
-            [METRIC_NAMES[metric].capitalize(), *[_metric_short(m, metric) for m in (ma, mb)]]
+            [MEASURES[metric].phrase.capitalize(), *[metric_cell(m, metric) for m in (ma, mb)]]
         )
     if category and crow is not None and not empty:
         cat_counted = [s for s in counted if s[0] in crow["shared"]]
@@ -495,7 +485,9 @@ def compare_two(
             for (bid, va, vb), label in zip(cat_counted[:3], labels, strict=True):
                 short_rows.append([f" {label}", *bench_cells(bid, va, vb)])
         else:
-            short_rows.append([f"{CATEGORY_SHORT[category]} score", num(crow["a"]), num(crow["b"])])
+            short_rows.append(
+                [f"{CATEGORIES[category].short} score", num(crow["a"]), num(crow["b"])]
+            )
     if not category and not empty:
         short_rows.append(["Overall score", overall(pa), overall(pb)])
         if h.n and not metric:
@@ -508,7 +500,7 @@ def compare_two(
             for r in called[:3]:
                 short_rows.append(
                     [
-                        f" {CATEGORY_SHORT[r['category']]} ({len(r['shared'])})",
+                        f" {CATEGORIES[r['category']].short} ({len(r['shared'])})",
                         *mean_cells(r["shared"], r["ha"], r["hb"]),
                     ]
                 )
@@ -654,7 +646,7 @@ def compare_two(
             continue
         faq.append(
             (
-                f"Which is better for {CATEGORY_PHRASE[r['category']]}, {na} or {nb}?",
+                f"Which is better for {CATEGORIES[r['category']].phrase}, {na} or {nb}?",
                 _category_lead(ctx, r, na, nb, a, r["category"], b).replace("**", ""),
             )
         )
@@ -792,7 +784,7 @@ def _category_blocks(
                         title=f"{has.model.name}'s category scores",
                         columns=["Category", "Score"],
                         rows=[
-                            [CATEGORY_SHORT[c], num(cs.value)] for c, cs in has.categories.items()
+                            [CATEGORIES[c].short, num(cs.value)] for c, cs in has.categories.items()
                         ],
                         note="Each over its own benchmarks, adjusted for how hard they are.",
                     ),
@@ -801,7 +793,7 @@ def _category_blocks(
         return blocks
     table_rows = []
     for r in rows:
-        label = CATEGORY_SHORT[r["category"]]
+        label = CATEGORIES[r["category"]].short
         if r["comparable"]:
             table_rows.append([f"{label} ({len(r['shared'])})", num(r["ha"]), num(r["hb"])])
         else:
@@ -831,22 +823,22 @@ def _category_blocks(
                     f"{name} leads "
                     + fmt.join(
                         [
-                            f"{CATEGORY_SHORT[r['category']]} by {num(abs(r['ha'] - r['hb']))}"
+                            f"{CATEGORIES[r['category']].short} by {num(abs(r['ha'] - r['hb']))}"
                             for r in won
                         ]
                     )
                 )
-        level = [CATEGORY_SHORT[r["category"]] for r in called if r["winner"] is None]
+        level = [CATEGORIES[r["category"]].short for r in called if r["winner"] is None]
         if level:
             leads.append(f"{fmt.join(level)} {'is' if len(level) == 1 else 'are'} level")
-        apart = [CATEGORY_SHORT[r["category"]] for r in both if not r["comparable"]]
+        apart = [CATEGORIES[r["category"]].short for r in both if not r["comparable"]]
         if apart:
             leads.append(
                 f"{fmt.join(apart)} {'has' if len(apart) == 1 else 'have'} no shared benchmark"
             )
         paragraphs.append("Head to head, " + "; ".join(leads) + ".")
     full = [
-        f"{CATEGORY_SHORT[r['category']]} {num(r['a'])} / {num(r['b'])}"
+        f"{CATEGORIES[r['category']].short} {num(r['a'])} / {num(r['b'])}"
         for r in both
         if not r["same_basis"] and r["comparable"]
     ]
@@ -864,19 +856,6 @@ def _category_blocks(
 def _own(v: float | None) -> str:
     """A category score that is not head to head, in brackets."""
     return NO_DATA if v is None else f"({num(v)})"
-
-
-def _metric_short(m: Model, metric: str) -> str:
-    if metric == "price":
-        return short_price(m)
-    if metric == "context":
-        return fmt.context(m.context_window)
-    v = metric_value(m, metric)
-    return v.replace(" tokens/s", " t/s")
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _shown(ctx: Context, bid: str, value: float | None) -> str:
@@ -1014,15 +993,15 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
         known = [mid for mid, v in ranked if v is not None]
         if known:
             best = ctx.model(known[0])
-            ans.headline = f"**{best.name}** comes first on {METRIC_NAMES[metric]}: {metric_value(best, metric)}."
+            ans.headline = f"**{best.name}** comes first on {MEASURES[metric].phrase}: {metric_value(best, metric)}."
         else:
-            ans.headline = f"None of them has {METRIC_NAMES[metric]} data: no data."
+            ans.headline = f"None of them has {MEASURES[metric].phrase} data: no data."
         missing = [ctx.model(mid).name for mid, v in ranked if v is None]
         if missing and known:
             ans.headline += f" No data for {fmt.join(missing)}."
         order = [mid for mid, _ in ranked]
-        value = {mid: _metric_short(ctx.model(mid), metric) for mid in order}
-        label = METRIC_NAMES[metric].capitalize()
+        value = {mid: metric_cell(ctx.model(mid), metric) for mid in order}
+        label = MEASURES[metric].phrase.capitalize()
         ans.data["ranking"] = [{"model": mid, "value": v} for mid, v in ranked]
     else:
         scored = []
@@ -1045,7 +1024,7 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
         digits = 1 if category else 0  # an overall score reads in whole points everywhere
         value = {mid: num(v, digits) for mid, v, _ in scored}
         top = [x for x in scored if x[1] is not None]
-        where = f" for {CATEGORY_PHRASE[category]}" if category else " overall"
+        where = f" for {CATEGORIES[category].phrase}" if category else " overall"
         if top:
             lead = f"**{ctx.model(top[0][0]).name}** leads{where} with {num(top[0][1], digits)}"
             if len(top) > 1:
@@ -1076,7 +1055,7 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
         rows.append(
             [str(place) if known_value else "-", s, value[mid] + mark, short_price(ctx.model(mid))]
         )
-    head = label if metric else f"{CATEGORY_SHORT[category] if category else 'Overall'} score"
+    head = label if metric else f"{CATEGORIES[category].short if category else 'Overall'} score"
     notes = []
     if any(r[2].endswith(VENDOR_MARK) for r in rows):
         notes.append(MOSTLY_CLAIMS)

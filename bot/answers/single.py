@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 from bot.answers import fmt
+from bot.answers.blocks import add, section
+from bot.answers.claims import claim, measured_by
 from bot.answers.compare import ops_rows
-from bot.answers.context import (
-    CATEGORY_SHORT,
-    METRIC_NAMES,
-    Context,
-    a_,
-    add,
-    caveats,
-    claim,
-    long_prompt_row,
-    measured_by,
-    metric_value,
-    nearest_scored,
-    scale_note,
-    section,
-    short_price,
-)
+from bot.answers.context import Context
+from bot.answers.figures import long_prompt_row, metric_value, short_price
 from bot.answers.fmt import NO_DATA, num, pct, plural
+from bot.answers.labels import a_
 from bot.answers.model import Answer, Facts, Short, Table
+from bot.answers.notes import caveats, nearest_scored, scale_note
 from bot.catalog.method import Profile
+from bot.measures import CATEGORIES, MEASURES
 
 
 def profile(
@@ -79,7 +70,7 @@ def profile(
     if metric:
         value = metric_value(m, metric)
         if value == NO_DATA:
-            asked.append(f"{METRIC_NAMES[metric]}: no data in our sources")
+            asked.append(f"{MEASURES[metric].phrase}: no data in our sources")
         elif metric == "price":
             asked.append(
                 f"{value} per 1M input / output tokens"
@@ -90,7 +81,7 @@ def profile(
                 )
             )
         else:
-            asked.append(f"{METRIC_NAMES[metric]} {value}")
+            asked.append(f"{MEASURES[metric].phrase} {value}")
     if category:
         cs = p.categories.get(category)
         if cs:
@@ -131,7 +122,7 @@ def profile(
         ranked_cats, key=lambda c: (c[2] is None, c[2][0] / c[2][1] if c[2] else 1)
     )[:3]
     for cid, v, r in focus:
-        rows.append([CATEGORY_SHORT[cid], num(v), f"#{r[0]}" if r else "-"])
+        rows.append([CATEGORIES[cid].short, num(v), f"#{r[0]}" if r else "-"])
     facts = [
         ["Price in/out", short_price(m)],
         ["Context", fmt.context(m.context_window)],
@@ -158,7 +149,7 @@ def profile(
 
     cat_rows = [
         [
-            CATEGORY_SHORT[cid],
+            CATEGORIES[cid].short,
             num(v),
             f"#{r[0]} of {r[1]}" if r else "-",
             str(len(p.categories[cid].parts)),
@@ -323,7 +314,7 @@ def _scale_text(ctx: Context, p: Profile) -> str:
             basis = f"its {len(cs.parts)} benchmarks, {num(raw)} on average"
         harder = "harder" if cs.value > raw else "easier"
         text += (
-            f" {CATEGORY_SHORT[cid]} {num(cs.value)} rests on {basis}: {harder} tests than the "
+            f" {CATEGORIES[cid].short} {num(cs.value)} rests on {basis}: {harder} tests than the "
             "category's typical one count "
             + ("up" if cs.value > raw else "down")
             + (", capped at 100." if cs.value >= 99.95 else ".")
