@@ -10,10 +10,12 @@ from collections.abc import Sequence
 
 from bot.answers import fmt
 from bot.answers.boards import changes, leaderboard
-from bot.answers.compare import compare_many, compare_two, metric_sentence
+from bot.answers.compare import compare_two
 from bot.answers.context import CATEGORY_PHRASE, METRIC_NAMES, Context, candidates
 from bot.answers.fmt import plural
 from bot.answers.labels import safe
+from bot.answers.limits import metric_sentence
+from bot.answers.many import compare_many
 from bot.answers.model import Answer, Short, Text
 from bot.answers.single import profile
 from bot.query import Query, Resolution

@@ -9,7 +9,7 @@ import datetime as dt
 from bot.answers import fmt
 from bot.answers.claims import vendor_only
 from bot.answers.context import Context
-from bot.answers.fmt import plural
+from bot.answers.fmt import num, plural
 from bot.answers.labels import SNAPSHOT
 from bot.catalog.models import Model
 from bot.measures import CATEGORIES
@@ -100,6 +100,27 @@ def nearest_scored(ctx: Context, mid: str, most: int = 3) -> list[str]:
     if not out and m.family:
         out = [o.id for o in newest if o.family == m.family]
     return out[:most]
+
+
+def closest_scored(ctx: Context, ids: list[str]) -> str:
+    """ " Closest models with scores: Gemma 4 31B (52 overall) and Gemma 4 4B."; "" for none."""
+    if not ids:
+        return ""
+    return (
+        " Closest models with scores: "
+        + fmt.join(
+            [
+                ctx.model(n).name
+                + (
+                    f" ({num(o.value, 0)} overall)"
+                    if (o := ctx.profile(n).overall) is not None
+                    else ""
+                )
+                for n in ids
+            ]
+        )
+        + "."
+    )
 
 
 def _scored_by_maker(ctx: Context) -> dict[str, list[Model]]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from bot.answers import fmt
 from bot.answers.blocks import add, section
 from bot.answers.claims import claim, measured_by
-from bot.answers.compare import ops_rows
 from bot.answers.context import Context
 from bot.answers.figures import long_prompt_row, metric_value, short_price
 from bot.answers.fmt import NO_DATA, num, pct, plural
 from bot.answers.labels import a_
+from bot.answers.limits import ops_rows
 from bot.answers.model import Answer, Facts, Short, Table
 from bot.answers.notes import caveats, nearest_scored, scale_note
 from bot.catalog.method import Profile
