@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 
 from bot.answers import fmt
-from bot.answers.boards import changes, leaderboard
+from bot.answers.boards import leaderboard
+from bot.answers.changelog import changes
 from bot.answers.compare import compare_two
 from bot.answers.context import CATEGORY_PHRASE, METRIC_NAMES, Context, candidates
 from bot.answers.fmt import plural
