@@ -10,9 +10,8 @@ from typing import Any, TypeVar
 
 from bot.answers.claims import CREDIT, claim
 from bot.answers.figures import blended, metric_key, short_price
-from bot.answers.fmt import num, plural
+from bot.answers.fmt import plural
 from bot.answers.labels import SNAPSHOT, bench_short, distinct_label, short_names
-from bot.answers.model import Candidate
 from bot.catalog.method import Profile, Scoreboard
 from bot.catalog.models import Catalog, Model
 from bot.catalog.stats import newest_score_date
@@ -24,7 +23,6 @@ __all__ = [  # with names kept importable from here for callers outside answers
     "METRIC_NAMES",
     "Context",
     "blended",
-    "candidates",
     "claim",
     "short_names",
     "short_price",
@@ -189,23 +187,3 @@ class Context:
             short = CREDIT.get(s.id) or s.name.split(" (")[0].split(",")[0]
             names.append(f"{short} ({s.licence})" if "CC BY" in s.licence else short)
         return f"{when} · {', '.join(names)}; adapted, see /about"
-
-
-def candidates(ctx: Context, ids: list[str]) -> list[Candidate]:
-    out = []
-    for mid in ids:
-        m = ctx.model(mid)
-        p = ctx.profile(mid)
-        detail = (
-            f"overall {num(p.overall.value, 0)}"
-            if p.overall
-            else (
-                f"{plural(len(p.categories), 'category', 'categories')}"
-                if p.categories
-                else "no scores yet"
-            )
-        )
-        if m.release_date:
-            detail += f", {m.release_date:%b %Y}"
-        out.append(Candidate(id=mid, name=m.name, detail=detail))
-    return out
