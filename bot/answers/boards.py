@@ -15,7 +15,7 @@ from bot.answers.blocks import add, section
 from bot.answers.changelog import changes
 from bot.answers.claims import MOSTLY_CLAIMS, VENDOR_MARK, score_parts, vendor_share
 from bot.answers.context import Context
-from bot.answers.figures import blended, metric_cell, short_price
+from bot.answers.figures import READINGS, blended, short_price
 from bot.answers.fmt import num, plural
 from bot.answers.labels import a_, short_names
 from bot.answers.model import Answer, Short, Table, Text
@@ -134,28 +134,40 @@ class Board:
     n: int  # places asked for
     kind: str  # the conditions that say what kind of model: "open-weights reasoning"
     conds: list[str]  # the others, in words: "with at least 1M context"
+    scope: str  # ...as they follow a noun: " with at least 1M context"
+    noun: str  # "open-weights models"
     checks: list[Condition]
     base: list[tuple[str, float]]  # every model with a figure, best first
     title: str
+    # Asked of model after model, so plain functions made once per board:
+    ok: Callable[[str], bool]  # whether a model meets every condition
+    shown: Callable[[str, float], str]  # a model's figure as the table writes it
 
-    @property
-    def scope(self) -> str:
-        return (" " + " ".join(self.conds)) if self.conds else ""
 
-    @property
-    def noun(self) -> str:
-        return f"{self.kind} models" if self.kind else "models"
+def _meets(ctx: Context, checks: list[Condition]) -> Callable[[str], bool]:
+    def ok(mid: str) -> bool:
+        m = ctx.model(mid)
+        return all(check(m) for _, check in checks)
 
-    def ok(self, mid: str) -> bool:
-        m = self.ctx.model(mid)
-        return all(check(m) for _, check in self.checks)
+    return ok
 
-    def shown(self, mid: str, v: float) -> str:
-        """A figure as the table writes it: the measure's, or a score (a category's to a tenth,
-        an overall score in whole points, as everywhere)."""
-        if self.metric:
-            return metric_cell(self.ctx.model(mid), self.metric)
-        return num(v, 1 if self.category else 0)
+
+def _figure(ctx: Context, category: str | None, metric: str | None) -> Callable[[str, float], str]:
+    """The measure's figure, or a score (a category's to a tenth, an overall score in whole
+    points, as everywhere)."""
+    if metric:
+        reading = READINGS[metric].cell
+
+        def shown(mid: str, v: float) -> str:
+            return reading(ctx.model(mid))
+
+        return shown
+    digits = 1 if category else 0
+
+    def score(mid: str, v: float) -> str:
+        return num(v, digits)
+
+    return score
 
 
 def leaderboard(
@@ -241,7 +253,22 @@ def _board(
         title = f"{head}{scope}" + (
             f" for {CATEGORIES[category].phrase}" if category else " overall"
         )
-    return Board(ctx, category, metric, n, kind, conds, _checks(f, open_weights), base, title)
+    checks = _checks(f, open_weights)
+    return Board(
+        ctx=ctx,
+        category=category,
+        metric=metric,
+        n=n,
+        kind=kind,
+        conds=conds,
+        scope=scope,
+        noun=noun,
+        checks=checks,
+        base=base,
+        title=title,
+        ok=_meets(ctx, checks),
+        shown=_figure(ctx, category, metric),
+    )
 
 
 def _placed(
@@ -249,17 +276,17 @@ def _placed(
 ) -> tuple[list[tuple[str, float]], list[str], list[tuple[str, float]]]:
     """The top places among the models that meet the conditions; the ones listed free; and
     what the places were picked from."""
-    base = board.base
+    base, ok = board.base, board.ok
     free: list[str] = []
     if board.metric == "price":
         # A $0 listing is a free tier, not the cheapest price anyone pays at scale: named, not
         # ranked as a tie at the top (unless nothing priced meets the conditions).
         # (Cheapest first, so the $0 listings lead: only they and the top priced are checked.)
         zero = sum(1 for _ in itertools.takewhile(lambda kv: kv[1] == 0, base))
-        if any(board.ok(mid) for mid, _ in base[zero:]):
-            free = [mid for mid, _ in base[:zero] if board.ok(mid)]
+        if any(ok(mid) for mid, _ in base[zero:]):
+            free = [mid for mid, _ in base[:zero] if ok(mid)]
             base = base[zero:]
-    top = list(itertools.islice(filter(lambda kv: board.ok(kv[0]), base), board.n))
+    top = list(itertools.islice(filter(lambda kv: ok(kv[0]), base), board.n))
     return top, free, base
 
 

@@ -95,6 +95,17 @@ def measured_by(score: Score) -> str:
     return MEASURER_SITES.get(host) or CREDIT.get(score.source, score.source)
 
 
+def claimed(ctx: Context, mid: str) -> frozenset[str]:
+    """The benchmarks on which the model's score is a claim, not an independent measurement.
+    Kept per model: a head to head asks of benchmark after benchmark, answer after answer."""
+    table: dict[str, frozenset[str]] = ctx.once("claimed", dict)
+    found = table.get(mid)
+    if found is None:
+        scores = ctx.catalog.scores_of(mid)
+        found = table[mid] = frozenset(bid for bid, s in scores.items() if s.self_reported)
+    return found
+
+
 def claim(ctx: Context, score: Score) -> str | None:
     """How a score that is no independent measurement reads: "vendor-reported" when its model's
     maker published it, "reported by Anthropic" when another maker did (a rival's figure in a
@@ -115,9 +126,11 @@ def claims_note(
     "† Not measured independently: SWE Pro and Terminal-Bench, as reported by Anthropic."."""
     found: list[tuple[str, str, str, str]] = []  # (benchmark, model, how, publisher)
     for mid, bid in cells:
-        s = ctx.catalog.scores_of(mid).get(bid)
-        how = claim(ctx, s) if s is not None else None
-        if s is not None and how is not None:
+        if bid not in claimed(ctx, mid):
+            continue
+        s = ctx.catalog.scores_of(mid)[bid]
+        how = claim(ctx, s)
+        if how is not None:
             found.append((bid, mid, how, publisher(s, ctx.model(mid).creator)))
     if not found:
         return None

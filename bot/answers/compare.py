@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.answers import fmt
 from bot.answers.blocks import add, drop_dead_rows, section
-from bot.answers.claims import VENDOR_MARK, claims_note
+from bot.answers.claims import VENDOR_MARK, claimed, claims_note
 from bot.answers.context import Context
 from bot.answers.figures import (
     long_prompt_note,
@@ -31,7 +31,6 @@ from bot.answers.pair import (
     Pair,
     Shared,
     bench_value,
-    is_claim,
     overall_leader,
     pair_up,
     shared,
@@ -109,21 +108,21 @@ class _Cells:
 
     def __init__(self, ctx: Context, a: str, b: str) -> None:
         self.ctx = ctx
-        self.ids = (a, b)
+        self.sides = ((a, claimed(ctx, a)), (b, claimed(ctx, b)))
         self.marked: list[tuple[str, str]] = []  # (model, benchmark) behind a marked figure
 
     def means(self, h: Shared) -> list[str]:
         out = []
-        for mid, v in zip(self.ids, (h.mean_a, h.mean_b), strict=True):
-            claims = [(mid, x) for x in h.benchmarks if is_claim(self.ctx, mid, x)]
+        for (mid, claims_of), v in zip(self.sides, (h.mean_a, h.mean_b), strict=True):
+            claims = [(mid, x) for x in h.benchmarks if x in claims_of]
             self.marked.extend(claims)
             out.append(num(v) + (VENDOR_MARK if claims else ""))
         return out
 
     def bench(self, g: BenchGap) -> list[str]:
         out = []
-        for mid, v in zip(self.ids, (g.a, g.b), strict=True):
-            claim = is_claim(self.ctx, mid, g.benchmark)
+        for (mid, claims_of), v in zip(self.sides, (g.a, g.b), strict=True):
+            claim = g.benchmark in claims_of
             if claim:
                 self.marked.append((mid, g.benchmark))
             out.append(bench_value(self.ctx, g.benchmark, v) + (VENDOR_MARK if claim else ""))
@@ -424,11 +423,12 @@ def _bench_rows(
     ctx: Context, a: str, b: str, items: tuple[BenchGap, ...] | list[BenchGap]
 ) -> list[list[str]]:
     labels = ctx.bench_labels([g.benchmark for g in items])
+    claims_a, claims_b = claimed(ctx, a), claimed(ctx, b)
     return [
         [
             label,
-            bench_value(ctx, bid, va) + (VENDOR_MARK if is_claim(ctx, a, bid) else ""),
-            bench_value(ctx, bid, vb) + (VENDOR_MARK if is_claim(ctx, b, bid) else ""),
+            bench_value(ctx, bid, va) + (VENDOR_MARK if bid in claims_a else ""),
+            bench_value(ctx, bid, vb) + (VENDOR_MARK if bid in claims_b else ""),
         ]
         for (bid, va, vb), label in zip(items, labels, strict=True)
     ]
@@ -462,12 +462,9 @@ def _only_rows(
         and (not category or c.benchmark_by_id[bid].category == category)
     ][:most]
     labels = ctx.bench_labels(picked)
+    claims = claimed(ctx, mid)
     return [
-        [
-            label,
-            bench_value(ctx, bid, mine[bid].value)
-            + (VENDOR_MARK if is_claim(ctx, mid, bid) else ""),
-        ]
+        [label, bench_value(ctx, bid, mine[bid].value) + (VENDOR_MARK if bid in claims else "")]
         for bid, label in zip(picked, labels, strict=True)
     ]
 
@@ -554,13 +551,14 @@ def _chart(ctx: Context, two: Pair) -> Chart | None:
     called = [g for g in two.gaps if g.comparable]
     if len(called) < 2:
         return None
+    means = [g.head.means() for g in called]
     return Chart(
         kind="radar" if len(called) >= RADAR_MIN_AXES else "bars",
         title="Head to head by category",
         axes=[ctx.cat_name(g.category) for g in called],
         series=[
-            ChartSeries(name=two.name_a, values=[round(g.head.means()[0], 1) for g in called]),
-            ChartSeries(name=two.name_b, values=[round(g.head.means()[1], 1) for g in called]),
+            ChartSeries(name=two.name_a, values=[round(a, 1) for a, _ in means]),
+            ChartSeries(name=two.name_b, values=[round(b, 1) for _, b in means]),
         ],
         note="On the benchmarks both have.",
     )

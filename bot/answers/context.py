@@ -67,9 +67,10 @@ class Context:
     def once(self, name: str, make: Callable[[], T]) -> T:
         """`make()`, worked out on first use and kept as long as the context (its data does not
         change): tables answers fill as they go."""
-        if name not in self._memo:
-            self._memo[name] = make()
-        found: T = self._memo[name]
+        try:
+            found: T = self._memo[name]
+        except KeyError:
+            found = self._memo[name] = make()
         return found
 
     def bench_name(self, bid: str) -> str:
@@ -137,9 +138,7 @@ class Context:
         return bool(self.by_metric(metric))
 
     def newest_score(self) -> dt.date | None:
-        if "newest" not in self._memo:
-            self._memo["newest"] = newest_score_date(self.scoreboard)
-        return self._memo["newest"]
+        return self.once("newest", lambda: newest_score_date(self.scoreboard))
 
     def now(self) -> dt.datetime:
         if self.today is not None:
@@ -169,9 +168,7 @@ class Context:
 
     def footer(self) -> str:
         """How fresh the data is and whose it is, as their licences ask (/about has the rest)."""
-        if "footer" not in self._memo:
-            self._memo["footer"] = self._footer()
-        return self._memo["footer"]
+        return self.once("footer", self._footer)
 
     def _footer(self) -> str:
         meta = self.catalog.meta

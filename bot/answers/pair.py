@@ -20,14 +20,11 @@ class Shared:
     """Two models on the weighted benchmarks both have (in one category, or all)."""
 
     benchmarks: tuple[str, ...]
+    n: int  # how many
     mean_a: float | None  # weighted mean, each benchmark weighted by its weight x its category's
     mean_b: float | None
     wins_a: int  # benchmarks a scores higher on (to a tenth of a point)
     wins_b: int
-
-    @property
-    def n(self) -> int:
-        return len(self.benchmarks)
 
     def means(self) -> tuple[float, float]:
         """Both means, where they share a benchmark."""
@@ -41,7 +38,7 @@ class Shared:
         return a if self.mean_a > self.mean_b else b
 
 
-NONE_SHARED = Shared((), None, None, 0, 0)
+NONE_SHARED = Shared((), 0, None, None, 0, 0)
 
 
 def shared(ctx: Context, a: str, b: str, category: str | None = None) -> Shared:
@@ -76,6 +73,7 @@ def _shared(ctx: Context, a: str, b: str, category: str | None) -> Shared:
     total = sum(w for *_, w in items)
     return Shared(
         tuple(i[0] for i in items),
+        len(items),
         sum(va * w for _, va, _, w in items) / total,
         sum(vb * w for _, _, vb, w in items) / total,
         sum(1 for _, va, vb, _ in items if round(va, 1) > round(vb, 1)),
@@ -83,11 +81,12 @@ def _shared(ctx: Context, a: str, b: str, category: str | None) -> Shared:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class CategoryGap:
+class CategoryGap(NamedTuple):
     """One category either model has: head to head on the weighted benchmarks both have in it,
     and each model's full category score (over all of its own benchmarks, adjusted for how hard
-    each is), which is a different number."""
+    each is), which is a different number. A named tuple, not a frozen dataclass: a head to
+    head makes one per category, and a frozen dataclass sets each field through
+    object.__setattr__ (about 5% of a head to head's composing time)."""
 
     category: str
     score_a: float | None  # a's full category score; None: a has none
@@ -96,26 +95,16 @@ class CategoryGap:
     winner: str | None  # who leads head to head; None when level or not comparable
     benchmarks_a: tuple[str, ...]  # the benchmarks behind each full category score
     benchmarks_b: tuple[str, ...]
-
-    @property
-    def comparable(self) -> bool:
-        """They share a benchmark in it, so a head-to-head figure exists."""
-        return self.head.n > 0
-
-    @property
-    def both(self) -> bool:
-        """Both models have a score in it."""
-        return self.score_a is not None and self.score_b is not None
-
-    @property
-    def same_basis(self) -> bool:
-        """Both full scores rest on the same benchmarks (then they are the head to head too)."""
-        return self.both and set(self.benchmarks_a) == set(self.benchmarks_b)
+    # Worked out once, as answers ask them again and again:
+    both: bool  # both models have a score in it
+    comparable: bool  # they share a benchmark in it, so a head-to-head figure exists
+    same_basis: bool  # both full scores rest on the same benchmarks (so they are the head to head)
 
     def margin(self) -> float:
         """How far apart they are head to head (only for a comparable category)."""
-        mean_a, mean_b = self.head.means()
-        return abs(mean_a - mean_b)
+        h = self.head
+        assert h.mean_a is not None and h.mean_b is not None
+        return abs(h.mean_a - h.mean_b)
 
     def as_data(self) -> dict[str, Any]:
         """The numbers as an answer's data carries them (its JSON, for tests and tools)."""
@@ -143,6 +132,8 @@ def category_gaps(ctx: Context, a: str, b: str) -> tuple[CategoryGap, ...]:
         if ca is None and cb is None:
             continue
         h = shared(ctx, a, b, cat.id) if ca and cb else NONE_SHARED
+        benchmarks_a = ca.benchmarks if ca else ()
+        benchmarks_b = cb.benchmarks if cb else ()
         gaps.append(
             CategoryGap(
                 category=cat.id,
@@ -150,8 +141,11 @@ def category_gaps(ctx: Context, a: str, b: str) -> tuple[CategoryGap, ...]:
                 score_b=cb.value if cb else None,
                 head=h,
                 winner=h.leader(a, b),
-                benchmarks_a=ca.benchmarks if ca else (),
-                benchmarks_b=cb.benchmarks if cb else (),
+                benchmarks_a=benchmarks_a,
+                benchmarks_b=benchmarks_b,
+                both=ca is not None and cb is not None,
+                comparable=h.n > 0,
+                same_basis=bool(ca and cb and set(benchmarks_a) == set(benchmarks_b)),
             )
         )
     return tuple(gaps)
@@ -169,34 +163,24 @@ class BenchGap(NamedTuple):
 
 def separators(ctx: Context, a: str, b: str, category: str | None) -> list[BenchGap]:
     """Percent benchmarks both have (in the category, for a category question), largest gap
-    first."""
+    first (on a tie the heavier benchmark, then by id)."""
     c = ctx.catalog
     sa, sb = c.scores_of(a), c.scores_of(b)
-    out = []
+    found = []
     for bid in sa.keys() & sb.keys():
         bench = c.benchmark_by_id[bid]
         if bench.unit != "percent" or (category and (bench.category != category)):
             continue
-        out.append(BenchGap(bid, sa[bid].value, sb[bid].value))
-    out.sort(
-        key=lambda g: (
-            -round(abs(g.a - g.b), 6),
-            -c.benchmark_by_id[g.benchmark].weight,
-            g.benchmark,
-        )
-    )
-    return out
+        va, vb = sa[bid].value, sb[bid].value
+        found.append((-round(abs(va - vb), 6), -bench.weight, bid, va, vb))  # sorts as it reads
+    found.sort()
+    return [BenchGap(bid, va, vb) for *_, bid, va, vb in found]
 
 
 def counts(ctx: Context, bid: str) -> bool:
     """Whether a benchmark counts in category scores (a weighted one, in a category)."""
     bench = ctx.catalog.benchmark_by_id[bid]
     return bench.weight > 0 and bench.category is not None
-
-
-def is_claim(ctx: Context, mid: str, bid: str) -> bool:
-    s = ctx.catalog.scores_of(mid).get(bid)
-    return s is not None and bool(s.self_reported)
 
 
 def bench_value(ctx: Context, bid: str, value: float | None) -> str:
@@ -214,15 +198,20 @@ def overall_leader(pa: Profile, pb: Profile) -> tuple[Profile, Profile] | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pair:
     """Two models and what a head to head between them rests on, worked out once for every part
     of the answer."""
 
     a: Profile
     b: Profile
+    id_a: str
+    id_b: str
+    name_a: str
+    name_b: str
     short_a: str  # names that fit a phone's column
     short_b: str
+    shorts: dict[str, str]  # model -> its short name
     category: str | None  # the category asked about
     gaps: tuple[CategoryGap, ...]  # one per category either has, in the catalog's order
     both: tuple[CategoryGap, ...]  # ...those both have a score in
@@ -231,26 +220,6 @@ class Pair:
     separators: tuple[BenchGap, ...]  # the percent benchmarks both have, biggest gap first
     shown: tuple[BenchGap, ...]  # ...those that count in a score (in the category asked)
     empty: tuple[Model, ...]  # the models with no benchmark score at all
-
-    @property
-    def id_a(self) -> str:
-        return self.a.model.id
-
-    @property
-    def id_b(self) -> str:
-        return self.b.model.id
-
-    @property
-    def name_a(self) -> str:
-        return self.a.model.name
-
-    @property
-    def name_b(self) -> str:
-        return self.b.model.name
-
-    @property
-    def shorts(self) -> dict[str, str]:
-        return {self.id_a: self.short_a, self.id_b: self.short_b}
 
     def wins(self, mid: str) -> list[str]:
         """The categories `mid` leads head to head."""
@@ -271,8 +240,13 @@ def pair_up(ctx: Context, a: str, b: str, category: str | None) -> Pair:
     return Pair(
         a=pa,
         b=pb,
+        id_a=a,
+        id_b=b,
+        name_a=pa.model.name,
+        name_b=pb.model.name,
         short_a=short_a,
         short_b=short_b,
+        shorts={a: short_a, b: short_b},
         category=category,
         gaps=gaps,
         both=tuple(g for g in gaps if g.both),
