@@ -15,7 +15,7 @@ from bot.answers.blocks import add, section
 from bot.answers.changelog import changes
 from bot.answers.claims import MOSTLY_CLAIMS, VENDOR_MARK, score_parts, vendor_share
 from bot.answers.context import Context
-from bot.answers.figures import READINGS, blended, short_price
+from bot.answers.figures import OPERATOR_ONLY, READINGS, blended, short_price
 from bot.answers.fmt import num, plural
 from bot.answers.labels import a_, short_names
 from bot.answers.model import Answer, Short, Table, Text
@@ -182,7 +182,7 @@ def leaderboard(
     meet the conditions; when none does, the nearest one that misses a single condition."""
     f = filters or Filters()
     ans = Answer(intent="leaderboard", category=category, metric=metric)
-    if metric in ("speed", "latency") and not ctx.has_metric(metric):
+    if metric in OPERATOR_ONLY and not ctx.has_metric(metric):
         return _unpublished(ans, metric)
     board = _board(ctx, category, metric, min(count or 5, MAX_TOP), f, open_weights)
     ans.title = board.title
@@ -437,7 +437,7 @@ def _how_ranked(
         )
     if category and metric:
         how.append(f"Among the models with a ranked {ctx.cat_name(category).lower()} score.")
-    if metric in ("speed", "latency"):
+    if metric in OPERATOR_ONLY:
         how.append(
             f"{MEASURES[metric].phrase.capitalize()} figures come from the BenchLM export the "
             "operator turned on (Artificial Analysis measurements), not from the shipped data."

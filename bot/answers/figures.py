@@ -57,6 +57,9 @@ class Reading:
     cell: Callable[[Model], str]  # in a narrow table: "$2/$8", "120 t/s"
 
 
+# Measures no shipped source publishes: only the BenchLM export an operator turns on has them.
+OPERATOR_ONLY = ("speed", "latency")
+
 READINGS: dict[str, Reading] = {
     "price": Reading(blended, fmt.price, short_price),
     "latency": Reading(_ttft, fmt.latency, fmt.latency),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.answers import fmt
 from bot.answers.context import Context
+from bot.answers.figures import OPERATOR_ONLY
 from bot.answers.model import Answer, Short, Text
 
 
@@ -20,7 +21,7 @@ def help_answer(ctx: Context) -> Answer:
         "`what's new this week?`, `did gpt-5.5 get cheaper?` (the change log)",
         "`gpt-5.5 vs gemini 3.1 pro vs claude opus 4.7` (up to five models)",
     ]
-    metrics = ["price", "context"] + [m for m in ("speed", "latency") if ctx.has_metric(m)]
+    metrics = ["price", "context"] + [m for m in OPERATOR_ONLY if ctx.has_metric(m)]
     text = (
         "Ask me about AI language models in plain words, for example:\n"
         + "\n".join(f"• {e}" for e in examples)
