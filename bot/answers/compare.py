@@ -129,7 +129,9 @@ class _Cells:
         return out
 
 
-def _short_form(ctx: Context, two: Pair, lead: str, metric: str | None, notes_: list[str]) -> Short:
+def _short_form(
+    ctx: Context, two: Pair, lead: str, metric: str | None, answer_caveats: list[str]
+) -> Short:
     """The lead, then the few numbers that decide it side by side, then one note."""
     cells = _Cells(ctx, two.id_a, two.id_b)
     rows: list[list[str]] = []
@@ -150,7 +152,7 @@ def _short_form(ctx: Context, two: Pair, lead: str, metric: str | None, notes_: 
         lead=lead,
         columns=["", two.short_a, two.short_b],
         rows=rows,
-        note=_short_note(ctx, two, cells, metric, notes_),
+        note=_short_note(ctx, two, cells, metric, answer_caveats),
     )
 
 
@@ -211,7 +213,7 @@ def _price_and_context_rows(two: Pair, metric: str | None) -> list[list[str]]:
 
 
 def _short_note(
-    ctx: Context, two: Pair, cells: _Cells, metric: str | None, notes_: list[str]
+    ctx: Context, two: Pair, cells: _Cells, metric: str | None, answer_caveats: list[str]
 ) -> str | None:
     """What changes the reading of the table: a provisional score, where long-prompt prices
     start, and which figures are claims (or that all of a model's scores are its vendor's)."""
@@ -225,8 +227,8 @@ def _short_note(
     claims = claims_note(ctx, list(dict.fromkeys(cells.marked)), two.shorts, brief=True)
     if claims:
         notes.append(claims)
-    elif notes_ and any("reported by its vendor" in c for c in notes_):
-        notes.append(next(c for c in notes_ if "reported by its vendor" in c))
+    elif answer_caveats and any("reported by its vendor" in c for c in answer_caveats):
+        notes.append(next(c for c in answer_caveats if "reported by its vendor" in c))
     return " ".join(notes) or None
 
 
