@@ -19,7 +19,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/python -m bot run
 
+# The import contracts (pyproject.toml) and the type check run before the suite.
 test: $(STAMP)
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -58,7 +58,28 @@ TARGETS = {
     "cold_start_s": 2.0,
     "loop_lag_p99_ms": 50.0,
     "load_diff_s_10k": 10.0,
+    "rss_mb_10k": 300.0,
+    "cold_start_s_10k": 2.0,
+    "answer_p99_ms_long": 5.0,
+    "answer_p99_ms_long_10k": 5.0,
 }
+# The understanding at 10,000 models against the naive way of finding a name (rapidfuzz's
+# extractOne of the whole message over every name), both measured in this run: at least this
+# many times faster at p99.
+NAIVE_RATIO_TARGET = 40.0
+# Sentences with no model, measure or category in them, that pad a message to the length of a
+# pasted log or a long story before the question.
+CHATTER = (
+    "so yesterday i spent most of the afternoon cleaning up the garage and sorting old boxes.",
+    "the meeting ran long again and nobody agreed on anything useful, as usual.",
+    "my neighbour's dog keeps barking at the mail van every single morning.",
+    "we moved the standup to half past nine because half the team is in another timezone.",
+    "the coffee machine on the third floor has been broken for a week now.",
+    "i finally finished that novel my sister lent me, it was good.",
+    "traffic was terrible on the way in, some roadworks near the bridge.",
+    "anyway sorry for the wall of text, bear with me.",
+)
+LONG_CHARS = 4000
 
 
 def _r(x: float, digits: int = 3) -> float:
@@ -138,6 +159,57 @@ def bench_answers(catalog: Catalog, texts: list[str], reference: dict[str, Any] 
         "same_reading_as_shipped": None if same is None else round(same, 4),
         "_outcome": outcome,
     }
+
+
+def padded(texts: list[str], chars: int = LONG_CHARS, seed: int = 7) -> list[str]:
+    """Each message on a line of its own inside chatter up to `chars` characters: half the
+    chatter before it, half after, as a question lands in the middle of a long paste."""
+    rng = random.Random(seed)
+    out = []
+    for text in texts:
+        room = max(0, chars - len(text) - 2)
+        before: list[str] = []
+        after: list[str] = []
+        while True:
+            side = before if len(" ".join(before)) <= len(" ".join(after)) else after
+            sentence = rng.choice(CHATTER)
+            if len(" ".join(before)) + len(" ".join(after)) + len(sentence) + 2 > room:
+                break
+            side.append(sentence)
+        out.append(f"{' '.join(before)}\n{text}\n{' '.join(after)}")
+    return out
+
+
+def bench_long(catalog: Catalog, texts: list[str]) -> dict:
+    """The labelled messages padded to 4,000 characters with chatter: what a long paste costs."""
+    engine = Engine(catalog, answers_kept=0)
+    long_texts = padded(texts)
+    engine.ask(long_texts[0])
+    ms: list[float] = []
+    for text in long_texts:
+        t = time.perf_counter()
+        engine.ask(text)
+        ms.append((time.perf_counter() - t) * 1000)
+    return {
+        "answer_p50_ms_long": _r(statistics.median(ms)),
+        "answer_p99_ms_long": _r(percentile(ms, 99)),
+    }
+
+
+def bench_naive(catalog: Catalog, texts: list[str]) -> dict:
+    """The baseline: find the name in a message with one rapidfuzz extractOne of the whole
+    message over every model name and alias, as a first version of such a bot would."""
+    from rapidfuzz import fuzz, process, utils
+
+    names = sorted(
+        {m.name for m in catalog.models} | {a for m in catalog.models for a in m.aliases}
+    )
+    ms: list[float] = []
+    for text in texts:
+        t = time.perf_counter()
+        process.extractOne(text, names, scorer=fuzz.WRatio, processor=utils.default_process)
+        ms.append((time.perf_counter() - t) * 1000)
+    return {"naive_p50_ms": _r(statistics.median(ms)), "naive_p99_ms": _r(percentile(ms, 99))}
 
 
 # -- autocomplete -----------------------------------------------------------------------------
@@ -287,6 +359,12 @@ def main(argv: list[str] | None = None) -> int:
             reference = ans["_outcome"]
         del ans["_outcome"]
         row.update(ans)
+        if size != 1000:
+            print(f"· {label}: messages padded to {LONG_CHARS:,} characters", file=sys.stderr)
+            row.update(bench_long(catalog, texts))
+        if size == 10_000:
+            print(f"· {label}: the naive baseline", file=sys.stderr)
+            row.update(bench_naive(catalog, texts))
         row.update(bench_autocomplete(catalog))
         results["sizes"][label] = row
     del catalog
@@ -348,12 +426,19 @@ def _headline(r: dict[str, Any]) -> dict[str, Any]:
         "loop_lag_p99_ms_10k": bot.get("10k", {}).get("loop_lag_p99_ms"),
         "load_s_10k": r.get("scale", {}).get("load_s_10k"),
         "load_diff_s_10k": r.get("scale", {}).get("load_diff_s_10k"),
+        "answer_p99_ms_long": sizes["shipped"].get("answer_p99_ms_long"),
+        "answer_p99_ms_long_10k": sizes.get("10k", {}).get("answer_p99_ms_long"),
+        "naive_p99_ms_10k": sizes.get("10k", {}).get("naive_p99_ms"),
         "chart_ms_2": r.get("charts", {}).get("chart_ms_2"),
         "chart_ms_5": r.get("charts", {}).get("chart_ms_5"),
     }
+    if h["naive_p99_ms_10k"] and h["answer_p99_ms_10k"]:
+        h["naive_ratio_10k"] = round(h["naive_p99_ms_10k"] / h["answer_p99_ms_10k"], 1)
     h["targets_missed"] = [
         k for k, limit in TARGETS.items() if h.get(k) is not None and h[k] > limit
     ]
+    if h.get("naive_ratio_10k") is not None and h["naive_ratio_10k"] < NAIVE_RATIO_TARGET:
+        h["targets_missed"].append("naive_ratio_10k")
     return h
 
 
@@ -371,6 +456,9 @@ def _print(r: dict[str, Any]) -> None:
         ("whole text render p50 (ms)", "text_render_p50_ms", "{:.2f}"),
         ("whole text render p99 (ms)", "text_render_p99_ms", "{:.2f}"),
         ("read as with shipped data", "same_reading_as_shipped", "{:.1%}"),
+        ("4,000-char message p50 (ms)", "answer_p50_ms_long", "{:.2f}"),
+        ("4,000-char message p99 (ms)", "answer_p99_ms_long", "{:.2f}"),
+        ("naive extractOne p99 (ms)", "naive_p99_ms", "{:.2f}"),
         ("autocomplete p50 (ms)", "autocomplete_p50_ms", "{:.2f}"),
         ("autocomplete p99 (ms)", "autocomplete_p99_ms", "{:.2f}"),
         ("autocomplete max (ms)", "autocomplete_max_ms", "{:.2f}"),

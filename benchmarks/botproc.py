@@ -50,7 +50,8 @@ def chart_renders() -> int | None:
     from bot.discord_app.app import ModelBot
 
     bots = [o for o in gc.get_objects() if isinstance(o, ModelBot)]
-    return sum(b.charts.renders for b in bots) if bots else None
+    started = [b.core for b in bots if getattr(b, "core", None) is not None]
+    return sum(core.charts.renders for core in started) if started else None
 
 
 def write_samples(path: Path, samples: list[tuple[float, float]]) -> None:

@@ -59,7 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, help="where to write (default DATA_DIR/catalog.json)")
     c = dsub.add_parser("check", help="validate a catalog file without loading it")
     c.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
-    ld = dsub.add_parser("load", help="validate a catalog file and load it into the database")
+    ld = dsub.add_parser(
+        "load",
+        help="validate a catalog file (or a published file of speed figures) and load it into "
+        "the database",
+    )
     ld.add_argument("file", type=Path, nargs="?", help="default DATA_DIR/catalog.json")
     ld.add_argument(
         "--force",
@@ -81,6 +85,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     st = dsub.add_parser("stats", help="what the database holds")
     st.add_argument("--json", action="store_true")
+
+    speed = sub.add_parser("speed", help="the speed probe: measure speed and latency, list them")
+    ssub = speed.add_subparsers(dest="speed_command", required=True)
+    pr = ssub.add_parser("probe", help="probe the configured models (SPEED_PROBE_*)")
+    pr.add_argument("--once", action="store_true", help="a few runs of each model now, then stop")
+    pr.add_argument("--runs", type=int, help="runs per model with --once (SPEED_PROBE_RUNS)")
+    sh = ssub.add_parser("show", help="the measured figures, where and when they were measured")
+    sh.add_argument(
+        "--json", action="store_true", help="as a file other bots load with `data load FILE`"
+    )
     return p
 
 
@@ -321,6 +335,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "data":
             if args.data_command == "build":
                 return _data_build(settings, args.sources, args.out)
+            if args.data_command in ("check", "load") and args.file is not None:
+                from bot.speed import cli as speed_cli
+
+                if speed_cli.is_figures(args.file):  # another operator's speed figures
+                    if args.data_command == "check":
+                        return speed_cli.check_file(args.file)
+                    return asyncio.run(speed_cli.load_file(settings, args.file))
             if args.data_command == "check":
                 file = args.file or settings.catalog_file
                 catalog = read_catalog_file(file)
@@ -341,12 +362,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return asyncio.run(_data_stats(settings, args.json))
         if args.command == "ask":
             return _ask(settings, args)
+        if args.command == "speed":
+            from bot.speed import cli as speed_cli
+
+            if args.speed_command == "probe":
+                if args.runs is not None and not 1 <= args.runs <= 20:
+                    print("error: --runs takes 1 to 20", file=sys.stderr)
+                    return 2
+                return asyncio.run(speed_cli.probe(settings, args.once, args.runs))
+            return asyncio.run(speed_cli.show(settings, args.json))
         if args.command == "changes":
             return asyncio.run(_changes(settings, args.since, args.json))
         if args.command == "sync":
             from bot.discord_app.app import sync_commands
 
-            return sync_commands(settings, args.guild)
+            return asyncio.run(sync_commands(settings, args.guild))
         if args.command == "run":
             from bot.runner import run
 

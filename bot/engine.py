@@ -100,7 +100,7 @@ class Engine:
             # them name by name (and a family named beside an unknown name is not dropped)
             asked = tuple(
                 (x.kind, x.text, tuple(x.candidates))
-                for x in self.index.find(text)[1]
+                for x in self.index.find(self.understander.window(text))[1]
                 if x.kind in ("unknown", "family")
             )
         answer = self._composed(query, asked)

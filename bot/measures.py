@@ -4,7 +4,7 @@ bot/understand/vocabulary.json under the same ids (a test holds the two together
 weight and description in the overall score are the method's, in data/curated/categories.json.
 
 Adding a measure: a `Measure` here, its words in the vocabulary, the model field it reads in
-`bot.answers.context.metric_key`, and how a value is shown in `bot.answers.fmt`."""
+`bot.answers.figures.metric_key`, and how a value is shown in `bot.answers.fmt`."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ MEASURES: dict[str, Measure] = {
     m.id: m
     for m in (
         Measure("price", "price", "Price in/out", "Cheapest", "Price (cheapest)", "lower"),
-        # latency before speed: "quickest" and "fastest" said together ask for the first token
+        Measure("speed", "output speed", "Speed", "Fastest", "Speed (fastest output)", "higher"),
         Measure(
             "latency",
             "time to first token",
@@ -61,7 +61,6 @@ MEASURES: dict[str, Measure] = {
             "Latency (quickest first token)",
             "lower",
         ),
-        Measure("speed", "output speed", "Speed", "Fastest", "Speed (fastest output)", "higher"),
         Measure(
             "context",
             "context window",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +43,18 @@ class Settings(BaseSettings):
     dev_guild_id: int | None = Field(default=None, description="Guild for instant command sync.")
     owner_ids: list[int] = Field(default_factory=list, description="Users allowed owner commands.")
     log_level: str = Field(default="INFO")
+
+    # Sharding: one process runs every shard unless told to run some of them
+    shard_count: int | None = Field(
+        default=None,
+        ge=1,
+        description="Shards in all, across every process; unset: as many as Discord recommends.",
+    )
+    shard_ids: list[int] | None = Field(
+        default=None,
+        description="The shards this process runs (needs SHARD_COUNT); unset: all of them. "
+        "Alert digests for a guild go out from the process that runs its shard.",
+    )
 
     # Refresh and alerts
     refresh_sources: list[str] = Field(
@@ -97,6 +109,74 @@ class Settings(BaseSettings):
         description="How long a reply waits for its chart before going out without one.",
     )
 
+    # Speed probe: off unless SPEED_PROBE_BASE_URL and SPEED_PROBE_MODELS are set (bot/speed/).
+    speed_probe_base_url: str | None = Field(
+        default=None,
+        description="An OpenAI-compatible API's base URL (the part before /chat/completions).",
+    )
+    speed_probe_api_key: SecretStr | None = Field(default=None, description="Never logged.")
+    speed_probe_models: dict[str, str] | list[str] = Field(
+        default_factory=dict,
+        description="Catalog model id -> the endpoint's model id (a JSON object); or a JSON "
+        "list of catalog ids, mapped through data/curated/speed_probe_models.json "
+        "(OpenRouter's ids).",
+    )
+    speed_probe_interval_minutes: float = Field(
+        default=60, ge=0, description="Minutes between two runs of each model; 0 = only --once."
+    )
+    speed_probe_daily_budget_usd: float = Field(
+        default=1.0,
+        ge=0,
+        description="What the probe may spend in a UTC day, estimated from the catalog's prices.",
+    )
+    speed_probe_runs: int = Field(
+        default=3, ge=1, le=20, description="Runs per model of `speed probe --once`."
+    )
+    speed_probe_run_gap_seconds: float = Field(
+        default=10, ge=0, description="Pause between two runs of one model in `--once`."
+    )
+    speed_probe_keep_runs: int = Field(
+        default=9, ge=1, le=100, description="A figure is the median of this many latest runs."
+    )
+    speed_probe_min_runs: int = Field(
+        default=3, ge=1, le=100, description="Runs a model needs before its figure is shown."
+    )
+    speed_probe_timeout_seconds: float = Field(
+        default=60, gt=0, description="The longest one run may take, first token included."
+    )
+    speed_probe_provider: str | None = Field(
+        default=None,
+        description="The endpoint's name in answers (default: known from its host, e.g. "
+        "OpenRouter).",
+    )
+    speed_probe_publisher: str | None = Field(
+        default=None,
+        description="Who measured, in a published file of figures (`speed show --json`).",
+    )
+
+    @field_validator(
+        "speed_probe_base_url", "speed_probe_provider", "speed_probe_publisher", mode="before"
+    )
+    @classmethod
+    def _blank_text_is_none(cls, v: object) -> object:
+        if isinstance(v, str) and not v.strip():
+            return None
+        return v.strip() if isinstance(v, str) else v
+
+    @field_validator("speed_probe_models", mode="before")
+    @classmethod
+    def _blank_models_is_none(cls, v: object) -> object:
+        if isinstance(v, str) and not v.strip():
+            return {}
+        return v
+
+    @field_validator("speed_probe_api_key", mode="before")
+    @classmethod
+    def _blank_key_is_none(cls, v: object) -> object:
+        if isinstance(v, str) and not v.strip():
+            return None
+        return v
+
     @field_validator("discord_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, v: object) -> object:
@@ -104,12 +184,25 @@ class Settings(BaseSettings):
             return None
         return v
 
-    @field_validator("dev_guild_id", mode="before")
+    @field_validator("dev_guild_id", "shard_count", "shard_ids", mode="before")
     @classmethod
-    def _blank_int_is_none(cls, v: object) -> object:
+    def _blank_is_none(cls, v: object) -> object:
         if isinstance(v, str) and not v.strip():
             return None
         return v
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Settings:
+        ids = self.shard_ids
+        if ids is None:
+            return self
+        if self.shard_count is None:
+            raise ValueError("SHARD_IDS needs SHARD_COUNT: how many shards there are in all")
+        if not ids or len(set(ids)) != len(ids) or not all(0 <= i < self.shard_count for i in ids):
+            raise ValueError(
+                f"SHARD_IDS must list distinct shards from 0 to {self.shard_count - 1} (SHARD_COUNT - 1)"
+            )
+        return self
 
     @field_validator("log_level")
     @classmethod

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.discord_app.app import ModelBot
+from bot.discord_app.cogs.alerts import Alerts
+from bot.discord_app.cogs.refresh import Refresh
+from bot.discord_app.delivery import Deliverer
 from bot.settings import Settings
 from tests.conftest import SHIPPED, bot_settings
 from tests.discord_standin import (
@@ -57,6 +60,19 @@ def settings(tmp_path: Path, standin: DiscordStandin, feed: Path) -> Settings:
     )
 
 
+async def refresh_now(bot: ModelBot) -> None:
+    """One refresh run, as the bot's refresh loop makes it."""
+    cog = bot.get_cog("Refresh")
+    assert isinstance(cog, Refresh)
+    await cog.refresh_now()
+
+
+def deliverer(bot: ModelBot) -> Deliverer:
+    cog = bot.get_cog("Alerts")
+    assert isinstance(cog, Alerts)
+    return cog.deliverer
+
+
 def cut_price(feed: Path, output: float) -> None:
     data = json.loads(feed.read_text())
     for m in data["models"]:
@@ -96,7 +112,7 @@ async def test_subscribe_needs_permission_and_a_channel_the_bot_can_post_in(
         assert "missing Embed Links" in no_embed["content"]
         ok = await subscribe(standin, GENERAL_CHANNEL_ID, kinds="prices, scores", min_delta=2)
         assert "will get a digest" in ok["content"] and "prices" in ok["content"]
-        sub = await bot.store.subscription(GENERAL_CHANNEL_ID)
+        sub = await bot.core.store.subscription(GENERAL_CHANNEL_ID)
         assert sub.kinds == ("price", "score") and sub.min_delta == 2
         listed = await standin.slash_command("alerts list", {}, user=MANAGER_ID)
         assert f"<#{GENERAL_CHANNEL_ID}>" in (await listed.response()).json["data"]["content"]
@@ -106,7 +122,7 @@ async def test_subscribe_needs_permission_and_a_channel_the_bot_can_post_in(
             "alerts unsubscribe", {"channel": GENERAL_CHANNEL_ID}, user=MANAGER_ID
         )
         assert "No more alerts" in (await gone.response()).json["data"]["content"]
-        assert await bot.store.subscription(GENERAL_CHANNEL_ID) is None
+        assert await bot.core.store.subscription(GENERAL_CHANNEL_ID) is None
 
 
 async def test_test_alert_is_posted(standin: DiscordStandin, settings: Settings) -> None:
@@ -128,22 +144,22 @@ async def test_one_digest_per_channel_per_refresh_and_never_twice(
     async with running_client(ModelBot(settings), standin) as bot:
         await subscribe(standin, GENERAL_CHANNEL_ID)
         await subscribe(standin, SECOND_CHANNEL_ID, kinds="scores")  # not interested in prices
-        await bot.refresh_now()  # first read of the source: no change
+        await refresh_now(bot)  # first read of the source: no change
         start = standin.mark()
         cut_price(feed, 6.0)
-        await bot.refresh_now()
+        await refresh_now(bot)
         [digest] = posts(standin, GENERAL_CHANNEL_ID, start)
         embed = digest.json["embeds"][0]
         assert embed["title"] == "Model data update: 1 change"
         assert "Price cut: GPT-4.1 $2 / $8 → $2 / $6" in embed["description"]
         assert digest.json["allowed_mentions"]["parse"] == []
         assert posts(standin, SECOND_CHANNEL_ID, start) == []
-        assert [r.status for r in await bot.store.outbox(("sent",))] == ["sent"]
+        assert [r.status for r in await bot.core.store.outbox(("sent",))] == ["sent"]
         # the answers use the new data at once, and a refresh with nothing new sends nothing
-        await bot.refresh_now()
-        await bot.deliverer.run_once()
+        await refresh_now(bot)
+        await deliverer(bot).run_once()
         assert len(posts(standin, GENERAL_CHANNEL_ID, start)) == 1
-        assert bot.engine.catalog.model_by_id["gpt-4.1"].output_price == 6.0
+        assert bot.core.engine.catalog.model_by_id["gpt-4.1"].output_price == 6.0
 
 
 async def test_restart_between_sending_and_marking(
@@ -153,28 +169,28 @@ async def test_restart_between_sending_and_marking(
     async with running_client(ModelBot(settings), standin) as bot:
         await subscribe(standin, GENERAL_CHANNEL_ID)
         await subscribe(standin, SECOND_CHANNEL_ID)
-        await bot.refresh_now()
-        bot.deliverer.run_once = _nothing  # the crash: queued, but delivery never finishes
+        await refresh_now(bot)
+        deliverer(bot).run_once = _nothing  # the crash: queued, but delivery never finishes
         cut_price(feed, 6.0)
-        await bot.refresh_now()
-        rows = await bot.store.outbox()
+        await refresh_now(bot)
+        rows = await bot.core.store.outbox()
         assert len(rows) == 2
         delivered, lost = rows
         # Row 1 reached Discord (its message is in the channel) but was never marked;
         # row 2 was marked "sending" but the POST never happened.
-        await bot.store.mark_sending(delivered.id)
+        await bot.core.store.mark_sending(delivered.id)
         channel = bot.get_channel(delivered.channel_id)
         from bot.discord_app.delivery import embed_from
 
         await channel.send(embed=embed_from(delivered.payload))
-        await bot.store.mark_sending(lost.id)
+        await bot.core.store.mark_sending(lost.id)
     start = standin.mark()
     async with running_client(ModelBot(settings), standin) as bot:
-        await bot.deliverer.run_once()
+        await deliverer(bot).run_once()
         assert posts(standin, delivered.channel_id, start) == []  # found, not re-sent
         assert len(posts(standin, lost.channel_id, start)) == 1  # sent now
-        assert {r.status for r in await bot.store.outbox(("sent",))} == {"sent"}
-        assert await bot.store.outbox() == []
+        assert {r.status for r in await bot.core.store.outbox(("sent",))} == {"sent"}
+        assert await bot.core.store.outbox() == []
 
 
 async def _nothing() -> int:
@@ -188,16 +204,16 @@ async def test_deleted_and_forbidden_channels_fail_then_turn_off(
     async with running_client(ModelBot(settings), standin) as bot:
         await subscribe(standin, GENERAL_CHANNEL_ID)
         await subscribe(standin, SECOND_CHANNEL_ID)
-        await bot.refresh_now()
+        await refresh_now(bot)
         standin.unknown_channel(GENERAL_CHANNEL_ID)  # deleted
         for price in (6.0, 5.0, 4.0):
             start = standin.mark()
             cut_price(feed, price)
-            await bot.refresh_now()
+            await refresh_now(bot)
             assert (
                 len(posts(standin, SECOND_CHANNEL_ID, start)) == 1
             )  # the good channel is not held up
-        sub = await bot.store.subscription(GENERAL_CHANNEL_ID)
+        sub = await bot.core.store.subscription(GENERAL_CHANNEL_ID)
         assert sub.status == "disabled" and sub.failures == 3 and "10003" in sub.last_error
         note = posts(standin, SYSTEM_CHANNEL_ID)
         assert (
@@ -208,7 +224,7 @@ async def test_deleted_and_forbidden_channels_fail_then_turn_off(
         # once disabled, nothing more is queued or attempted for it
         start = standin.mark()
         cut_price(feed, 3.0)
-        await bot.refresh_now()
+        await refresh_now(bot)
         assert not [
             r
             for r in standin.find_requests(
@@ -218,12 +234,12 @@ async def test_deleted_and_forbidden_channels_fail_then_turn_off(
         # a missing permission counts the same way
         standin.forbid_channel(SECOND_CHANNEL_ID, code=50013)
         cut_price(feed, 2.5)
-        await bot.refresh_now()
-        sub2 = await bot.store.subscription(SECOND_CHANNEL_ID)
+        await refresh_now(bot)
+        sub2 = await bot.core.store.subscription(SECOND_CHANNEL_ID)
         assert sub2.status == "failing" and "50013" in sub2.last_error
         standin.clear_faults()
-        await bot.deliverer.run_once()  # the queued digest goes out once the channel works again
-        assert (await bot.store.subscription(SECOND_CHANNEL_ID)).status == "active"
+        await deliverer(bot).run_once()  # the queued digest goes out once the channel works again
+        assert (await bot.core.store.subscription(SECOND_CHANNEL_ID)).status == "active"
     assert any("turned off after 3 failed deliveries" in r.message for r in caplog.records)
 
 
@@ -233,13 +249,13 @@ async def test_rate_limited_channel_is_retried_and_others_flow(
     async with running_client(ModelBot(settings), standin) as bot:
         await subscribe(standin, GENERAL_CHANNEL_ID)
         await subscribe(standin, SECOND_CHANNEL_ID)
-        await bot.refresh_now()
+        await refresh_now(bot)
         fault = standin.rate_limit(
             method="POST", path=f"/channels/{GENERAL_CHANNEL_ID}/messages", retry_after=0.3
         )
         start = standin.mark()
         cut_price(feed, 6.0)
-        await bot.refresh_now()
+        await refresh_now(bot)
         general = posts(standin, GENERAL_CHANNEL_ID, start)
         second = posts(standin, SECOND_CHANNEL_ID, start)
     assert fault.hits == 1
@@ -260,8 +276,8 @@ async def test_test_alert_reports_a_failure_honestly(
         await cmd.response()
         follow = await cmd.followup()
         assert "couldn't post the test alert" in follow.json["content"]
-        assert await bot.store.outbox() == []  # failed for good, not retried forever
-        assert [r.status for r in await bot.store.outbox(("failed",))] == ["failed"]
+        assert await bot.core.store.outbox() == []  # failed for good, not retried forever
+        assert [r.status for r in await bot.core.store.outbox(("failed",))] == ["failed"]
 
 
 def digests(standin: DiscordStandin, channel: int) -> list[dict]:
@@ -278,7 +294,7 @@ async def test_digest_accepted_but_answered_500_is_posted_once(
 ) -> None:
     async with running_client(ModelBot(settings), standin) as bot:
         await subscribe(standin, GENERAL_CHANNEL_ID)
-        await bot.refresh_now()
+        await refresh_now(bot)
         fault = standin.server_error(
             500,
             method="POST",
@@ -287,10 +303,10 @@ async def test_digest_accepted_but_answered_500_is_posted_once(
             committed=True,
         )
         cut_price(feed, 6.0)
-        await bot.refresh_now()
-        await bot.deliverer.run_once()
+        await refresh_now(bot)
+        await deliverer(bot).run_once()
         assert fault.hits == 5
-        assert [r.status for r in await bot.store.outbox(("sent",))] == ["sent"]
+        assert [r.status for r in await bot.core.store.outbox(("sent",))] == ["sent"]
     assert len(digests(standin, GENERAL_CHANNEL_ID)) == 1
 
 
@@ -300,12 +316,12 @@ async def _crash_after_discord_posted(
     """Queue a digest, post it as the bot would, and stop before it is marked sent."""
     async with running_client(ModelBot(settings), standin) as bot:
         await subscribe(standin, channel_id)
-        await bot.refresh_now()
-        bot.deliverer.run_once = _nothing  # the crash: queued, but delivery never finishes
+        await refresh_now(bot)
+        deliverer(bot).run_once = _nothing  # the crash: queued, but delivery never finishes
         cut_price(feed, 6.0)
-        await bot.refresh_now()
-        [row] = await bot.store.outbox()
-        await bot.store.mark_sending(row.id)
+        await refresh_now(bot)
+        [row] = await bot.core.store.outbox()
+        await bot.core.store.mark_sending(row.id)
         from bot.discord_app.delivery import embed_from
 
         channel = bot.get_channel(channel_id)
@@ -323,8 +339,8 @@ async def test_killed_after_posting_then_a_busy_channel_is_not_posted_twice(
         await standin.send_message(GENERAL_CHANNEL_ID, USER_ID, f"chatter {i}")
     standin.nonce_window = 0
     async with running_client(ModelBot(settings), standin) as bot:
-        await bot.deliverer.run_once()
-        assert await bot.store.outbox_status(row_id) == "sent"
+        await deliverer(bot).run_once()
+        assert await bot.core.store.outbox_status(row_id) == "sent"
     assert len(digests(standin, GENERAL_CHANNEL_ID)) == 1
 
 
@@ -336,8 +352,8 @@ async def test_without_read_message_history_the_nonce_keeps_it_once(
     channel.overwrites.append(Overwrite(BOT_ROLE_ID, 0, deny=Perm.READ_MESSAGE_HISTORY))
     start = standin.mark()
     async with running_client(ModelBot(settings), standin) as bot:
-        await bot.deliverer.run_once()
-        assert await bot.store.outbox_status(row_id) == "sent"
+        await deliverer(bot).run_once()
+        assert await bot.core.store.outbox_status(row_id) == "sent"
     # the bot did not read the history it may not read, and sent with the same nonce
     assert not standin.find_requests(
         method="GET", path=f"/channels/{SECOND_CHANNEL_ID}/messages", start=start

@@ -6,10 +6,13 @@ import asyncio
 import logging
 from pathlib import Path
 
+import discord
 import pytest
 from pydantic import SecretStr
 
-from bot.discord_app.app import Cooldown, ModelBot, _start
+from bot.answers.model import Chart
+from bot.discord_app.app import ModelBot, _start
+from bot.discord_app.cogs.messages import Messages, Pace
 from bot.discord_app.embeds import CHART
 from bot.settings import Settings
 from tests.conftest import bot_settings
@@ -125,6 +128,51 @@ async def test_each_button_shows_its_details_privately(
         assert "benchmarks both have" in seen["Benchmarks"]
         assert "Price in/out" in seen["Price & limits"] and "$5/$30" in seen["Price & limits"]
         assert "Which is better, Claude Opus 4.8 or GPT-5.5?" in seen["FAQ"]
+
+
+async def test_a_button_that_fails_says_so_privately_and_logs_it(
+    standin: DiscordStandin, settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    from bot.discord_app import embeds
+
+    def broken(*_: object) -> list:
+        raise RuntimeError("a bug behind a button")
+
+    caplog.set_level(logging.ERROR)
+    async with running_client(ModelBot(settings), standin):
+        _, post = await ask(standin, f"{MENTION} tell me about gpt-5.5", mentions=[BOT_ID])
+        monkeypatch.setattr(embeds, "section_pages", broken)
+        button = post.json["components"][0]["components"][0]
+        click = await standin.click_button(int(post.response["id"]), button["custom_id"])
+        reply = (await click.response()).json["data"]
+    assert reply["flags"] & 64
+    assert reply["content"] == "Sorry, something went wrong on my side; it has been logged."
+    [logged] = [
+        r for r in caplog.records if r.exc_info and "a bug behind a button" in str(r.exc_info[1])
+    ]
+    assert "DetailsButton failed for user" in logged.message
+
+
+async def test_admin_sync_is_for_the_owner_only(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    async with running_client(ModelBot(settings), standin):
+        refused = await standin.slash_command("admin sync", {"scope": "guild"}, user=USER_ID)
+        reply = (await refused.response()).json["data"]
+        assert reply["flags"] & 64 and reply["content"] == "Only the bot's owner can sync commands."
+        # OWNER_IDS (the manager, in these settings) and the application's owner may
+        for user in (MANAGER_ID, OWNER_ID):
+            start = standin.mark()
+            cmd = await standin.slash_command("admin sync", {"scope": "guild"}, user=user)
+            assert (await cmd.response()).json["data"]["flags"] & 64
+            follow = await cmd.followup()
+            assert follow.json["content"].startswith("Synced ")
+            assert follow.json["content"].endswith("commands (this server).")
+            assert standin.find_requests(
+                method="PUT",
+                path=f"/applications/{APPLICATION_ID}/guilds/{GUILD_ID}/commands",
+                start=start,
+            )
 
 
 async def test_details_buttons_come_off_when_they_time_out(
@@ -389,7 +437,7 @@ async def test_a_long_section_pages_within_limits(
     )
     bot = ModelBot(settings)
     async with running_client(bot, standin):
-        bot.engine.ask = lambda text: Reply(
+        bot.core.engine.ask = lambda text: Reply(
             Query(text=text, intent="compare"), long_answer, "", 0.0
         )
         _, post = await ask(standin, "anything", channel=DM_CHANNEL_ID)
@@ -498,9 +546,10 @@ async def test_nothing_a_user_types_crashes_or_pings(
     standin: DiscordStandin, settings: Settings
 ) -> None:
     weird = ["", "@everyone @here", "x" * 3999, "<@&1> <#2> ```", "gpt-9 vs @everyone", "🦙" * 500]
-    bot = ModelBot(settings)
-    bot.cooldown = Cooldown(messages=100, seconds=1)  # this test is about content, not pace
-    async with running_client(bot, standin):
+    async with running_client(ModelBot(settings), standin) as bot:
+        messages = bot.get_cog("Messages")
+        assert isinstance(messages, Messages)
+        messages.pace = Pace(messages=100, seconds=1)  # this test is about content, not pace
         for text in weird:
             _, post = await ask(standin, text, channel=DM_CHANNEL_ID)
             assert post.status == 200
@@ -549,12 +598,12 @@ async def test_missing_message_content_intent_falls_back(
 async def test_sync_command_globally_and_to_a_guild(
     standin: DiscordStandin, settings: Settings
 ) -> None:
-    from bot.discord_app.app import _sync
+    from bot.discord_app.app import sync_commands
 
-    assert await _sync(settings, None) == 0
+    assert await sync_commands(settings, None) == 0
     glob = standin.find_requests(method="PUT", path=f"/applications/{APPLICATION_ID}/commands")
     assert glob and {"compare", "model", "top"} <= {c["name"] for c in glob[-1].json}
-    assert await _sync(settings, GUILD_ID) == 0
+    assert await sync_commands(settings, GUILD_ID) == 0
     assert standin.find_requests(
         method="PUT", path=f"/applications/{APPLICATION_ID}/guilds/{GUILD_ID}/commands"
     )
@@ -572,7 +621,7 @@ async def test_reply_does_not_wait_for_a_late_chart(
         assert first.json["embeds"][0]["title"] == "GPT-4.1 vs o3"
         assert "image" not in first.json["embeds"][0] and not first.files
         for _ in range(200):
-            if bot.charts.renders == 1 and not bot.charts._pending:
+            if bot.core.charts.renders == 1 and not bot.core.charts._pending:
                 break
             await asyncio.sleep(0.05)
         start = standin.mark()  # another user: the per-user cooldown stays out of it
@@ -581,7 +630,7 @@ async def test_reply_does_not_wait_for_a_late_chart(
         )
         second = await standin.wait_for_message_post(GENERAL_CHANNEL_ID, start=start)
         assert second.files and second.files[0].is_png
-        assert bot.charts.renders == 1
+        assert bot.core.charts.renders == 1
 
 
 async def test_price_question_gets_no_chart(standin: DiscordStandin, settings: Settings) -> None:
@@ -594,7 +643,7 @@ async def test_price_question_gets_no_chart(standin: DiscordStandin, settings: S
         embed = post.json["embeds"][0]
         assert embed["title"] == "GPT-4.1 vs o3"
         assert "image" not in embed and not post.files
-        assert bot.charts.renders == 0
+        assert bot.core.charts.renders == 0
 
 
 async def test_a_reply_survives_transient_discord_errors(
@@ -777,13 +826,13 @@ async def test_a_menu_pick_answers_in_time_when_its_chart_is_slow(
     # The picked answer replaces the message within Discord's 3 seconds even when drawing its
     # chart takes longer than that (a busy worker): it goes without the chart.
     async with running_client(ModelBot(settings), standin) as bot:
-        drawn = bot.charts.file_for
+        drawn = bot.core.charts.file_for
 
-        async def busy_worker(chart, wait=None):  # noqa: ANN001, ANN202 - the cache's signature
+        async def busy_worker(chart: Chart, wait: float | None = None) -> discord.File | None:
             await asyncio.sleep(min(wait or 0, 4.0))
             return await drawn(chart, 0)
 
-        bot.charts.file_for = busy_worker  # type: ignore[method-assign]
+        bot.core.charts.file_for = busy_worker
         _, post = await ask(standin, f"{MENTION} gpt-9 vs claude", mentions=[BOT_ID])
         menu = post.json["components"][0]["components"][0]
         pick = await standin.choose(

@@ -21,9 +21,11 @@ from bot.catalog.models import Catalog, Model
 from bot.engine import Engine
 from bot.settings import Settings
 from bot.store import Store
-from bot.store import db as store_db
-from bot.store.db import content_hash
+from bot.store import migrations as store_migrations
+from bot.store import rows as store_rows
+from bot.store.db import KEEP_SNAPSHOTS, content_hash
 from bot.store.migrations import MIGRATIONS
+from bot.store.snapshots import Delta, Snapshots
 from tests.conftest import ROOT, SHIPPED
 
 LABELLED = ROOT / "tests" / "data" / "labelled_messages.jsonl"
@@ -170,25 +172,22 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
             ),
         }
     )
-    monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS[:5])
-    rows, score_row = store_db._small_rows, store_db._score_row
-    monkeypatch.setattr(
-        store_db,
-        "_small_rows",
-        lambda c, sid: {
-            k: [r[:-2] for r in v] if k == "benchmarks" else v for k, v in rows(c, sid).items()
-        },
-    )
-    monkeypatch.setattr(store_db, "_score_row", lambda sid, s: score_row(sid, s)[:-3])
-    model_row = store_db._model_row
-    monkeypatch.setattr(store_db, "_model_row", lambda sid, m: model_row(sid, m)[:-3])
-    async with Store(path) as store:
-        await store.load_catalog(catalog, origin="before")
-        assert await store.schema_version() == 5
-    monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS)
-    monkeypatch.setattr(store_db, "_small_rows", rows)
-    monkeypatch.setattr(store_db, "_score_row", score_row)
-    monkeypatch.setattr(store_db, "_model_row", model_row)
+    # the tables as a schema-5 store wrote them
+    later = {
+        *long_prices,
+        *("difficulty", "short", "variant", "vendor_value", "vendor_source_url"),
+        "speed_measurement",
+    }
+    with monkeypatch.context() as m:
+        m.setattr(store_migrations, "MIGRATIONS", MIGRATIONS[:5])
+        for name in ("BENCHMARKS", "MODELS", "SCORES"):
+            t = getattr(store_rows, name)
+            kept = tuple(c for c in t.columns if c.name not in later)
+            table = store_rows.Table(t.name, given=t.given, key=t.key, columns=kept, order=t.order)
+            m.setattr(store_rows, name, table)
+        async with Store(path) as store:
+            await store.load_catalog(catalog, origin="before")
+            assert await store.schema_version() == 5
     async with Store(path) as store:
         assert await store.schema_version() == len(MIGRATIONS)
         back = await store.read_catalog()
@@ -196,10 +195,10 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
         async with store.db.execute("SELECT sql FROM sqlite_master WHERE name = 'scores'") as cur:
             assert "WITHOUT ROWID" in (await cur.fetchone())[0]
         # a dropped snapshot takes its scores with it
-        for i in range(store_db.KEEP_SNAPSHOTS + 1):
+        for i in range(KEEP_SNAPSHOTS + 1):
             await store.load_catalog(synthetic_catalog(330 + i, base=catalog), origin=f"{i}")
         async with store.db.execute("SELECT COUNT(DISTINCT snapshot_id) FROM scores") as cur:
-            assert (await cur.fetchone())[0] == store_db.KEEP_SNAPSHOTS
+            assert (await cur.fetchone())[0] == KEEP_SNAPSHOTS
 
 
 def test_everyday_words_are_never_corrected_into_model_names(catalog: Catalog) -> None:
@@ -229,13 +228,15 @@ async def test_a_snapshot_written_as_changes_to_the_last_reads_back_whole(
     path = tmp_path / "db.sqlite3"
     nxt = changed(crowd)  # prices, scores, new models and gone ones
     deltas: list[int] = []
-    write_delta = Store._write_delta
+    write_delta = Snapshots._write_delta
 
-    async def spy(self: Store, sid: int, base: int, d) -> None:  # noqa: ANN001
-        deltas.append(d.size)
+    async def spy(self: Snapshots, sid: int, base: int, d: Delta) -> None:
+        rows = (d.models_gone, d.models_changed, d.models_new)
+        rows += (d.scores_gone, d.scores_changed, d.scores_new)
+        deltas.append(sum(map(len, rows)))
         await write_delta(self, sid, base, d)
 
-    monkeypatch.setattr(Store, "_write_delta", spy)
+    monkeypatch.setattr(Snapshots, "_write_delta", spy)
     async with Store(path) as store:
         await store.load_catalog(crowd, origin="today")
         await store.load_catalog(nxt, origin="tomorrow")

@@ -115,3 +115,33 @@ def test_concurrent_readers_see_a_whole_snapshot(catalog: Catalog, tmp_path: Pat
             )
 
     asyncio.run(main())
+
+
+async def test_a_read_sees_what_is_committed_without_waiting_for_a_write(tmp_path: Path) -> None:
+    async with Store(tmp_path / "db.sqlite3") as store:
+        inside, release = asyncio.Event(), asyncio.Event()
+
+        async def write(fail: bool) -> None:
+            async with store.transaction():
+                await store.set_listen(1, None, True, None)
+                assert await store.listening_channels() == {1}  # its own write, uncommitted
+                inside.set()
+                await release.wait()
+                if fail:
+                    raise RuntimeError("rolled back")
+
+        for fail in (True, False):
+            inside.clear()
+            release.clear()
+            task = asyncio.create_task(write(fail))
+            await inside.wait()
+            # another task's open transaction is neither seen nor waited for...
+            assert await asyncio.wait_for(store.listening_channels(), 5) == set()
+            # ...but another write waits for it to end
+            other = asyncio.create_task(store.set_listen(2, None, True, None))
+            await asyncio.sleep(0.05)
+            assert not other.done()
+            release.set()
+            await asyncio.gather(task, other, return_exceptions=True)
+            assert await store.listening_channels() == ({2} if fail else {1, 2})
+            await store.set_listen(2, None, False, None)

@@ -43,13 +43,15 @@ SETS = {
     "blind15": DATA / "blind15_messages.jsonl",
     "blind16": DATA / "blind16_messages.jsonl",
     "blind17": DATA / "blind17_messages.jsonl",
+    "blind18": DATA / "blind18_messages.jsonl",
+    "blind19": DATA / "blind19_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
 OVERALL_FLOOR = 0.98
 INTENT_FLOOR = 0.90
 # The sets no rule was tuned on hold a lower floor: what their first run read, less a little.
-UNTUNED: set[str] = set()
+UNTUNED = {"blind18", "blind19"}
 UNTUNED_OVERALL_FLOOR = 0.93
 UNTUNED_INTENT_FLOOR = 0.75
 
@@ -825,3 +827,41 @@ def test_a_word_cut_by_the_negation_window_is_no_negation(engine: Engine) -> Non
         "ranking pls: open weights, reasoning, under $0.30 - best for coding", TODAY
     )
     assert (q.category, q.filters.reasoning, q.open_weights) == ("coding", True, True)
+
+
+_STORY = (
+    "so yesterday i spent most of the afternoon cleaning up the garage and sorting old boxes. "
+    "the meeting ran long again and nobody agreed on anything useful, as usual. "
+    "my neighbour's dog keeps barking at the mail van every single morning. "
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which is better for coding, claude sonnet 4.5 or gpt-5?",
+        "gemma 4 12b vs gpt-4.1",
+        "cheapest model with 1M context",
+        "top 5 open weights models for math",
+        "what changed this week?",
+        "tell me about deepseek v4 pro",
+    ],
+)
+def test_a_question_in_a_long_paste_reads_as_the_question(engine: Engine, question: str) -> None:
+    """A question inside 4,000 characters of story reads as it does alone, wherever it sits."""
+    alone = engine.understander.parse(question, TODAY)
+    half = _STORY * 9
+    for text in (half + "\n" + question, question + "\n" + half, half + question + "\n" + half):
+        q = engine.understander.parse(text[:4000] if len(text) > 4000 else text, TODAY)
+        assert (q.intent, q.models, q.category, q.metric, q.filters) == (
+            alone.intent,
+            alone.models,
+            alone.category,
+            alone.metric,
+            alone.filters,
+        ), text[:120]
+
+
+def test_a_long_story_with_no_question_stays_silent(engine: Engine) -> None:
+    q = engine.understander.parse((_STORY * 14)[:4000], TODAY)
+    assert q.intent == "none"

@@ -44,3 +44,17 @@ def test_word_lists_are_lowercase_unique_and_typos_point_at_words() -> None:
     for line, senses in v.EVERYDAY_SENSES.items():
         assert senses and all(s == s.lower() for s in senses), line
     assert all(w == w.lower() for w in v.PRODUCT_WORDS)
+
+
+def test_word_sections_are_noted_lowercase_and_unique() -> None:
+    names = json.loads((ROOT / "bot" / "understand" / "name_words.json").read_text())
+    sections = [(s, names[s]) for s in names if s != "note"]
+    asked = ("question_words", "number_words", "ranked_things", "maker_words", "modality_words")
+    sections += [(s, RAW[s]) for s in asked]
+    for section, body in sections:
+        assert body["note"], section
+        words = list(body["words"])
+        assert words and len(words) == len(set(words)), section
+        assert all(w == w.lower() and w.strip() == w for w in words), section
+    assert set(v.SYNONYMS.values()) <= v.FAMILIES
+    assert set(v.MONTHS.values()) == set(range(1, 13))

@@ -12,13 +12,14 @@ from typing import Any
 
 from bot.answers import fmt
 from bot.catalog.method import Scoreboard
+from bot.speed.figures import MOVE
 
-KINDS = ("new_model", "removed_model", "score", "price", "context", "leader", "top10")
+KINDS = ("new_model", "removed_model", "score", "price", "speed", "context", "leader", "top10")
 # Most important first: the order of a digest.
 IMPORTANCE = {
     k: i
     for i, k in enumerate(
-        ("leader", "new_model", "removed_model", "price", "score", "context", "top10")
+        ("leader", "new_model", "removed_model", "price", "score", "speed", "context", "top10")
     )
 }
 TOP = 10
@@ -48,6 +49,10 @@ def watched(sb: Scoreboard) -> dict[str, Any]:
         out[f"model:{m.id}"] = m.name
         out[f"price:{m.id}"] = [m.input_price, m.output_price]
         out[f"context:{m.id}"] = m.context_window
+        if m.speed_measurement is not None:
+            # the references, not the medians: they move only on a big move (bot/speed/figures.py)
+            sm = m.speed_measurement
+            out[f"speed:{m.id}"] = [sm.reference_speed, sm.reference_ttft]
     for scope in ("overall", *[cat.id for cat in c.categories]):
         ranked = sb.ranked(None if scope == "overall" else scope)[:TOP]
         out[f"leader:{scope}"] = ranked[0][0] if ranked else None
@@ -160,6 +165,8 @@ def describe(
             new=new,
             delta=delta,
         )
+    if kind == "speed":
+        return _speed_change(key, rest, old, new, new_sb, old_sb)
     if kind == "context":
         mid = rest
         return Change(
@@ -257,6 +264,61 @@ def describe(
     return None
 
 
+def _speed_change(
+    key: str, mid: str, old: Any, new: Any, new_sb: Scoreboard, old_sb: Scoreboard | None
+) -> Change | None:
+    name = _name(mid, new_sb, old_sb)
+    m = new_sb.catalog.model_by_id.get(mid)
+    sm = m.speed_measurement if m is not None else None
+    how = f" (measured by {sm.measured_by} via {sm.provider})" if sm is not None else ""
+    if old is None:
+        return Change(
+            "speed",
+            key,
+            f"Speed measured: {name} {fmt.num(new[0])} tokens/s, {fmt.num(new[1], 2)} s to the "
+            f"first token{how}.",
+            mid,
+            old=old,
+            new=new,
+        )
+    if new is None:
+        return Change(
+            "speed",
+            key,
+            f"Speed figures withdrawn: {name} (was {fmt.num(old[0])} tokens/s).",
+            mid,
+            old=old,
+            new=new,
+        )
+    if all(abs(n / o - 1) <= MOVE for o, n in zip(old, new, strict=True)):
+        # within the same share either way: a change of endpoint or a newer published figure
+        # that says the same thing, not news
+        return None
+    parts = []
+    delta = None
+    if old[0] != new[0]:
+        delta = (new[0] - old[0]) / old[0] * 100
+        parts.append(
+            f"{fmt.num(old[0])} → {fmt.num(new[0])} tokens/s ({'+' if delta > 0 else ''}"
+            f"{fmt.num(delta, 0)}%)"
+        )
+    if old[1] != new[1]:
+        moved = (new[1] - old[1]) / old[1] * 100
+        if delta is None:
+            delta = -moved  # a slower start reads as a loss, like a slower stream
+        parts.append(f"first token {fmt.num(old[1], 2)} → {fmt.num(new[1], 2)} s")
+    verb = "faster" if delta is not None and delta > 0 else "slower"
+    return Change(
+        "speed",
+        key,
+        f"Speed: {name} is {verb}, {'; '.join(parts)}{how}.",
+        mid,
+        old=old,
+        new=new,
+        delta=delta,
+    )
+
+
 def diff(old: Scoreboard, new: Scoreboard) -> list[Change]:
     before, after = watched_cache(old), watched_cache(new)
     added = {k.split(":", 1)[1] for k in after if k.startswith("model:") and k not in before}
@@ -284,7 +346,7 @@ def diff(old: Scoreboard, new: Scoreboard) -> list[Change]:
             continue
         if kind == "top10" and rest.split(":")[1] in paired:
             continue
-        if kind in ("price", "context", "score") and rest.split(":")[0] in quiet:
+        if kind in ("price", "context", "score", "speed") and rest.split(":")[0] in quiet:
             continue  # a new or removed model's own facts are in its one line
         if kind == "score":
             was, now = current_value(old, key), current_value(new, key)

@@ -12,11 +12,12 @@ HEADINGS = {
     "removed_model": "Removed",
     "price": "Prices",
     "score": "Scores",
+    "speed": "Speed (measured by the bot)",
     "context": "Context windows",
     "top10": "Top-10 moves",
 }
 ORDER = tuple(HEADINGS)
-DEFAULT_KINDS = ("leader", "new_model", "removed_model", "price", "score", "context")
+DEFAULT_KINDS = ("leader", "new_model", "removed_model", "price", "score", "speed", "context")
 ALL_KINDS = ORDER
 DESCRIPTION_LIMIT = 3900  # under Discord's 4096, leaving room for a "continued" line
 MAX_LINES = 60  # a digest is a summary, not a dump

@@ -401,7 +401,22 @@ def parse_part(spec: SourceSpec, body: bytes) -> Part:
         return _modelsdev_part(spec, data)
     if spec.kind in LEADERBOARDS:
         return _leaderboard_part(spec, data)
+    if spec.kind == "speed":
+        return _speed_part(spec, body)
     return _benchlm_part(spec, data)
+
+
+def _speed_part(spec: SourceSpec, body: bytes) -> Part:
+    """The speed probe's figures (bot/speed/figures.py), one overlay per model."""
+    from bot.speed.figures import FiguresFile, overlay
+
+    try:
+        figures = FiguresFile.model_validate_json(body)
+    except ValidationError as err:
+        raise CatalogError(
+            str(spec), f"not a file of speed figures: {err.errors()[0]['msg']}"
+        ) from None
+    return Part(spec.kind, spec.location, overlays=[overlay(f) for f in figures.figures])
 
 
 def _leaderboard_part(spec: SourceSpec, files: Any) -> Part:

@@ -29,7 +29,7 @@ from bot.catalog.models import Catalog, Score, in_store_order
 from bot.sources.raw import strip_date
 
 # Provenance of values a live source set, as opposed to curated ones (URLs of vendors' pages).
-LIVE_SOURCES = ("models.dev/", "benchlm export:")
+LIVE_SOURCES = ("models.dev/", "benchlm export:", "speed probe:")
 
 # What a live source may change on a model the base already has: the commercial facts that move.
 # Names, dates, families and flags belong to the base build, where curated values win.
@@ -44,8 +44,11 @@ OVERLAY_FIELDS = frozenset(
         "long_output_price",
         "output_speed",
         "ttft",
+        "speed_measurement",
     }
 )
+# Speed and latency from elsewhere (an aggregator's) do not carry the probe's description.
+_MEASURED = frozenset({"output_speed", "ttft"})
 NEW_MODEL_FIELDS = OVERLAY_FIELDS | {
     "family",
     "reasoning",
@@ -68,6 +71,14 @@ SOURCE_INFO: dict[str, dict[str, str]] = {
         "licence": "no licence found; read at the operator's choice, not redistributed",
         "url": "https://benchlm.ai/data/",
         "note": "Scores, prices; speed and latency are Artificial Analysis measurements.",
+    },
+    "speed": {
+        "id": "speed-probe",
+        "name": "Speed probe (measured by bots running this code)",
+        "licence": "the operators' own measurements",
+        "url": "docs/METHOD.md",
+        "note": "Output speed and time to first token, streaming one fixed prompt from an "
+        "OpenAI-compatible endpoint; each figure says who measured it, where and when.",
     },
 }
 
@@ -281,7 +292,8 @@ def merge(
             continue
         touched = False
         for ov in part.overlays:
-            mid = names.match(ov["keys"])
+            # the probe names catalog ids exactly; a feed's names are matched
+            mid = ov["id"] if ov.get("id") in models else names.match(ov["keys"])
             if mid is None:
                 continue
             m = models[mid]
@@ -295,6 +307,13 @@ def merge(
                     m[f] = v
                     m.setdefault("provenance", {})[f] = ov["source"]
                     touched = True
+            if (
+                _MEASURED & ov["fields"].keys()
+                and "speed_measurement" not in ov["fields"]
+                and m.pop("speed_measurement", None) is not None
+            ):
+                m.get("provenance", {}).pop("speed_measurement", None)
+                touched = True
             if part.kind not in m.get("sources", []):
                 m["sources"] = sorted({*m.get("sources", []), part.kind})
         for nm in part.new_models:

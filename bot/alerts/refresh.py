@@ -13,6 +13,7 @@ part, record what changed, hold alerts until a change has lasted, and queue dige
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 from collections.abc import Iterable
@@ -24,7 +25,15 @@ import aiohttp
 
 from bot.alerts import digest
 from bot.alerts.diff import Change, current_value, describe, diff
-from bot.alerts.feeds import FetchError, HttpPolicy, Part, SourceSpec, fetch, parse_part
+from bot.alerts.feeds import (
+    Fetched,
+    FetchError,
+    HttpPolicy,
+    Part,
+    SourceSpec,
+    fetch,
+    parse_part,
+)
 from bot.alerts.merge import merge
 from bot.catalog.check import refuse_shrinking
 from bot.catalog.errors import CatalogError
@@ -39,6 +48,9 @@ log = logging.getLogger(__name__)
 ATTEMPTS = 3
 FORCE_HINT = "accept it with `python -m bot data refresh --force`"
 _LOCKS: dict[str, asyncio.Lock] = {}  # one refresh at a time per database, in this process
+# The speed probe's figures (bot/speed/), read from this store; a source of every refresh once
+# there are any, and always the last laid over the catalog.
+SPEED_SPEC = SourceSpec("speed", "store")
 
 
 class _Moved(Exception):
@@ -104,6 +116,12 @@ async def refresh(
     catalog held (an operator's decision; a broken export is refused without it)."""
     configured = specs_from(settings)
     run_specs = specs or configured
+    if await store.has_speed_data():
+        # read by every run (from the store itself: cheap), so that a run that reads the
+        # other sources still reads them all and can confirm a held change
+        configured = [*configured, SPEED_SPEC]
+        if SPEED_SPEC not in run_specs:
+            run_specs = [*run_specs, SPEED_SPEC]
     policy = HttpPolicy(
         settings.http_timeout_seconds, settings.http_retries, settings.http_backoff_seconds
     )
@@ -152,9 +170,12 @@ async def _refresh(
     for spec in run_specs:
         key = (spec.kind, spec.location)
         try:
-            got = await fetch(
-                spec, settings.resolve_location(spec.location), states.get(key), session, policy
-            )
+            if spec == SPEED_SPEC:
+                got = await _speed_fetched(store, settings, states.get(key))
+            else:
+                got = await fetch(
+                    spec, settings.resolve_location(spec.location), states.get(key), session, policy
+                )
             if not got.changed:
                 outcomes[key] = SourceOutcome(
                     str(spec), "not modified" if "304" in got.note else "unchanged"
@@ -164,7 +185,7 @@ async def _refresh(
             part = await asyncio.to_thread(parse_part, spec, got.body or b"")
             if spec.kind != "native":  # a native part is a JSON dump already
                 part = Part.from_json(part.to_json())  # the same JSON types a saved part has
-            if key in saved and not force:
+            if key in saved and not force and spec != SPEED_SPEC:
                 had = states[key].get("entries")
                 if had is None:  # saved before the count was kept
                     had = (await saved.load(key)).entries()
@@ -306,6 +327,16 @@ async def _refresh(
             queued,
         )
     return report
+
+
+async def _speed_fetched(store: Store, settings: Settings, state: dict[str, Any] | None) -> Fetched:
+    from bot.speed.probe import source_body
+
+    body = await source_body(store, settings)
+    digest = hashlib.sha256(body).hexdigest()
+    if state is not None and digest == state.get("digest"):
+        return Fetched(False, digest=digest, note="unchanged")
+    return Fetched(True, body, digest=digest)
 
 
 def _score_and_diff(old_sb: Scoreboard | None, merged: Catalog) -> tuple[Scoreboard, list[Change]]:

@@ -15,11 +15,12 @@ from bot.answers.blocks import add, section
 from bot.answers.changelog import changes
 from bot.answers.claims import MOSTLY_CLAIMS, VENDOR_MARK, score_parts, vendor_share
 from bot.answers.context import Context
-from bot.answers.figures import OPERATOR_ONLY, READINGS, blended, short_price
+from bot.answers.figures import OPERATOR_ONLY, READINGS, blended, metric_key, short_price
 from bot.answers.fmt import num, plural
 from bot.answers.labels import a_, short_names
 from bot.answers.model import Answer, Short, Table, Text
 from bot.answers.notes import scale_note
+from bot.answers.speed import speed_basis
 from bot.catalog.method import Part
 from bot.catalog.models import Model
 from bot.measures import CATEGORIES, MEASURES
@@ -368,10 +369,14 @@ def _short_form(
         notes.append(MOSTLY_CLAIMS)
     if board.category and not board.metric:
         notes.append(scale_note(ctx, board.category))
-    if placed < board.n:
+    if placed < board.n and board.metric in OPERATOR_ONLY and not board.checks:
+        notes.append(f"Only {plural(placed, 'model')} measured so far.")
+    elif placed < board.n:
         notes.append(f"Only {plural(placed, 'model')} {'meets' if placed == 1 else 'meet'} that.")
     if f.since and (stale := ctx.staleness()):
         notes.append(stale)
+    if board.metric in OPERATOR_ONLY and (basis := speed_basis(ctx)):
+        notes.append(basis + ".")
     return Short(
         lead=lead,
         columns=["#", "Model", _head(board)],
@@ -438,11 +443,32 @@ def _how_ranked(
     if category and metric:
         how.append(f"Among the models with a ranked {ctx.cat_name(category).lower()} score.")
     if metric in OPERATOR_ONLY:
-        how.append(
+        how.append(_speed_method(ctx, metric))
+    return how
+
+
+def _speed_method(ctx: Context, metric: str) -> str:
+    """Where a speed or latency ranking's figures come from, and which models it leaves out."""
+    basis = speed_basis(ctx)
+    if basis is None:
+        return (
             f"{MEASURES[metric].phrase.capitalize()} figures come from the BenchLM export the "
             "operator turned on (Artificial Analysis measurements), not from the shipped data."
         )
-    return how
+    group = ctx.speed_group() or frozenset()
+    others = sum(
+        1 for m in ctx.catalog.models if metric_key(m, metric) is not None and m.id not in group
+    )
+    return (
+        basis + ". Only models measured under the same conditions (endpoint and prompt) are "
+        "ranked together"
+        + (
+            f"; {plural(others, 'model')} with figures measured elsewhere "
+            f"{'is' if others == 1 else 'are'} left out."
+            if others
+            else "."
+        )
+    )
 
 
 def _score_method(

@@ -28,6 +28,7 @@ CHANGE_KINDS: dict[str, ChangeKind] = {
     "new_model": ChangeKind("New models", "new model", "new models"),
     "price": ChangeKind("Prices", "price change", "price changes"),
     "score": ChangeKind("Scores", "score change", "score changes"),
+    "speed": ChangeKind("Speed", "speed change", "speed changes"),
     "context": ChangeKind("Context windows", "context change", "context changes"),
     "removed_model": ChangeKind("Removed", "removed model", "removed models"),
     "top10": ChangeKind("Top-10 moves", "top-10 move", "top-10 moves"),

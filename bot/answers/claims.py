@@ -30,6 +30,7 @@ CREDIT = {
     "models.dev": "models.dev",
     "models.dev-live": "models.dev",
     "benchlm-live": "BenchLM",
+    "speed-probe": "speed probe",
 }
 
 

@@ -14,6 +14,7 @@ from bot.answers.blocks import add, drop_dead_rows, section
 from bot.answers.claims import VENDOR_MARK, claimed, claims_note
 from bot.answers.context import Context
 from bot.answers.figures import (
+    OPERATOR_ONLY,
     long_prompt_note,
     long_prompt_row,
     long_prompt_sentence,
@@ -35,6 +36,7 @@ from bot.answers.pair import (
     pair_up,
     shared,
 )
+from bot.answers.speed import speed_note
 from bot.answers.verdict import category_lead, no_scores_lead, verdict, why_disagree
 from bot.catalog.method import Profile
 from bot.measures import CATEGORIES, MEASURES
@@ -224,6 +226,8 @@ def _short_note(
         lp := long_prompt_note([two.a.model, two.b.model], [two.short_a, two.short_b])
     ):
         notes.append(lp)
+    if metric in OPERATOR_ONLY and (speed := speed_note(ctx, [two.id_a, two.id_b])):
+        notes.append(speed)
     claims = claims_note(ctx, list(dict.fromkeys(cells.marked)), two.shorts, brief=True)
     if claims:
         notes.append(claims)
@@ -493,6 +497,8 @@ def _limit_blocks(ctx: Context, ans: Answer, two: Pair) -> list[int]:
     ]
     if sentences:
         blocks.append(add(ans, Text(text=" ".join(sentences))))
+    if speed := speed_note(ctx, [two.id_a, two.id_b]):
+        blocks.append(add(ans, Text(text=speed)))
     return blocks
 
 

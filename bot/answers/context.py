@@ -13,7 +13,7 @@ from bot.answers.figures import blended, metric_key, short_price
 from bot.answers.fmt import plural
 from bot.answers.labels import SNAPSHOT, bench_short, distinct_label, short_names
 from bot.catalog.method import Profile, Scoreboard
-from bot.catalog.models import Catalog, Model
+from bot.catalog.models import Catalog, Model, SpeedMeasurement
 from bot.catalog.stats import newest_score_date
 from bot.measures import CATEGORIES, MEASURES
 
@@ -103,17 +103,43 @@ class Context:
 
     def by_metric(self, metric: str) -> list[tuple[str, float]]:
         """Models with a figure for `metric`, best first (cheapest, fastest, ...): sorted once per
-        catalog, on first use."""
+        catalog, on first use. Speed and latency rank only the models measured under the same
+        conditions (`speed_group`)."""
         order = self._metric_orders.get(metric)
         if order is None:
-            vals = [
-                (m.id, v, m.name)
-                for m in self.catalog.models
-                if (v := metric_key(m, metric)) is not None
-            ]
+            models = self.catalog.models
+            group = self.speed_group() if metric in ("speed", "latency") else None
+            if group is not None:
+                models = tuple(m for m in models if m.id in group)
+            vals = [(m.id, v, m.name) for m in models if (v := metric_key(m, metric)) is not None]
             order = [(mid, v) for mid, v, _ in sorted(vals, key=lambda t: (t[1], t[2]))]
             self._metric_orders[metric] = order
         return order
+
+    def speed_group(self) -> frozenset[str] | None:
+        """The models whose speed and latency rank together: those measured under the same
+        conditions (endpoint and prompt) as the most models, this bot's own runs first at a tie.
+        None when no figure says how it was measured (the only figures then are an aggregator's,
+        all from one source)."""
+        if "speed_group" not in self._memo:
+            groups: dict[tuple[str, str], list[SpeedMeasurement]] = {}
+            ids: dict[tuple[str, str], list[str]] = {}
+            for m in self.catalog.models:
+                if (sm := m.speed_measurement) is not None:
+                    groups.setdefault(sm.conditions, []).append(sm)
+                    ids.setdefault(sm.conditions, []).append(m.id)
+            best = max(
+                groups,
+                key=lambda c: (
+                    len(groups[c]),
+                    any(sm.measured_by == "this bot" for sm in groups[c]),
+                    max(sm.last_run for sm in groups[c]),
+                ),
+                default=None,
+            )
+            self._memo["speed_group"] = frozenset(ids[best]) if best is not None else None
+        group: frozenset[str] | None = self._memo["speed_group"]
+        return group
 
     def same_name(self, base: str) -> list[str]:
         """Every model whose name, less a snapshot month, is `base` ("GPT-4o (May 2024)")."""

@@ -122,7 +122,12 @@ def metric_sentence(a: Model, b: Model, metric: str) -> str:
         return f"They are level: {show(va)} {unit} each."
     win = a if better(va, vb) == va else b
     wv, lv = (va, vb) if win is a else (vb, va)
-    return f"**{win.name}** is {label}: {show(wv)} vs {show(lv)} {unit}."
+    text = f"**{win.name}** is {label}: {show(wv)} vs {show(lv)} {unit}."
+    ca = a.speed_measurement.conditions if a.speed_measurement else None
+    cb = b.speed_measurement.conditions if b.speed_measurement else None
+    if ca != cb:
+        text += " They were measured under different conditions, so take it as a rough guide."
+    return text
 
 
 def _hundredths(v: float) -> str:

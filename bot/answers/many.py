@@ -10,12 +10,19 @@ from bot.answers import fmt
 from bot.answers.blocks import add, section
 from bot.answers.claims import MOSTLY_CLAIMS, VENDOR_MARK, score_parts, vendor_share
 from bot.answers.context import Context
-from bot.answers.figures import metric_cell, metric_key, metric_value, short_price
+from bot.answers.figures import (
+    OPERATOR_ONLY,
+    metric_cell,
+    metric_key,
+    metric_value,
+    short_price,
+)
 from bot.answers.fmt import NO_DATA, num
 from bot.answers.labels import a_, short_names
 from bot.answers.limits import ops_rows
-from bot.answers.model import Answer, Chart, ChartSeries, Facts, Short, Table
+from bot.answers.model import Answer, Chart, ChartSeries, Facts, Short, Table, Text
 from bot.answers.notes import caveats, scale_note
+from bot.answers.speed import speed_note
 from bot.catalog.method import Profile
 from bot.measures import CATEGORIES, MEASURES
 
@@ -55,7 +62,7 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
         if metric
         else f"{CATEGORIES[category].short if category else 'Overall'} score"
     )
-    ans.short = _short_form(ctx, ans.headline, rows, head, category, metric)
+    ans.short = _short_form(ctx, ans.headline, rows, head, category, metric, ranking.order)
     full = add(ans, _full_table(ctx, ranking, rows, head, category, metric))
     limits = add(
         ans,
@@ -72,7 +79,10 @@ def compare_many(ctx: Context, ids: list[str], category: str | None, metric: str
             "indicative, not head to head."
         )
     section(ans, "ranking", "Full table", [full], caveats=True)
-    section(ans, "limits", "Price & limits", [limits])
+    limit_blocks = [limits]
+    if speed := speed_note(ctx, ranking.order):
+        limit_blocks.append(add(ans, Text(text=speed)))
+    section(ans, "limits", "Price & limits", limit_blocks)
     if not metric:
         ans.chart = _chart(ctx, ranking.order, category, [ctx.model(m).name for m in ranking.order])
     return ans
@@ -183,12 +193,15 @@ def _short_form(
     head: str,
     category: str | None,
     metric: str | None,
+    order: list[str],
 ) -> Short:
     notes = []
     if any(r[2].endswith(VENDOR_MARK) for r in rows):
         notes.append(MOSTLY_CLAIMS)
     if category and not metric:
         notes.append(scale_note(ctx, category))
+    if metric in OPERATOR_ONLY and (speed := speed_note(ctx, order)):
+        notes.append(speed)
     return Short(
         lead=lead,
         columns=["#", "Model", head, "Price"] if metric != "price" else ["#", "Model", "Price"],

@@ -8,12 +8,13 @@ from bot.answers import fmt
 from bot.answers.blocks import add, section
 from bot.answers.claims import claim, measured_by
 from bot.answers.context import Context
-from bot.answers.figures import long_prompt_row, metric_value, short_price
+from bot.answers.figures import OPERATOR_ONLY, long_prompt_row, metric_value, short_price
 from bot.answers.fmt import NO_DATA, num, pct, plural
 from bot.answers.labels import a_
 from bot.answers.limits import ops_rows
-from bot.answers.model import Answer, Facts, Short, Table
+from bot.answers.model import Answer, Facts, Short, Table, Text
 from bot.answers.notes import caveats, closest_scored, nearest_scored, scale_note
+from bot.answers.speed import speed_note, speed_source
 from bot.catalog.method import Profile
 from bot.catalog.models import Score
 from bot.measures import CATEGORIES, MEASURES
@@ -55,12 +56,14 @@ def profile(
     ans.headline = lead
     places = _places(ctx, p)
     ans.caveats = caveats(ctx, [mid])
-    ans.short = _short_form(ctx, p, lead, places, category, asks_open)
+    ans.short = _short_form(ctx, p, lead, places, category, metric, asks_open)
     cat_blocks = _category_blocks(ctx, ans, p, places)
     bench_blocks = _benchmark_blocks(ctx, ans, p)
     limit_blocks = [
         add(ans, Facts(title="Price and limits", columns=[m.name], rows=ops_rows(ctx, [mid])))
     ]
+    if speed := speed_note(ctx, [mid]):
+        limit_blocks.append(add(ans, Text(text=speed)))
     section(ans, "categories", "Categories", cat_blocks, caveats=bool(cat_blocks))
     section(ans, "benchmarks", "Benchmarks", bench_blocks)
     section(ans, "limits", "Price & limits", limit_blocks)
@@ -165,6 +168,7 @@ def _short_form(
     lead: str,
     places: list[CategoryPlace],
     category: str | None,
+    metric: str | None,
     asks_open: bool,
 ) -> Short:
     """Overall and the category asked (or the three it ranks best in), then price and limits."""
@@ -190,6 +194,8 @@ def _short_form(
         notes.append("* provisional: too few benchmarks to rank.")
     if category and category in p.categories:
         notes.append(scale_note(ctx, category))
+    if metric in OPERATOR_ONLY and (source := speed_source(p.model)):
+        notes.append(f"Speed and latency: {source}.")
     if p.categories:
         short_rows = rows + [[label, value, ""] for label, value in facts]
         columns = ["", "Score", "Rank"]

@@ -214,6 +214,9 @@ def _key_count(catalog: Catalog) -> int:
     for section in (catalog.categories, catalog.benchmarks, catalog.scores):
         n += sum(len(r.model_fields_set) for r in section)
     n += sum(len(m.model_fields_set) + len(m.provenance) for m in catalog.models)
+    n += sum(
+        len(m.speed_measurement.model_fields_set) for m in catalog.models if m.speed_measurement
+    )
     return n
 
 
@@ -322,4 +325,8 @@ def read_catalog_file(path: Path) -> Catalog:
 
 def catalog_to_json(catalog: Catalog) -> str:
     data = catalog.model_dump(mode="json", exclude_defaults=False)
+    for m in data["models"]:
+        # Only a speed probe sets it: a file without one reads as it did before there was one.
+        if m.get("speed_measurement") is None:
+            m.pop("speed_measurement", None)
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -13,8 +13,17 @@ import re
 from collections.abc import Callable
 from functools import cached_property
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    field_validator,
+    model_validator,
+)
 
 CategoryId = Literal[
     "agentic",
@@ -123,6 +132,57 @@ class Benchmark(_Strict):
         return round(v, 6)
 
 
+def _no_credentials(value: str) -> str:
+    """An endpoint is shown and published: a user name, password or query in it (where keys
+    sometimes ride) never is."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("is not an http(s) URL")
+    if "@" in parts.netloc or parts.query or parts.fragment:
+        raise ValueError("holds credentials or a query; give the bare base URL")
+    return value
+
+
+class SpeedMeasurement(_Strict):
+    """How a model's output_speed and ttft were measured: by a speed probe streaming one fixed
+    prompt from an OpenAI-compatible endpoint (this bot's probe, or another operator's whose
+    published figures were loaded). See docs/METHOD.md."""
+
+    measured_by: Text = Field(
+        default="this bot", min_length=1, max_length=80, description="Whose probe ran it."
+    )
+    provider: Text = Field(
+        min_length=1, max_length=80, description="The endpoint's name: OpenRouter, a vendor."
+    )
+    endpoint: Annotated[str, AfterValidator(_no_credentials)] = Field(
+        max_length=300, description="The base URL the requests went to."
+    )
+    endpoint_model: Text = Field(min_length=1, max_length=200)
+    prompt: str = Field(
+        pattern=SLUG_PATTERN,
+        max_length=40,
+        description="The fixed prompt's id. Same endpoint and prompt: same conditions.",
+    )
+    runs: Count = Field(ge=1, description="Runs behind the medians.")
+    first_run: dt.date
+    last_run: dt.date
+    speed_low: Num = Field(gt=0, description="The slowest of those runs, tokens per second.")
+    speed_high: Num = Field(gt=0)
+    ttft_low: Num = Field(gt=0, description="The quickest first token of those runs, seconds.")
+    ttft_high: Num = Field(gt=0)
+    reference_speed: Num = Field(
+        gt=0,
+        description="The median as it stood after its last big move: a change (and an alert) "
+        "is a median that moves more than the stated share away from it.",
+    )
+    reference_ttft: Num = Field(gt=0)
+
+    @property
+    def conditions(self) -> tuple[str, str]:
+        """What two figures must share to be ranked together: the endpoint and the prompt."""
+        return (self.endpoint.rstrip("/"), self.prompt)
+
+
 class Model(_Strict):
     id: str = Field(pattern=SLUG_PATTERN, max_length=100)
     name: Text = Field(min_length=1, max_length=100)
@@ -147,12 +207,25 @@ class Model(_Strict):
     )
     output_speed: Num | None = Field(default=None, gt=0, description="Output tokens per second.")
     ttft: Num | None = Field(default=None, gt=0, description="Seconds to the first token.")
+    speed_measurement: SpeedMeasurement | None = Field(
+        default=None,
+        description="Where output_speed and ttft were measured, when this bot's "
+        "speed probe (or another operator's) measured them.",
+    )
     input_modalities: tuple[str, ...] = ()
     params_b: Num | None = Field(default=None, gt=0, description="Parameters, billions.")
     sources: tuple[str, ...] = Field(default=(), description="Which sources describe this model.")
     provenance: dict[str, str] = Field(
         default_factory=dict, description="Field name -> source URL, for hand-curated values."
     )
+
+    @model_validator(mode="after")
+    def _measured_figures(self) -> Model:
+        if self.speed_measurement is not None and (self.output_speed is None or self.ttft is None):
+            raise ValueError(
+                "speed_measurement describes figures it has none of: give output_speed and ttft"
+            )
+        return self
 
 
 class Score(_Strict):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import hashlib
 import io
 import logging
@@ -92,7 +93,7 @@ class ChartCache:
                 self._drop(pool)
                 continue
             wrapped = asyncio.wrap_future(fut, loop=loop)
-            wrapped.add_done_callback(lambda f, pool=pool: self._pool_check(f, pool))
+            wrapped.add_done_callback(functools.partial(self._pool_check, pool=pool))
             return wrapped
         return asyncio.ensure_future(asyncio.to_thread(chart_process.render, spec))
 
@@ -121,13 +122,13 @@ class ChartCache:
             fut = self._draw(chart)
             self._pending[key] = fut
             self.renders += 1
-            fut.add_done_callback(lambda f, key=key: self._done(key, f))
+            fut.add_done_callback(functools.partial(self._done, key))
         try:
             return await asyncio.wait_for(asyncio.shield(fut), wait)
         except TimeoutError:
             self.skipped += 1
             return None
-        except Exception:  # noqa: BLE001 - logged in _done; the reply goes without a chart
+        except Exception:  # logged in _done; the reply goes without a chart
             return None
 
     def _done(self, key: str, fut: asyncio.Future[bytes]) -> None:

@@ -7,16 +7,15 @@ from collections.abc import Awaitable, Callable
 import discord
 
 from bot.discord_app import sending
-from bot.discord_app.views import only_the_asker
+from bot.discord_app.views import Expiring, only_the_asker
 
 Answered = Callable[[discord.Interaction], Awaitable[None]]
 
 
-class ConfirmView(discord.ui.View):
+class ConfirmView(Expiring):
     def __init__(self, on_yes: Answered, author_id: int | None, timeout: float = 600) -> None:
         super().__init__(timeout=timeout)
         self.author_id = author_id
-        self.message: discord.Message | None = None
         self._on_yes = on_yes
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
@@ -39,9 +38,3 @@ class ConfirmView(discord.ui.View):
             content="OK. Ask again with the model names and what you want to know.",
             view=None,
         )
-
-    async def on_timeout(self) -> None:
-        if self.message is not None:
-            await sending.edit_message(
-                self.message, f"the buttons off message {self.message.id}", view=None
-            )

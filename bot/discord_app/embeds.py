@@ -15,6 +15,8 @@ import discord
 
 from bot.answers.model import FAQ, Answer, Facts, Section, Table, Text
 from bot.answers.render_text import PHONE_COLUMNS, render_short, table_blocks
+from bot.catalog.stats import catalog_stats
+from bot.engine import Engine
 
 TITLE, DESCRIPTION, FIELDS, FIELD_NAME, FIELD_VALUE, FOOTER, TOTAL = (
     256,
@@ -155,3 +157,42 @@ def section_plain(answer: Answer, section_id: str, limit: int = 2000) -> list[st
         else:
             out[-1] += "\n\n" + part
     return out
+
+
+def about_embed(engine: Engine) -> discord.Embed:
+    """Where the data comes from, each source credited as its licence asks, and how fresh."""
+    c = engine.catalog
+    st = catalog_stats(engine.scoreboard)
+    embed = discord.Embed(title="About this bot", colour=0x5865F2)
+    loaded = engine.context.loaded_at
+    embed.description = (
+        f"{st['models']} models, {st['models_ranked']} of them ranked; {st['scores']:,} benchmark "
+        f"scores, {st['scores_independent']:,} measured independently. Newest score "
+        f"{st['newest_score_date'] or 'unknown'}; data as of {c.meta.data_as_of or 'unknown'}"
+        + (f", loaded {loaded[:10]}" if loaded else "")
+        + ". Figures are adapted from the sources below (fractions shown as percent, one run "
+        "per model, names matched to ours)."
+    )
+    stale = engine.context.staleness()
+    if stale:
+        embed.description = f"**{stale}**\n\n{embed.description}"
+    for s in c.meta.sources:
+        n = st["sources"].get(s.id, {}).get("scores")
+        extra = f"\n{n:,} scores" if n else ""
+        if s.revision:
+            extra += f" · revision {s.revision[:10]}"
+        embed.add_field(
+            name=f"{s.name} · {s.licence}"[:256],
+            value=f"{s.note or s.url}\n<{s.url}>{extra}"[:1024]
+            if s.url.startswith("http")
+            else f"{s.note or s.url}{extra}"[:1024],
+            inline=False,
+        )
+    embed.add_field(
+        name="Method",
+        value="Category scores average each model's weighted benchmarks, each adjusted for how "
+        "hard it is; the overall score averages the categories by weight. Independent "
+        "measurements win over vendors' claims. The rules and weights are in docs/METHOD.md.",
+        inline=False,
+    )
+    return embed

@@ -87,6 +87,17 @@ class _Watch:
 _WATCH: contextvars.ContextVar[_Watch | None] = contextvars.ContextVar("send_watch", default=None)
 
 
+# What an attempt may fail with and still be tried again (`Sender._pause_after` decides how).
+RETRIED = (
+    discord.RateLimited,
+    discord.HTTPException,
+    _ServerError,
+    aiohttp.ClientError,
+    TimeoutError,
+    ConnectionError,
+)
+
+
 def describe(error: BaseException | str) -> str:
     if isinstance(error, discord.HTTPException):
         code = f" (code {error.code})" if error.code else ""
@@ -177,6 +188,25 @@ class Sender:
             raise _ServerError(watch.status)
         raise TimeoutError("no answer from Discord in the time left")
 
+    def _pause_after(self, err: BaseException, delay: float) -> tuple[float, bool]:
+        """How long to wait after a failed attempt, and whether Discord may have done it all the
+        same (a 5xx, a lost connection). A 4xx other than 429 is raised: trying again would not
+        help."""
+        if isinstance(err, discord.RateLimited):
+            return err.retry_after, False
+        if isinstance(err, discord.HTTPException) and err.status == 429:
+            wait = (
+                _header_seconds(err, "X-RateLimit-Reset-After", "Retry-After")
+                or self.policy.backoff_seconds
+            )
+            if _is_global(err):
+                now = asyncio.get_running_loop().time()
+                self._global_until = max(self._global_until, now + wait)
+            return wait, False
+        if isinstance(err, discord.HTTPException) and err.status < 500:
+            raise err
+        return delay, True
+
     async def run(
         self,
         attempt: Callable[[], Awaitable[T]],
@@ -204,28 +234,11 @@ class Sender:
             tries += 1
             if tries > 1:
                 self.retries += 1
-            unsure = False
             try:
                 return await self._once(attempt, deadline - loop.time())
-            except discord.RateLimited as err:
-                wait, last = err.retry_after, err
-            except discord.HTTPException as err:
+            except RETRIED as err:
                 last = err
-                if err.status == 429:
-                    wait = (
-                        _header_seconds(err, "X-RateLimit-Reset-After", "Retry-After")
-                        or self.policy.backoff_seconds
-                    )
-                    if _is_global(err):
-                        self._global_until = max(self._global_until, loop.time() + wait)
-                elif err.status >= 500:
-                    wait, unsure = delay, True
-                else:
-                    raise
-            except _ServerError as err:
-                wait, unsure, last = delay, True, err
-            except (aiohttp.ClientError, TimeoutError, ConnectionError) as err:
-                wait, unsure, last = delay, True, err
+                wait, unsure = self._pause_after(err, delay)
             if unsure and landed is not None and deadline > loop.time():
                 with contextlib.suppress(discord.HTTPException, aiohttp.ClientError, TimeoutError):
                     found = await asyncio.wait_for(landed(), deadline - loop.time())

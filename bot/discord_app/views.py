@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import discord
 
 from bot.answers.model import Answer
 from bot.discord_app import embeds, sending
+from bot.discord_app.errors import SORRY, tell_privately
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +29,9 @@ async def only_the_asker(
     return False
 
 
-class _Expiring(discord.ui.View):
-    """Takes its components off the message when it times out, so no dead buttons remain."""
+class Expiring(discord.ui.View):
+    """Takes its components off the message when it times out, so no dead buttons remain.
+    Whoever posts the message sets `message`."""
 
     message: discord.Message | None = None
 
@@ -37,6 +40,18 @@ class _Expiring(discord.ui.View):
             await sending.edit_message(
                 self.message, f"the buttons off message {self.message.id}", view=None
             )
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        log.error(
+            "%s failed for user %s on message %s",
+            type(item).__name__,
+            interaction.user.id,
+            interaction.message.id if interaction.message else "?",
+            exc_info=error,
+        )
+        await tell_privately(interaction, SORRY)
 
 
 class ClarifySelect(discord.ui.Select):
@@ -59,14 +74,13 @@ class ClarifySelect(discord.ui.Select):
         await self._on_pick(interaction, list(self.values))
 
 
-class ClarifyView(_Expiring):
+class ClarifyView(Expiring):
     """Offers the candidates; picking answers in place of the question."""
 
     def __init__(self, answer: Answer, on_pick: Picked, author_id: int | None) -> None:
         super().__init__(timeout=600)
         have = len(answer.data.get("partial", []))
         self.author_id = author_id
-        self.message: discord.Message | None = None
         self.add_item(ClarifySelect(answer, on_pick, max_values=5 - have))
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
@@ -77,7 +91,7 @@ class ClarifyView(_Expiring):
         )
 
 
-class PagerView(_Expiring):
+class PagerView(Expiring):
     """◀ ▶ through the pages of an answer too long for one message."""
 
     def __init__(self, pages: list[discord.Embed], author_id: int | None) -> None:
@@ -85,7 +99,6 @@ class PagerView(_Expiring):
         self.pages = pages
         self.index = 0
         self.author_id = author_id
-        self.message: discord.Message | None = None
         self._sync()
 
     def _sync(self) -> None:
@@ -141,7 +154,7 @@ class DetailsButton(discord.ui.Button):
         pager.message = await interaction.original_response()
 
 
-class DetailsView(_Expiring):
+class DetailsView(Expiring):
     """One button per section of an answer's details; each answers with that section, privately.
     The buttons come off the message when they time out."""
 
@@ -149,6 +162,5 @@ class DetailsView(_Expiring):
         self, answer: Answer, plain: bool = False, timeout: float = DETAILS_TIMEOUT
     ) -> None:
         super().__init__(timeout=timeout)
-        self.message: discord.Message | None = None
         for section in answer.sections[:25]:
             self.add_item(DetailsButton(answer, section.id, section.label, plain))

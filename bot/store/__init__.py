@@ -1,3 +1,4 @@
-from bot.store.db import LoadResult, Store, StoreError
+from bot.store.alerts import OutboxRow, Subscription
+from bot.store.db import LoadResult, SnapshotInfo, Store, StoreError
 
-__all__ = ["LoadResult", "Store", "StoreError"]
+__all__ = ["LoadResult", "OutboxRow", "SnapshotInfo", "Store", "StoreError", "Subscription"]

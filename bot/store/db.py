@@ -1,121 +1,111 @@
-"""The SQLite store, through aiosqlite: WAL, foreign keys, versioned migrations.
-
-A catalog is written as a new snapshot in one transaction; the state row that names the current
-snapshot moves only when every row is in, so a failed load leaves the previous snapshot serving.
-"""
+"""The SQLite store, through aiosqlite: one facade over small repositories that share one
+database file (WAL, foreign keys on, versioned migrations; see `connection` for who may write
+when)."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import datetime as dt
-import hashlib
-import json
-import logging
-import sqlite3
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import aiosqlite
 
-from bot.bulk import bulk
-from bot.catalog.models import Catalog, Model, Score, in_store_order
-from bot.store.alerts import AlertsMixin, write
-from bot.store.migrations import MIGRATIONS
-
-log = logging.getLogger(__name__)
-
-KEEP_SNAPSHOTS = 5  # the current one and a few before it, for diffs and alerts
-
-
-class StoreError(Exception):
-    """The database cannot be used (wrong file, newer schema, unwritable path)."""
-
-
-@dataclass(frozen=True, slots=True)
-class LoadResult:
-    snapshot_id: int
-    changed: bool
-    models: int
-    benchmarks: int
-    scores: int
-    loaded_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class SnapshotInfo:
-    id: int
-    loaded_at: str
-    built_at: str | None
-    data_as_of: str | None
-    origin: str
-    content_hash: str
-    models: int
-    benchmarks: int
-    scores: int
-    models_with_scores: int
-
-
-def content_hash(catalog: Catalog) -> str:
-    """Hash of the data itself: loading the same data twice is a no-op.  Serialised by
-    pydantic's own JSON writer, in field order (stable), without the build time."""
-    data = Catalog.__pydantic_serializer__.to_json(
-        in_store_order(catalog, validate=False), exclude={"meta": {"built_at"}}
-    )
-    return hashlib.sha256(data).hexdigest()
-
-
-# The scores table's columns after its key, in table order.
-SCORE_COLS = (
-    "value, source_url, self_reported, date, source, variant, vendor_value, vendor_source_url"
+from bot.store.alerts import ChangeLog, Outbox, Subscriptions
+from bot.store.channels import ChannelSettings
+from bot.store.connection import Database, StoreError
+from bot.store.snapshots import (
+    KEEP_SNAPSHOTS,
+    LoadResult,
+    SnapshotInfo,
+    Snapshots,
+    content_hash,
 )
+from bot.store.sources import SourceStates
+from bot.store.speed import SpeedRuns
+
+__all__ = [
+    "KEEP_SNAPSHOTS",
+    "LoadResult",
+    "SnapshotInfo",
+    "Store",
+    "StoreError",
+    "content_hash",
+]
 
 
-def _b(v: bool | None) -> int | None:
-    return None if v is None else int(v)
+class Store:
+    """Everything the bot keeps. Each method below belongs to one repository, a small class
+    over one part of the schema; callers hold this one object."""
 
-
-class Store(AlertsMixin):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._db: aiosqlite.Connection | None = None
-        # One connection serves every task; a write from one task must not land inside
-        # another task's open transaction (and be rolled back with it).
-        self._lock = asyncio.Lock()
-        self._holder: asyncio.Task | None = None
-        self._last_read: tuple[tuple, Catalog] | None = None
-        self._written: tuple[tuple, Catalog] | None = None  # kept once its transaction commits
+        self._database = database = Database(self.path)
+
+        # catalog snapshots: bot.store.snapshots
+        snapshots = self._snapshots = Snapshots(database)
+        self.load_catalog = snapshots.load
+        self.insert_snapshot = snapshots.insert
+        self.read_catalog = snapshots.read
+        self.snapshot_info = snapshots.info
+        self.snapshot_ids = snapshots.ids
+        self.current_snapshot_id = snapshots.current_id
+
+        # where the bot listens without a mention: bot.store.channels
+        channels = self._channels = ChannelSettings(database)
+        self.set_listen = channels.set_listen
+        self.listening_channels = channels.listening_channels
+
+        # each data source's last good copy and last check: bot.store.sources
+        sources = self._sources = SourceStates(database)
+        self.source_states = sources.source_states
+        self.source_part = sources.source_part
+        self.save_source_state = sources.save_source_state
+
+        # refresh runs, the change log, held changes and alerts: bot.store.alerts
+        changes = self._changes = ChangeLog(database)
+        self.start_run = changes.start_run
+        self.finish_run = changes.finish_run
+        self.record_changes = changes.record_changes
+        self.list_changes = changes.list_changes
+        self.pending = changes.pending
+        self.put_pendings = changes.put_pendings
+        self.bump_pendings = changes.bump_pendings
+        self.drop_pendings = changes.drop_pendings
+        self.record_alerts = changes.record_alerts
+
+        # channels' subscriptions to digests: bot.store.alerts
+        subscriptions = self._subscriptions = Subscriptions(database)
+        self.subscribe = subscriptions.subscribe
+        self.unsubscribe = subscriptions.unsubscribe
+        self.subscription = subscriptions.subscription
+        self.subscriptions = subscriptions.subscriptions
+        self.delivery_failed = subscriptions.delivery_failed
+        self.delivery_ok = subscriptions.delivery_ok
+
+        # digests queued for delivery: bot.store.alerts
+        speed = self._speed = SpeedRuns(database)
+        self.record_speed_run = speed.record_speed_run
+        self.speed_runs = speed.speed_runs
+        self.speed_spent_since = speed.speed_spent_since
+        self.has_speed_data = speed.has_speed_data
+        self.save_speed_imports = speed.save_speed_imports
+        self.speed_imports = speed.speed_imports
+
+        outbox = self._outbox = Outbox(database)
+        self.enqueue = outbox.enqueue
+        self.outbox = outbox.outbox
+        self.outbox_status = outbox.outbox_status
+        self.mark_sending = outbox.mark_sending
+        self.mark_sent = outbox.mark_sent
+        self.mark_failed = outbox.mark_failed
+        self.mark_unsure = outbox.mark_unsure
+        self.mark_retry = outbox.mark_retry
 
     async def open(self) -> Store:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = await aiosqlite.connect(self.path, isolation_level=None)
-        except (OSError, aiosqlite.Error) as err:
-            raise StoreError(
-                f"cannot open the database at {self.path}: {err} (check DATABASE_PATH)"
-            ) from None
-        db.row_factory = aiosqlite.Row
-        try:
-            await db.execute("PRAGMA journal_mode=WAL")
-            await db.execute("PRAGMA foreign_keys=ON")
-            await db.execute("PRAGMA busy_timeout=5000")
-            self._db = db
-            await self._migrate()
-        except aiosqlite.DatabaseError as err:
-            await db.close()
-            self._db = None
-            raise StoreError(
-                f"{self.path} is not a usable SQLite database ({err}); point DATABASE_PATH "
-                "at another file or remove this one"
-            ) from None
+        await self._database.open()
         return self
 
     async def close(self) -> None:
-        if self._db is not None:
-            await self._db.close()
-            self._db = None
+        await self._database.close()
 
     async def __aenter__(self) -> Store:
         return await self.open()
@@ -125,522 +115,17 @@ class Store(AlertsMixin):
 
     @property
     def db(self) -> aiosqlite.Connection:
-        if self._db is None:
-            raise StoreError("the store is not open")
-        return self._db
+        """The connection that writes (for a statement of the caller's own)."""
+        return self._database.writer
 
-    async def _migrate(self) -> None:
-        async with self.db.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
-        version = int(row[0]) if row else 0
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path} has schema version {version}, newer than this code knows "
-                f"({len(MIGRATIONS)}): upgrade the bot or use another DATABASE_PATH"
-            )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            await self.db.execute("BEGIN IMMEDIATE")
-            # Another process may have migrated while this one waited for the lock.
-            async with self.db.execute("PRAGMA user_version") as cur:
-                row = await cur.fetchone()
-            if row and int(row[0]) >= number:
-                await self.db.execute("COMMIT")
-                continue
-            log.info("applying database migration %d", number)
-            try:
-                for statement in _statements(script):
-                    await self.db.execute(statement)
-                await self.db.execute(f"PRAGMA user_version = {number}")
-                await self.db.execute("COMMIT")
-            except BaseException:
-                await self.db.execute("ROLLBACK")
-                raise
+    def transaction(self) -> contextlib.AbstractAsyncContextManager[aiosqlite.Connection]:
+        """One write transaction: everything inside lands, or nothing does."""
+        return self._database.transaction()
 
     async def schema_version(self) -> int:
-        async with self.db.execute("PRAGMA user_version") as cur:
+        async with (
+            self._database.reading() as db,
+            db.execute("PRAGMA user_version") as cur,
+        ):
             row = await cur.fetchone()
         return int(row[0]) if row else 0
-
-    # -- channel settings ---------------------------------------------------------------------
-
-    @write
-    async def set_listen(
-        self, channel_id: int, guild_id: int | None, listen: bool, user_id: int | None
-    ) -> None:
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        await self.db.execute(
-            "INSERT INTO channel_settings (channel_id, guild_id, listen, updated_by, updated_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(channel_id) DO UPDATE SET listen = excluded.listen, "
-            "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-            (channel_id, guild_id, int(listen), user_id, now),
-        )
-
-    @write
-    async def listening_channels(self) -> set[int]:
-        async with self.db.execute(
-            "SELECT channel_id FROM channel_settings WHERE listen = 1"
-        ) as cur:
-            return {int(r[0]) async for r in cur}
-
-    # -- catalog snapshots ------------------------------------------------------------------
-
-    @write
-    async def current_snapshot_id(self) -> int | None:
-        async with self.db.execute("SELECT value FROM state WHERE key = 'current_snapshot'") as cur:
-            row = await cur.fetchone()
-        return int(row[0]) if row else None
-
-    @contextlib.asynccontextmanager
-    async def serialized(self) -> AsyncIterator[None]:
-        task = asyncio.current_task()
-        if task is not None and self._holder is task:
-            yield  # already ours: a write inside this task's own transaction
-            return
-        async with self._lock:
-            self._holder = task
-            try:
-                yield
-            finally:
-                self._holder = None
-
-    @contextlib.asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """One write transaction: everything inside lands, or nothing does."""
-        async with self.serialized():
-            await self.db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-            except BaseException:
-                self._written = None
-                await self.db.execute("ROLLBACK")
-                raise
-            await self.db.execute("COMMIT")
-            if self._written is not None:
-                self._last_read, self._written = self._written, None
-
-    async def load_catalog(self, catalog: Catalog, origin: str) -> LoadResult:
-        """Store `catalog` as the current snapshot, in one transaction."""
-        current = await self.snapshot_info()
-        catalog = await asyncio.to_thread(in_store_order, catalog)  # sorted once, here
-        digest = await asyncio.to_thread(content_hash, catalog)
-        if current is not None and current.content_hash == digest:
-            return LoadResult(
-                current.id,
-                False,
-                current.models,
-                current.benchmarks,
-                current.scores,
-                current.loaded_at,
-            )
-        async with self.transaction():
-            result = await self.insert_snapshot(catalog, origin, digest)
-        log.info("loaded snapshot %d from %s", result.snapshot_id, origin)
-        return result
-
-    async def insert_snapshot(
-        self, catalog: Catalog, origin: str, digest: str | None = None
-    ) -> LoadResult:
-        """Write a snapshot and make it current; the caller holds the transaction."""
-        if digest is None:
-            digest = await asyncio.to_thread(content_hash, catalog)
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        db = self.db
-        cur = await db.execute(
-            "INSERT INTO snapshots (loaded_at, built_at, data_as_of, origin, sources, "
-            "overall_rule, content_hash, model_count, benchmark_count, score_count) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                now,
-                catalog.meta.built_at.isoformat(),
-                catalog.meta.data_as_of.isoformat() if catalog.meta.data_as_of else None,
-                origin,
-                json.dumps([s.model_dump(mode="json") for s in catalog.meta.sources]),
-                catalog.meta.overall_rule.model_dump_json(),
-                digest,
-                len(catalog.models),
-                len(catalog.benchmarks),
-                len(catalog.scores),
-            ),
-        )
-        sid = int(cur.lastrowid)
-        # In the order the database gives records back: rows go into the clustered scores
-        # table at its end, and the bot answers from the same catalog whether it has just
-        # written this snapshot or reads it after a restart.
-        ordered = await asyncio.to_thread(in_store_order, catalog)
-        base = await self._base_for_delta(sid)
-        if base is not None:
-            await self._write_delta(
-                sid, base[0], await asyncio.to_thread(_delta, base[1], ordered, sid)
-            )
-        else:
-            await self._insert_rows(await asyncio.to_thread(_rows, ordered, sid))
-        self._written = ((sid, digest, now), ordered)
-        await db.execute(
-            "INSERT INTO state (key, value) VALUES ('current_snapshot', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (str(sid),),
-        )
-        await db.execute(
-            "DELETE FROM snapshots WHERE id NOT IN "
-            "(SELECT id FROM snapshots ORDER BY id DESC LIMIT ?)",
-            (KEEP_SNAPSHOTS,),
-        )
-        return LoadResult(
-            int(sid), True, len(catalog.models), len(catalog.benchmarks), len(catalog.scores), now
-        )
-
-    async def _base_for_delta(self, sid: int) -> tuple[int, Catalog] | None:
-        """The snapshot this store last read or wrote, when it is still stored whole: a new
-        snapshot is then written as that one's rows, copied inside SQLite, plus what changed
-        (at 10,000 models, 0.7 s instead of 2.2 s for half a million rows through Python)."""
-        if self._last_read is None:
-            return None
-        (base_sid, digest, loaded_at), catalog = self._last_read
-        async with self.db.execute(
-            "SELECT 1 FROM snapshots WHERE id = ? AND content_hash = ? AND loaded_at = ? "
-            "AND id != ?",
-            (base_sid, digest, loaded_at, sid),
-        ) as cur:
-            return (base_sid, catalog) if await cur.fetchone() is not None else None
-
-    async def _insert_rows(self, rows: dict[str, list[tuple]]) -> None:
-        for table, batch in rows.items():
-            if batch:
-                marks = ", ".join("?" * len(batch[0]))
-                await self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
-
-    async def _write_delta(self, sid: int, base: int, d: _Delta) -> None:
-        db = self.db
-        await self._insert_rows(d.small)
-        model_cols = (
-            "name, aliases, creator, family, release_date, reasoning, open_weights, "
-            "context_window, max_output_tokens, input_price, output_price, output_speed, ttft, "
-            "input_modalities, params_b, sources, provenance, long_context_from, "
-            "long_input_price, long_output_price"
-        )
-        await db.execute(
-            f"INSERT INTO models SELECT ?, id, {model_cols} FROM models WHERE snapshot_id = ?",
-            (sid, base),
-        )
-        score_cols = SCORE_COLS
-        await db.execute(
-            f"INSERT INTO scores SELECT ?, model_id, benchmark_id, {score_cols} FROM scores "
-            "WHERE snapshot_id = ?",
-            (sid, base),
-        )
-        await db.executemany("DELETE FROM models WHERE snapshot_id = ? AND id = ?", d.models_gone)
-        await db.executemany(
-            "DELETE FROM scores WHERE snapshot_id = ? AND model_id = ? AND benchmark_id = ?",
-            d.scores_gone,
-        )
-        sets = ", ".join(f"{c} = ?" for c in model_cols.split(", "))
-        await db.executemany(
-            f"UPDATE models SET {sets} WHERE snapshot_id = ? AND id = ?", d.models_changed
-        )
-        await db.executemany(
-            "UPDATE scores SET "
-            + ", ".join(f"{c} = ?" for c in SCORE_COLS.split(", "))
-            + " WHERE snapshot_id = ? AND model_id = ? AND benchmark_id = ?",
-            d.scores_changed,
-        )
-        await self._insert_rows({"models": d.models_new, "scores": d.scores_new})
-
-    @write
-    async def snapshot_info(self, snapshot_id: int | None = None) -> SnapshotInfo | None:
-        sid = snapshot_id if snapshot_id is not None else await self.current_snapshot_id()
-        if sid is None:
-            return None
-        async with self.db.execute(
-            "SELECT s.*, (SELECT COUNT(DISTINCT model_id) FROM scores WHERE snapshot_id = s.id) "
-            "AS with_scores FROM snapshots s WHERE id = ?",
-            (sid,),
-        ) as cur:
-            row = await cur.fetchone()
-        if row is None:
-            return None
-        return SnapshotInfo(
-            id=row["id"],
-            loaded_at=row["loaded_at"],
-            built_at=row["built_at"],
-            data_as_of=row["data_as_of"],
-            origin=row["origin"],
-            content_hash=row["content_hash"],
-            models=row["model_count"],
-            benchmarks=row["benchmark_count"],
-            scores=row["score_count"],
-            models_with_scores=row["with_scores"],
-        )
-
-    @write
-    async def snapshot_ids(self) -> list[int]:
-        async with self.db.execute("SELECT id FROM snapshots ORDER BY id") as cur:
-            return [int(r[0]) async for r in cur]
-
-    @write
-    async def read_catalog(self, snapshot_id: int | None = None) -> Catalog | None:
-        sid = snapshot_id if snapshot_id is not None else await self.current_snapshot_id()
-        if sid is None:
-            return None
-        db = self.db
-        async with db.execute("SELECT * FROM snapshots WHERE id = ?", (sid,)) as cur:
-            snap = await cur.fetchone()
-        if snap is None:
-            return None
-        # The catalog this store last wrote or read is kept: a refresh reads the current one
-        # again, and at 10,000 models that read costs seconds. The key includes the content
-        # hash and load time, so a reused id never matches another process's snapshot.
-        key = (sid, snap["content_hash"], snap["loaded_at"])
-        if self._last_read is not None and self._last_read[0] == key:
-            return self._last_read[1]
-        tables = {}
-        scores = f"snapshot_id, model_id, benchmark_id, {SCORE_COLS}"
-        for table, columns, order in (
-            ("categories", "*", "position"),
-            ("benchmarks", "*", "id"),
-            ("models", "*", "id"),
-            ("scores", scores, "model_id, benchmark_id"),
-        ):
-            # fetchall: one hop to the database thread per table, not one per row
-            async with db.execute(
-                f"SELECT {columns} FROM {table} WHERE snapshot_id = ? ORDER BY {order}", (sid,)
-            ) as cur:
-                tables[table] = await cur.fetchall()
-        catalog = await asyncio.to_thread(_assemble, dict(snap), tables)
-        self._last_read = (key, catalog)
-        return catalog
-
-
-_JSON_COLS = ("aliases", "input_modalities", "sources", "provenance")
-
-
-@bulk
-def _assemble(snap: dict[str, Any], tables: dict[str, list[aiosqlite.Row]]) -> Catalog:
-    """A stored snapshot's rows back into a Catalog (validated again: the file is editable)."""
-    models = []
-    for r in tables["models"]:
-        m = {k: r[k] for k in r.keys() if k != "snapshot_id"}
-        for k in _JSON_COLS:
-            m[k] = json.loads(m[k])
-        for k in ("reasoning", "open_weights"):
-            if m[k] is not None:
-                m[k] = bool(m[k])
-        models.append(m)
-    raw: dict[str, Any] = {
-        "meta": {
-            "built_at": snap["built_at"],
-            "data_as_of": snap["data_as_of"],
-            "sources": json.loads(snap["sources"]),
-            "overall_rule": json.loads(snap["overall_rule"]),
-        },
-        "categories": [
-            {
-                "id": r["id"],
-                "name": r["name"],
-                "weight": r["weight"],
-                "description": r["description"],
-            }
-            for r in tables["categories"]
-        ],
-        "benchmarks": [
-            {
-                **{k: r[k] for k in r.keys() if k not in ("snapshot_id", "aliases")},
-                "higher_is_better": bool(r["higher_is_better"]),
-                "saturated": bool(r["saturated"]),
-                "aliases": json.loads(r["aliases"]),
-            }
-            for r in tables["benchmarks"]
-        ],
-        "models": models,
-        "scores": [
-            {
-                "model": model,
-                "benchmark": bench,
-                "value": value,
-                "source_url": url,
-                "self_reported": None if own is None else bool(own),
-                "date": date,
-                "source": source,
-                "variant": variant,
-                "vendor_value": vendor_value,
-                "vendor_source_url": vendor_url,
-            }
-            for (
-                _,
-                model,
-                bench,
-                value,
-                url,
-                own,
-                date,
-                source,
-                variant,
-                vendor_value,
-                vendor_url,
-            ) in tables["scores"]
-        ],
-    }
-    return Catalog.model_validate(raw)
-
-
-def _model_row(sid: int, m: Model) -> tuple:
-    return (
-        sid,
-        m.id,
-        m.name,
-        json.dumps(m.aliases),
-        m.creator,
-        m.family,
-        m.release_date.isoformat() if m.release_date else None,
-        _b(m.reasoning),
-        _b(m.open_weights),
-        m.context_window,
-        m.max_output_tokens,
-        m.input_price,
-        m.output_price,
-        m.output_speed,
-        m.ttft,
-        json.dumps(m.input_modalities),
-        m.params_b,
-        json.dumps(m.sources),
-        json.dumps(m.provenance),
-        m.long_context_from,
-        m.long_input_price,
-        m.long_output_price,
-    )
-
-
-def _score_row(sid: int, s: Score) -> tuple:
-    return (
-        sid,
-        s.model,
-        s.benchmark,
-        s.value,
-        s.source_url,
-        _b(s.self_reported),
-        s.date.isoformat() if s.date else None,
-        s.source,
-        s.variant,
-        s.vendor_value,
-        s.vendor_source_url,
-    )
-
-
-def _small_rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
-    return {
-        "categories": [
-            (sid, c.id, i, c.name, c.weight, c.description)
-            for i, c in enumerate(catalog.categories)
-        ],
-        "benchmarks": [
-            (
-                sid,
-                b.id,
-                b.name,
-                b.category,
-                b.weight,
-                b.unit,
-                b.scale_max,
-                int(b.higher_is_better),
-                int(b.saturated),
-                b.description,
-                b.url,
-                json.dumps(b.aliases),
-                b.difficulty,
-                b.short,
-            )
-            for b in catalog.benchmarks
-        ],
-    }
-
-
-@bulk
-def _rows(catalog: Catalog, sid: int) -> dict[str, list[tuple]]:
-    """A snapshot's rows per table, in the tables' column order."""
-    return {
-        **_small_rows(catalog, sid),
-        "models": [_model_row(sid, m) for m in catalog.models],
-        "scores": [_score_row(sid, s) for s in catalog.scores],  # the caller ordered them
-    }
-
-
-@dataclass
-class _Delta:
-    """How a catalog differs from the one stored as the base snapshot, as rows to write."""
-
-    small: dict[str, list[tuple]]
-    models_gone: list[tuple]  # (sid, id)
-    models_changed: list[tuple]  # model row, columns after (sid, id) first, then (sid, id)
-    models_new: list[tuple]
-    scores_gone: list[tuple]  # (sid, model, benchmark)
-    scores_changed: list[tuple]  # SCORE_COLS, then sid, model, bench
-    scores_new: list[tuple]
-
-    @property
-    def size(self) -> int:
-        return sum(
-            len(x)
-            for x in (
-                self.models_gone,
-                self.models_changed,
-                self.models_new,
-                self.scores_gone,
-                self.scores_changed,
-                self.scores_new,
-            )
-        )
-
-
-@bulk
-def _delta(base: Catalog, new: Catalog, sid: int) -> _Delta:
-    """`new` as changes to `base` (the stored snapshot, read or written by this store). Models
-    are compared as the rows they are stored as; scores (flat: text, numbers, a date) field by
-    field through their __dict__s."""
-    d = _Delta(_small_rows(new, sid), [], [], [], [], [], [])
-    old_models = base.model_by_id
-    new_models = {m.id: m for m in new.models}  # not new's cached map: it may be a copy's
-    for m in new.models:
-        o = old_models.get(m.id)
-        if o is None:
-            d.models_new.append(_model_row(sid, m))
-        else:
-            # rows, not the records: a dict's key order is stored, and __dict__ equality
-            # would not see it move
-            row = _model_row(sid, m)
-            if _model_row(sid, o) != row:
-                d.models_changed.append((*row[2:], sid, m.id))
-    d.models_gone = [(sid, mid) for mid in old_models if mid not in new_models]
-    old_scores = base.scores_by_model
-    matched: dict[str, int] = {}
-    for sc in new.scores:
-        if sc.model not in new_models:
-            # what the foreign key refuses on a full write
-            raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: score for {sc.model!r}")
-        o = old_scores[sc.model].get(sc.benchmark) if sc.model in old_models else None
-        if o is None:
-            d.scores_new.append(_score_row(sid, sc))
-            continue
-        matched[sc.model] = matched.get(sc.model, 0) + 1
-        if o.__dict__ != sc.__dict__:
-            d.scores_changed.append((*_score_row(sid, sc)[3:], sid, sc.model, sc.benchmark))
-    # Scores gone from models that stay (a gone model's scores go with it).
-    short = {
-        mid
-        for mid, theirs in old_scores.items()
-        if mid in new_models and matched.get(mid, 0) < len(theirs)
-    }
-    if short:
-        kept: dict[str, set[str]] = {mid: set() for mid in short}
-        for sc in new.scores:
-            if sc.model in kept:
-                kept[sc.model].add(sc.benchmark)
-        d.scores_gone = [
-            (sid, mid, bid)
-            for mid in sorted(short)
-            for bid in old_scores[mid]
-            if bid not in kept[mid]
-        ]
-    return d
-
-
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]

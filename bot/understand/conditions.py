@@ -2,7 +2,8 @@
 million", "that can read images", "from anthropic", "released this year", "non-reasoning"; and
 questions about the change log ("what's new this week?", "did gpt-5.5 get cheaper?").
 
-Pure functions over the lower-cased message; the vocabularies are data at the top."""
+Pure functions over the lower-cased message; the words for makers and inputs are data
+(vocabulary.json)."""
 
 from __future__ import annotations
 
@@ -12,64 +13,8 @@ import functools
 import re
 
 from bot.query import Filters
+from bot.understand.vocabulary import MAKER_WORDS, MODALITY_WORDS
 
-# Makers by the words people use for them, family names included ("best qwen model for math" is a
-# ranking inside Alibaba's models).
-MAKER_WORDS: dict[str, str] = {
-    "openai": "OpenAI",
-    "open ai": "OpenAI",
-    "gpt": "OpenAI",
-    "anthropic": "Anthropic",
-    "claude": "Anthropic",
-    "google": "Google",
-    "gemini": "Google",
-    "gemma": "Google",
-    "deepmind": "Google",
-    "meta": "Meta",
-    "llama": "Meta",
-    "mistral": "Mistral AI",
-    "deepseek": "DeepSeek",
-    "alibaba": "Alibaba",
-    "qwen": "Alibaba",
-    "xai": "xAI",
-    "x.ai": "xAI",
-    "grok": "xAI",
-    "moonshot": "Moonshot AI",
-    "kimi": "Moonshot AI",
-    "zhipu": "Z.ai",
-    "z.ai": "Z.ai",
-    "glm": "Z.ai",
-    "microsoft": "Microsoft",
-    "phi": "Microsoft",
-    "nvidia": "NVIDIA",
-    "nemotron": "NVIDIA",
-    "cohere": "Cohere",
-    "amazon": "Amazon",
-    "minimax": "MiniMax",
-    "xiaomi": "Xiaomi",
-    "mimo": "Xiaomi",
-    "ibm": "IBM",
-    "stepfun": "StepFun",
-    "tencent": "Tencent",
-}
-MODALITY_WORDS: dict[str, str] = {
-    "image": "image",
-    "images": "image",
-    "vision": "image",
-    "pictures": "image",
-    "picture": "image",
-    "photos": "image",
-    "screenshots": "image",
-    "see": "image",
-    "audio": "audio",
-    "voice": "audio",
-    "speech": "audio",
-    "sound": "audio",
-    "video": "video",
-    "videos": "video",
-    "pdf": "pdf",
-    "pdfs": "pdf",
-}
 # "that can read images", "with vision", "accepts video": an input the model must take. ("for
 # images" asks about the multimodal category instead.)
 _MODALITY = re.compile(

@@ -25,7 +25,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -34,15 +33,11 @@ from rapidfuzz.distance import OSA
 
 from bot.query import Resolution
 from bot.sources.raw import date_in
-from bot.understand.index import (
-    FAMILIES,
-    VENDORS,
-    AliasIndex,
-    family_choices,
-    trigrams,
-    unknown_choices,
-)
+from bot.understand.candidates import family_choices, unknown_choices
+from bot.understand.index import AliasIndex
 from bot.understand.text import tokens
+from bot.understand.trigrams import TrigramPool
+from bot.understand.vocabulary import FAMILIES, VENDORS
 
 MAX_CHOICES = 25
 MAX_NAME = 100
@@ -78,7 +73,6 @@ class ModelLookup:
         self._words_of: list[tuple[str, ...]] = []  # a label's words and its maker's
         self._labels_of: dict[str, list[int]] = {}
         by_word: dict[str, set[int]] = {}
-        by_gram: dict[str, list[int]] = {}
         makers = {c: v for v, c in VENDORS.items()}  # "OpenAI" -> "openai"
         for m in models.values():
             maker = {*tokens(m.creator), *([makers[m.creator]] if m.creator in makers else [])}
@@ -92,11 +86,9 @@ class ModelLookup:
                 self._words_of.append(tuple({*toks, *maker}))
                 for w in self._words_of[-1]:
                     by_word.setdefault(w, set()).add(i)
-                for g in trigrams(label.lower()):
-                    by_gram.setdefault(g, []).append(i)  # in label order: sorted
         self._words = sorted(by_word)
         self._by_word = {w: frozenset(s) for w, s in by_word.items()}
-        self._by_gram = by_gram
+        self._pool = TrigramPool(self._labels)
         self._prefixes: dict[str, frozenset[int]] = {}
         self._close: dict[str, dict[str, int]] = {}
         self._nearby: dict[str, frozenset[int]] = {}
@@ -321,10 +313,7 @@ class ModelLookup:
 
     def _spelled_like(self, text: str, limit: int, cutoff: float = 50) -> list[int]:
         """Labels that look like `text` by spelling, among those sharing the most trigrams."""
-        shared: Counter[int] = Counter()
-        for g in sorted(trigrams(text)):  # sorted: ties break the same way in every process
-            shared.update(self._by_gram.get(g, ()))
-        pool = {i: self._labels[i] for i, _ in shared.most_common(FUZZY_POOL)}
+        pool = {i: self._labels[i] for i in self._pool.closest(text, FUZZY_POOL)}
         hits = process.extract(text, pool, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
         return [i for _, _, i in hits]
 

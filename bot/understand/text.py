@@ -1,56 +1,14 @@
-"""Text normalisation shared by the alias index and the message parser."""
+"""Text normalisation shared by the alias index and the message parser: tokens, code and quotes
+left out, markdown off, idioms out, light stemming."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
-# Words that name a variant of a model rather than the model family; they are never typo-corrected
-# into each other and a match must not drop or add one.
-VARIANT_WORDS = frozenset(
-    {
-        "mini",
-        "nano",
-        "micro",
-        "lite",
-        "pro",
-        "max",
-        "plus",
-        "turbo",
-        "flash",
-        "ultra",
-        "air",
-        "heavy",
-        "fast",
-        "base",
-        "preview",
-        "thinking",
-        "reasoning",
-        "instruct",
-        "coder",
-        "code",
-        "vision",
-        "omni",
-        "large",
-        "medium",
-        "small",
-        "tiny",
-        "opus",
-        "sonnet",
-        "haiku",
-        "scout",
-        "maverick",
-        "exp",
-        "chat",
-        "codex",
-        "instant",
-        "next",
-        "distill",
-        "huge",
-        "deep",
-    }
-)
+from bot.understand.vocabulary import IDIOMS, VARIANT_WORDS
 
 _BIG_O = re.compile(r"\bo\(\s*[^()]{1,15}\)")
 # "openai/gpt-5.4-mini", "meta-llama/llama-4-scout": an API id's organisation adds nothing
@@ -178,3 +136,102 @@ def stem(word: str) -> str:
 def stemmed(low: str) -> str:
     """Every word of a lowered text stemmed, the rest of it kept (one space between words)."""
     return re.sub(r"[a-z]+", lambda m: stem(m.group(0)), low)
+
+
+# A message longer than this is read through a window of its sentences that can hold the
+# question (see `window`): the cost of reading a 4,000-character paste stays near a short one's.
+LONG_MESSAGE = 600
+WINDOW_CHARS = 400
+_PIECES = re.compile(r"(?<=[.!?])\s+|\n+")
+_FENCE = re.compile(r"```.*?(?:```|$)", re.S)
+_ASKING = re.compile(
+    r"^\W*(?:which|what|whats|how|is|are|does|do|should|can|could|would|will|any|compare|"
+    r"tell|show|best|cheapest|fastest|who|why|where|pls|please)\b",
+    re.I,
+)
+
+
+_TO_THE_BOT = frozenset({"help", "bot", "commands", "command", "changelog"})
+_WORD = re.compile(r"[a-z]+")
+_DIGIT_WORD = re.compile(r"\b(?=[a-z.-]*\d)[a-z0-9.-]{2,}\b")  # "4.1", "o3", "235b", not "5"
+
+
+def window(text: str, names: frozenset[str], cues: frozenset[str]) -> str:
+    """The sentences of a long message that can hold the question, in their order: those with a
+    word of a model's or maker's name (a word of `names`, or a token with a digit), a question
+    mark, a question or request word first, or a word of what people ask about (`cues`), best
+    first until WINDOW_CHARS. Short messages are read whole."""
+    if len(text) <= LONG_MESSAGE:
+        return text
+    if "```" in text:
+        text = _FENCE.sub(" ", text)  # a long paste's code is not the question
+    if "<" in text or "http" in text:
+        text = _DISCORD_TOKENS.sub(" ", text)
+    pieces = [p for p in _PIECES.split(text) if p and not p.isspace()]
+    ranked = []
+    for i, piece in enumerate(pieces):
+        low = piece[:400].lower()
+        words = set(_WORD.findall(low))
+        score = 2 * ("?" in piece) + bool(_ASKING.match(low))
+        score += 2 * (not names.isdisjoint(words) or _DIGIT_WORD.search(low) is not None)
+        score += min(3, len(cues & words)) + 2 * (not _TO_THE_BOT.isdisjoint(words))
+        ranked.append((-score, -i, i))  # the best first; among equals, the later ones
+    kept: list[int] = []
+    room = WINDOW_CHARS
+    ranked.sort()
+    # the sentences that name a model or ask (2 or more); failing those, any with a cue
+    floor = min(2, -ranked[0][0]) if ranked else 0
+    for neg_score, _, i in ranked:
+        if -neg_score < max(floor, 1) and kept:
+            break
+        if len(pieces[i]) > room:
+            if not kept:
+                kept.append(i)  # one sentence longer than the window: its start
+            continue
+        kept.append(i)
+        room -= len(pieces[i]) + 1
+    return "\n".join(pieces[i] for i in sorted(kept))[: WINDOW_CHARS + 200]
+
+
+def without_words(low: str, words: Iterable[str]) -> str:
+    """Less each word once per time it is given ("grok 4 fast and grok code fast 1": both)."""
+    for w in words:
+        low = re.sub(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", " ", low, count=1)
+    return low
+
+
+_MILLIONS = (
+    (re.compile(r"\bhalf a million\b"), "500k"),
+    (re.compile(r"\b(?:a|one) million\b"), "1m"),
+    (re.compile(r"\btwo million\b"), "2m"),
+)
+
+
+_MARKDOWN = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)|^#+\s|^>\s", re.M)
+
+
+def plain(text: str) -> str:
+    """Markdown emphasis off: "**not** a reasoning model" reads as "not a reasoning model"."""
+    return _MARKDOWN.sub("", text) if any(c in text for c in "*~`_#>") else text
+
+
+def without_idioms(low: str) -> str:
+    """Less the idioms, and "a million" as a number ("a million token context" -> 1m)."""
+    if "million" in low:
+        for pat, num in _MILLIONS:
+            low = pat.sub(num, low)
+    for phrase in IDIOMS:
+        if phrase in low:
+            if phrase.endswith(":"):
+                # "context: small startup" introduces a story; "more context: a or b?" asks
+                low = _heading_pattern(phrase).sub(" ", low)
+            else:
+                low = low.replace(phrase, " ")
+    return low
+
+
+@functools.lru_cache(maxsize=16)
+def _heading_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!more )(?<!most )(?<!less )(?<!bigger )(?<!longer )(?<!larger )" + re.escape(phrase)
+    )

@@ -137,7 +137,7 @@ class RequestLog:
         method: str | None = None,
         path: str | re.Pattern[str] | None = None,
         start: int = 0,
-        timeout: float = 5.0,
+        timeout: float = 25.0,  # a loaded machine draws a chart slowly: the bot allows it 20 s
     ) -> RecordedRequest:
         """The first answered request from index ``start`` on that matches; waits if none yet."""
 

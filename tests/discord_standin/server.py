@@ -131,11 +131,11 @@ class StandinInteraction:
     def acknowledged(self) -> bool:
         return self.response_type is not None
 
-    async def response(self, timeout: float = 5.0) -> RecordedRequest:
+    async def response(self, timeout: float = 25.0) -> RecordedRequest:
         """The successful callback request (the client's answer), waiting for it if need be."""
         return await self.standin.interaction_response(self.id, timeout=timeout)
 
-    async def followup(self, index: int = 0, timeout: float = 5.0) -> RecordedRequest:
+    async def followup(self, index: int = 0, timeout: float = 25.0) -> RecordedRequest:
         """The ``index``-th successful follow-up POST to the interaction webhook."""
         return await self.standin.wait_for_followup(self, index=index, timeout=timeout)
 
@@ -378,7 +378,7 @@ class DiscordStandin:
         method: str | None = None,
         path: str | re.Pattern[str] | None = None,
         start: int = 0,
-        timeout: float = 5.0,
+        timeout: float = 25.0,
     ) -> RecordedRequest:
         """The first answered request from index ``start`` matching all the given conditions."""
         return await self.requests.wait_for(
@@ -386,7 +386,7 @@ class DiscordStandin:
         )
 
     async def wait_for_message_post(
-        self, channel_id: int, *, start: int = 0, timeout: float = 5.0
+        self, channel_id: int, *, start: int = 0, timeout: float = 25.0
     ) -> RecordedRequest:
         """The bot's next successful ``POST /channels/{id}/messages``."""
         return await self.wait_for_request(
@@ -398,7 +398,7 @@ class DiscordStandin:
         )
 
     async def interaction_response(
-        self, interaction_id: int, *, timeout: float = 5.0
+        self, interaction_id: int, *, timeout: float = 25.0
     ) -> RecordedRequest:
         """The client's successful callback for this interaction."""
         return await self.wait_for_request(
@@ -409,7 +409,7 @@ class DiscordStandin:
         )
 
     async def wait_for_followup(
-        self, interaction: StandinInteraction, *, index: int = 0, timeout: float = 5.0
+        self, interaction: StandinInteraction, *, index: int = 0, timeout: float = 25.0
     ) -> RecordedRequest:
         path = f"/webhooks/{self.world.application_id}/{interaction.token}"
         deadline = time.monotonic() + timeout

@@ -1,0 +1,327 @@
+"""The cues a message's words give: what shape of question it is (a comparison, one model, the
+best of something), whether it asks anything at all or tells, and whom it asks (the bot, the
+channel, someone named). Regular expressions over the lower-cased message; the word lists they
+read are data (vocabulary.json)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.query import MAX_TOP
+from bot.understand.english import is_english
+from bot.understand.vocabulary import (
+    CUE_WORDS,
+    FAMILIES,
+    MAKER_WORDS,
+    NUMBER_WORDS,
+    QUESTION_WORDS,
+    RANKED_THINGS,
+)
+
+# -- what is asked --------------------------------------------------------------------------------
+
+# Words of a comparison: "vs", "better", "which", "ou" / "oder" (or), a question mark.
+COMPARE_CUES = re.compile(
+    r"\b(vs\.?|versus|or|better|worse|compare[ds]?|comparison|comparing|than|which|difference|"
+    r"diff|against|beats?|between|stack up|head to head|h2h|pick|choose|prefer|ou|oder|qual|cuál|"
+    r"cual|quel|quelle|welches|welcher)\b|\?|/"
+)
+
+# Asking about one model: its scores, price, speed, whether it is any good.
+PROFILE_CUES = re.compile(
+    r"\b(rundown|run down|breakdown|overview of|give me|show me|can it|does it|is it|how did|how is|how does|know about|everything about|worth using|worth|good|how quick|how fast|how good|how smart|how strong|how fast|how much|how expensive|how cheap|how long|"
+    r"how big|how well|how does|hows|how's|tell me about|what about|whats|what's|what is|"
+    r"info|information|stats|specs|profile|benchmarks?|scores?|rating|rank(?:ed|ing)?|"
+    r"any good|good at|good for|worth it|is it good|thoughts on|opinions? on|review|price|"
+    r"pricing|cost|context|latency|speed|details|summary|overview|strengths|weaknesses|bueno|"
+    r"buena|bom|boa|bon|bonne|gut|buono)\b"
+)
+
+# Asking how good something is: "is mistral any good" makes a lone family name a question.
+QUALITY_CUES = re.compile(
+    r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
+    r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
+    r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better)|good idea)\b"
+)
+
+# Asking for the best: superlatives, "which model", "what should i use", "sota".
+LEADER_CUES = re.compile(
+    r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
+    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|lowest latency|biggest|highest|"
+    r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
+    r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
+    r"zippiest|priciest|brainiest|what should i (?:use|run|pick|get|go with)|which should i (?:use|run|pick)|what to (?:use|run)|what do i use|"
+    r"what would you use|mejor|melhor|meilleur|meilleure|beste|besten|migliore)\b|(?<!\w)#1\b"
+    # any superlative asked of: "what's kindest to my budget", "which is gentlest on my wallet"
+    r"|\b(?:what|which)(?:'s|s| is| are| one is)? (?:the )?(?!(?:interest|request|contest|honest|"
+    r"latest|suggest|digest|modest|forest|protest|harvest)\b)[a-z]{2,}(?:i|[^aeiou ]{1,2})est\b"
+)
+
+# A measure put as the question: "which one is cheaper", "which has lower time to first token"
+MEASURE_ASKED = re.compile(
+    r"\bwhich\b(?: one| of (?:them|the two|these))?(?: is| has| gets| pumps| runs| starts| would be)?"
+    r"[^.?!,]{0,25}\b(?:faster|cheaper|quicker|slower|lower|higher|bigger|larger|longer|more|less)\b"
+    r"|\bhow much (?:slower|faster|cheaper|pricier|more|less)\b"
+)
+
+# A category asked beside a measure: "which is better at coding and which is cheaper"
+CATEGORY_ASKED = re.compile(
+    r"\b(?:good|better|best|strong|stronger|great|smarter|decent) (?:at|for|in)\b|\bstill\b"
+)
+
+# Words for models themselves: a superlative beside one asks about models.
+MODEL_WORDS = re.compile(
+    r"\b(models?|llms?|ais?|chatbots?|assistants?|open[- ]?(?:weights?|source)|local|"
+    r"self[- ]host(?:ed|ing)?)\b"
+)
+
+# Models whose weights one can run oneself.
+OPEN_WEIGHTS = re.compile(
+    r"\b(open[- ]?weights?|open[- ]?source|open models?|open llms?|local(?:ly)?|self[- ]?host"
+    r"(?:ed|ing|able)?|(?:host|run) (?:it |them )?(?:myself|ourselves|in[- ]house|on[- ]prem)|on[- ]prem(?:ise)?s?"
+    r"|air[- ]gapped|on my own (?:hardware|gpu|machine)|run (?:it )?(?:at home|on my))\b|\bopen\b"
+)
+
+# A ranking asked for, and a change asked about: "which model released since june is the best"
+# ranks recent models, "what got cheaper" asks the change log.
+RANKING_ASK = re.compile(
+    r"\b(?:best|top \d+|strongest|smartest|most capable|cheapest|fastest|quickest|biggest|"
+    r"largest|longest)\b"
+)
+
+CHANGE_VERBS = re.compile(
+    r"\bchang|\bshift|\btook\b|\bmoved?\b|\bnew\b|\badded\b|\bfresh\b|\bupdated?\b|\bcheaper\b"
+    r"|\b(?:cuts?|drops?|hikes?|increases?|decreases?|jumps?|bumps?)\b"
+)
+
+# A follow-up in a conversation: "ok and for math?", "what about for agents", "how about speed"
+FOLLOW_UP = re.compile(
+    r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty)?\W*(?:but\W+)?(?:and|what about|how about|same for|"
+    r"same question but|same but|now)\b(?=.{0,45}$)(?!.*\b(?:it|its|that|this|them|they|those|one)\b)"
+)
+
+# How many to list: "top 5", "three cheapest".
+_COUNT = re.compile(
+    r"\btop[- ]?(\d{1,3}|"
+    + "|".join(NUMBER_WORDS)
+    + r")\b|\b(\d{1,3}|"
+    + "|".join(NUMBER_WORDS)
+    + r") (?:best|top|cheapest|fastest|strongest|smartest|models|llms)\b"
+)
+
+
+def count(low: str) -> int | None:
+    m = _COUNT.search(low)
+    if not m:
+        return None
+    raw = m.group(1) or m.group(2)
+    n = NUMBER_WORDS.get(raw) if raw in NUMBER_WORDS else int(raw)
+    if not n:
+        return None
+    return max(1, min(MAX_TOP, n))
+
+
+_SUPERLATIVE_OF = re.compile(
+    r"\b(?:cheapest|fastest|quickest|best|smartest|strongest|biggest|largest|longest|"
+    r"lowest|highest|top)\s+(?:\d+\s+)?([a-z]+)"
+)
+
+# "which font is best for coding": the thing asked about comes first
+_WHICH_THING_IS_BEST = re.compile(
+    r"\b(?:which|what)\s+([a-z]+)\s+(?:is|are)\s+(?:the\s+)?(?:best|fastest|cheapest|smartest|"
+    r"strongest|quickest)\b"
+)
+
+
+def about_something_else(low: str) -> bool:
+    """A superlative about something that is no model: "fastest car", "cheapest flights",
+    "which font is best for coding"."""
+    if MODEL_WORDS.search(low):
+        return False
+    for pat in (_SUPERLATIVE_OF, _WHICH_THING_IS_BEST):
+        m = pat.search(low)
+        if m is None:
+            continue
+        word = m.group(1)
+        if (
+            word not in RANKED_THINGS
+            and word not in CUE_WORDS
+            and word not in MAKER_WORDS
+            and word not in FAMILIES
+            and not word.isdigit()
+            and is_english(word)
+        ):
+            return True
+    return False
+
+
+# -- asking, or telling ---------------------------------------------------------------------------
+
+_IMPERATIVE = re.compile(
+    r"^(?:tell|show|give|compare|rank|list|explain|recommend|help|describe|summari[sz]e|break ?down|"
+    r"check|find|pick|choose|rate)\b"
+)
+
+_CLAUSES = re.compile(
+    r"[.!?;:\n,]+|\.\.\.|\s-+\s|\b(?:so|but|and|please|pls|plz|also|can you|could you)\b"
+)
+
+
+def question_shape(low: str, strong: bool = False) -> bool:
+    """Shaped as a question or a request: a question mark (unless `strong`), a question word or
+    verb first, an imperative ("tell me", "compare"), or "how fast", "which one" anywhere."""
+    if "?" in low and not strong:
+        return True
+    words = re.findall(r"[a-z0-9']+", low)
+    if not words:
+        return False
+    # each sentence's or clause's start: "hello, i am new here. please tell me ...", "... so
+    # are either of them close on code", "sonnet 4 -> sonnet 5, show me how they progressed"
+    parts = [part.strip() for part in _CLAUSES.split(low) if part and not part.isspace()]
+    firsts = [w[0] for part in parts if (w := re.findall(r"[a-z0-9']+", part))]
+    return bool(
+        any(
+            f in QUESTION_WORDS or f in ("whats", "what's", "hows", "how's", "which", "wheres")
+            for f in firsts
+        )
+        or any(_IMPERATIVE.match(re.sub(r"^[^a-z0-9]+", "", part)) for part in parts)
+        or re.search(
+            r"\bhow (?:good|fast|quick|cheap|much|many|big|long|well|smart|expensive|pricey)\b", low
+        )
+        or re.search(r"\b(?:which|what) (?:one|model|is|has|should)\b", low)
+        or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
+        or re.search(r"\b(?:any good|worth it|thoughts on|good idea|how good)\b", low)
+        or re.search(r"(?<!unpopular )(?<!hot )\bopinions?\b(?! ?:)", low)
+    )
+
+
+# Telling, not asking: "just fixed my bug", "lmao", "running at 40 t/s on my 4090 :)".
+TELLING = re.compile(
+    r"[:;]-?[)dp]\B|\b(?:just|finally)\s+\w+ed\b"
+    r"|\b(?:fixed|wrote|built|made|saved|ruined|broke|nailed|solved|one-?shot(?:ted)?)\s+(?:my|the|our)\b"
+    r"|\bwars?\b|\bon my\b|\bi(?:'m| am| was| have|'ve)\b|\b(?:my|our) \w+ (?:says|said)\b"
+    r"|\b(?:burned|burnt|spent|paid|wasted|blew)\b.{0,20}(?:\$|\d)"
+    r"|\bis so (?:expensive|pricey|cheap|good|bad|slow|fast|smart|dumb|lazy)\b"
+    r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
+    r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
+    r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀"
+    r"|\bworth a (?:read|look|watch)\b|\btech(?:nical)? report\b|\bi disagree\b|\bfor us\b"
+    r"|\b(?:unpopular opinion|hot take)\b|\bare (?:sus|rigged|cooked|fake|inflated)\b"
+    r"|\bmy (?:cat|dog|kitten|puppy|pet|hamster|parrot|bird|horse|son|daughter|kid)\b"
+    r"|\bis (?:wild|insane|nuts|crazy|goated|cracked|mid|trash|garbage|amazing|incredible|"
+    r"awesome|unreal|underrated|overrated)\b"
+)
+
+# Talk about a comparison rather than a request for one.
+META_TALK = re.compile(
+    r"\b(?:debate|debates|discourse|drama|argument|arguing|beef|discussion|thread|meme|memes|"
+    r"again)\b.{0,40}(?:\?|$)|\bwars?\b"
+)
+
+# -- whom it asks ---------------------------------------------------------------------------------
+
+# Asking the bot how to use it.
+HELP = re.compile(
+    r"^\s*([?!/]?help|commands|\?|what can you do\??|what do you do\??|how do i use (?:you|"
+    r"this|this bot|the bot|it)\??|how does this (?:bot )?work\??|how to use (?:you|this bot|"
+    r"the bot)\??|usage)\s*[!?.]*\s*$|\bwhat can (?:you|u|this bot|the bot) do\b|\bhow do i use "
+    r"(?:you|this bot|the bot)\b|\bwhat commands\b|\bhow do(?:es)? (?:this|the) bot work\b|"
+    r"\bwhat (?:can i|should i) ask (?:you|the bot|this bot)\b|\bhelp me use (?:you|this bot)\b|"
+    r"\bhow do i ask (?:you|the bot|this bot)\b|\bwhat (?:kind of|sort of)? ?questions can you\b|"
+    r"\bguide (?:for|to) (?:this|the) bot\b|\bwhat are you for\b|\bhow does this bot\b|"
+    r"\bbot help\b|^\W*help\W*$|\bwhat (?:kind|sort) of questions can i ask\b|\bhow do you work\b|"
+    r"\bwhere do (?:your|the) (?:scores|numbers|data) come from\b|\bexplain what you do\b|"
+    r"\bhow (?:do|can) i use (?:you|this|the bot|this bot)\b|"
+    r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
+    r"\bwhat am i supposed to (?:type|ask|say)\b|\b(?:what|who) are (?:you|u)\W*(?:lol|lmao)?\W*$|\bbot\b.{0,20}\bhow to use\b|"
+    r"\bhow to use\b.{0,20}\bbot\b"
+)
+
+# Questions about the bot itself: its data, its method, how to ask it.
+ABOUT_BOT = re.compile(
+    r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers|scores|rankings?|"
+    r"ranks|sources?|benchmarks|method|categories|info|prices|figures)\b"
+    r"|\b(?:pricing|prices?|scores?|data|numbers|benchmarks?) (?:info |data |figures )?(?:from|come from|sourced from)\b"
+    r"|\bdo (?:you|u) (?:know|cover|have|track) (?:about )?(?:every|all|each|which|what|the)\b.{0,20}\bmodels?\b"
+    r"|\b(?:data|numbers|scores|rankings?|info|ranks)\b.{0,30}\b(?:come from|based on|get updated|"
+    r"updated|refreshed|calculated|computed|worked out)\b"
+    r"|\bwhat (?:do|does) (?:the |your |these )?(?:categories|category|scores|overall|rankings?)\b"
+    r".{0,25}\bmean\b|\bwhat counts as\b|\bhow do i (?:ask|get (?:it|you)|make (?:it|you))\b"
+    r"|\bcan i (?:compare|ask|get)\b.{0,30}\b(?:more than|at once|several)\b"
+    r"|\bhow often\b.{0,30}\b(?:update|updated|refresh|change)"
+    r"|\b(?:prices?|scores?|numbers|data|rankings?|ranks|models|benchmarks?)\b.{0,15}\byou (?:show|use|list|have|"
+    r"know|track|cover|give|support)\b"
+    r"|\bwhat (?:do|does) (?:the |your |these |a )?(?:\w+ )?(?:score|number|rank|percentage|figure)s?\b.{0,25}\bmean\b"
+    r"|\bhow do i (?:get|see|pull up) (?:the |a )?(?:leaderboard|ranking|rankings|top list)\b"
+    r"|\b(?:list|all) (?:of )?(?:all )?(?:the )?models (?:you|do you|does the bot|the bot)\b"
+    r"|\bwhich models (?:do |can )?you (?:know|have|cover|support|track)\b"
+    r"|\bwhat do(?:es)? (?:you|u|the bot) mean by\b|\bin (?:your|ur|the bot'?s) (?:answers|replies|tables)\b"
+    r"|\bhow do i (?:compare|ask|use)\b.{0,30}\b(?:with you|you|the bot|this bot)\b"
+    r"|\b(?:measured|taken|computed|collected|calculated) by (?:you|u|the bot)\b"
+    r"|\bwhich benchmarks (?:go into|make up|count (?:for|towards?)|are in|feed)\b"
+    r"|\bbot\b.{0,20}\bhow does (?:this|it) work\b|\bhow does (?:this|it) work\b.{0,20}\bbot\b"
+    r"|(?:(?<!\w)@|\bmention|\bping|\btag) ?(?:you|u|the bot)\b|\bneed to (?:@|mention|ping|tag)"
+)
+
+# A question put to the bot about itself, with nothing else asked
+ASKS_THE_BOT = re.compile(
+    r"^\W*(?:hey |hi |yo |ok |so )?bot\b\W*(?:how|what|can|do|does|is|are|where|which|who)\b"
+    r"|\b(?:what|who) are (?:you|u)(?: exactly| even| anyway| really| for)?\W*$"
+    r"|\b(?:can|could|will) (?:you|u|it|the bot|this bot) (?:compare|list|rank|show|answer|"
+    r"look up|filter|sort)\b"
+    r"|^\W*(?:bot )?commands\W*$|\bwho (?:made|built|runs|wrote) (?:this|the|you)\b"
+    r"|\b(?:can|how do|how should|how can|is there a way to) (?:i |we )?(?:ask|tell|get|make|phrase)\b"
+    r".{0,30}\b(?:you|u|the bot|this bot|it)\b"
+    r"|\b(?:you|u|ur|your|the bot|this bot)\b.{0,40}\b(?:syntax|commands?|scrape|source|sources|"
+    r"reply|replies|threads?|official)\b"
+    r"|\b(?:scrape|official)\b.{0,40}\b(?:you|u|the bot|this bot)\b"
+)
+
+# Asked of other people in the channel, not of the bot.
+ASKED_OF_OTHERS = re.compile(
+    r"(?:^|[.!?,;]\s*|\b(?:so|but|and)\s+)(?:anyone|any1|anybody|does anyone|has anyone|did anyone|"
+    r"is anyone|is anybody|who else|"
+    r"am i the only|do you guys|you guys)\b"
+    r"|\b(?:anyone|anybody) (?:done|tried|know|knows|else|here|seen|used|using|getting|have|had|"
+    r"been|got|remember)\b"
+)
+
+# Addressed to another person: "@alex which one did you pick" (the bot's own mention is gone
+# by now: Discord sends it as <@id>).
+TO_SOMEONE = re.compile(r"^\s*@(?!everyone\b|here\b)[a-z0-9_.]{2,32}\b")
+
+HOW_TO_CLAUSE = re.compile(
+    r"(?:^|[.,;!?]\s*)how (?:do|can|should|would) (?:i|we|you|u)\b|(?:^|[.,;!?]\s*)how to\b"
+)
+
+HOW_TO = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you|u)\b|\bhow to\b")
+
+# "which of these two", "compare them": the names are in the pasted block.
+POINTS_AT_CODE = re.compile(
+    r"\b(?:these|those|them|both|the two|above|this pair)\b"
+    r"|\bis (?:this|it) (?:a )?(?:good|decent|any good|worth|the right)\b"
+)
+
+# -- not about a model's merits -------------------------------------------------------------------
+
+# a shell command that pulls or runs a model: telling the machine, not asking
+COMMAND_LINE = re.compile(
+    r"^\W*(?:ollama|pip3?|docker|vllm|huggingface-cli|hf|git|curl|wget|npm|npx|uv|llama-server|"
+    r"llama-cli|lms|mlx_lm\.\w+)\s+(?:pull|run|serve|install|download|clone|create|show|add|get|push)\b"
+)
+
+# talk of a service being down: nothing the bot's data answers
+OUTAGE = re.compile(
+    r"\b(?:is|are|was|went|goes|going) (?:down|offline)\b|\bstatus page\b|\boutages?\b"
+    r"|\b(?:5\d\d|429) (?:errors?|again|overloaded)\b|\bgetting (?:5\d\d|429)s?\b"
+)
+
+# words after a line's name that make it someone's own model built on it
+DERIVED = re.compile(
+    r"(?:fine ?tunes?|finetuned|fine tuned|merges?|loras?|derivatives?|distills?)\b"
+)
+
+# "how do i fine-tune llama": working on the line's weights, not asking about its models
+DERIVING = re.compile(
+    r"(?:fine ?tune|finetune|fine tuning|finetuning|train|training|quantize|distill)$"
+)

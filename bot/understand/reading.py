@@ -1,0 +1,411 @@
+"""Reading a message: everything the intent is decided on, gathered into one record. Its text as
+the user wrote it and as they said it themselves (less quotes and pasted code), the models it
+names, the names that are no one model, what it asks about (a category, a measure, conditions),
+and the cues of its shape: a question or a remark, for the bot or for someone else. A message
+that settles while it is read (a shell command, a status complaint, an answer to a quote) gets no
+record, only what it is: nothing for the bot, or a request for help."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bot.query import MAX_MODELS, Filters
+from bot.understand import conditions
+from bot.understand.cues import (
+    ABOUT_BOT,
+    ASKED_OF_OTHERS,
+    CATEGORY_ASKED,
+    COMMAND_LINE,
+    COMPARE_CUES,
+    DERIVED,
+    DERIVING,
+    HELP,
+    HOW_TO,
+    MEASURE_ASKED,
+    OPEN_WEIGHTS,
+    OUTAGE,
+    POINTS_AT_CODE,
+    PROFILE_CUES,
+    TELLING,
+    count,
+    question_shape,
+)
+from bot.understand.index import AliasIndex
+from bot.understand.mentions import Loose, Mention
+from bot.understand.named import everyday_sense, names_first, refers_back, short, supported
+from bot.understand.spelling import fix_everyday
+from bot.understand.text import (
+    clean,
+    own_words,
+    plain,
+    tokens,
+    without_code,
+    without_idioms,
+    without_words,
+)
+from bot.understand.topics import asked_measure, find_category
+from bot.understand.vocabulary import METRIC_NAME_WORDS, PRODUCT_WORDS
+
+MAX_TEXT = 4000  # characters read of a message
+# A ranking by a measure, not by quality: "cheapest model with 1M context" asks about price.
+_BY_MEASURE = re.compile(r"\b(?:cheapest|fastest|quickest|lowest|biggest|largest|longest)\b")
+# a requirement written as a list item: "- reasoning", "* thinking"
+_KIND_ITEM = re.compile(
+    r"(?m)^\s*[-*•]\s*(?:reasoning|thinking)(?: models?)?\s*$"
+    r"|[,:;]\s*(?:reasoning|thinking)(?: models?)?\s*,"  # "open weights, reasoning, under $1"
+)
+_THINKING_WORDS = re.compile(r"\b(?:thinking|reasoning|think|reason)\b")
+_VERSUS = re.compile(r"\b(?:vs\.?|versus)\b")
+_POINTING = re.compile(r"\^|\bthis\b|\bthat\b|\banswer\b|\bsame\b|\+1|\bpls\b|\bplease\b|\?")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the decision rests on, for how sure the reading is."""
+
+    shape: bool = False  # shaped as a question or request
+    asks: bool = False  # a question word or request, not just "?"
+    words: int = 0
+    strong: int = 0  # names read as written
+    weak: int = 0  # nicknames, bare versions, names in another order
+    corrected: int = 0  # names read through a spelling fix
+    loose: int = 0  # family or unknown names
+    cue: bool = False  # a category, measure or condition asked about
+    compare_cue: bool = False
+    telling: bool = False  # telling, not asking (and not a request that opens with names)
+    others: bool = False  # asked of other people
+    only_names: bool = False  # the message is the names and little else ("sonnet 4.5")
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """A message decided while it is read: nothing for the bot, or a request for help."""
+
+    text: str
+    intent: Literal["none", "help"]
+    evidence: Evidence = Evidence()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    text: str  # as read (at most MAX_TEXT characters)
+    low: str  # lower-cased and cleaned, slips fixed, idioms out
+    own_low: str  # the same of the user's own words (less quoted lines), unless they point at them
+    toks: list[str]  # the tokens names were read from
+    mentions: list[Mention]
+    found: list[str]  # the models named, once each, in order
+    loose: list[Loose]  # names that are no one model
+    unknown: list[Loose]  # of them, names that match no model
+    families: list[Loose]  # of them, names that fit several
+    name_words: set[str]  # the words that are part of a name
+    filters: Filters
+    category: str | None
+    metric: str | None
+    count: int | None
+    open_weights: bool
+    shape: bool  # a question or a request
+    asks: bool  # a question word or a request, not just "?"
+    compare_cue: bool
+    profile_cue: bool
+    others: bool  # asked of other people in the channel
+    telling: bool  # telling, not asking
+    asked: bool  # a question mark, or short enough to be one
+    evidence: Evidence
+
+    @property
+    def n(self) -> int:
+        """How many models are compared (at most MAX_MODELS)."""
+        return min(len(self.found), MAX_MODELS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    raw_low: str  # as typed, lower-cased
+    body: str  # less pasted code
+    quoting: bool  # some of it is quoted lines
+    low: str
+    own_low: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    toks: list[str]
+    mentions: list[Mention]
+    loose: list[Loose]
+    found: list[str]
+    named: set[int]  # the places of the tokens that are part of a name
+    own_low: str
+    shape: bool
+    asks: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Topic:
+    filters: Filters
+    category: str | None
+    metric: str | None
+    name_words: set[str]
+
+
+def read(text: str, today: dt.date | None, index: AliasIndex) -> Reading | Settled:
+    text = text[:MAX_TEXT]
+    texts = _texts(text, index)
+    if texts is None:
+        return Settled(text, "none")
+    names = _names(texts, index)
+    if not isinstance(names, _Names):
+        return Settled(text, names)
+    return _reading(text, texts, names, _topic(texts, names, today))
+
+
+def _lowered(text: str) -> str:
+    return without_idioms(fix_everyday(" ".join(plain(clean(text)).lower().split())))
+
+
+def _texts(text: str, index: AliasIndex) -> _Texts | None:
+    """The message as it is read. A model id in pasted code is not a question about it; a quoted
+    line is someone else's words: this user's own words decide whether this is a question.
+    None for a message that is no question for anyone."""
+    raw_low = text.lower()
+    if COMMAND_LINE.match(raw_low) and "?" not in text:
+        return None  # "ollama pull qwen3.6:27b"
+    if OUTAGE.search(raw_low):
+        return None  # "sonnet 5 is down again??": a service's status, not its merits
+    body = without_code(text)
+    if body != text and not body.strip():
+        body = text.replace("`", " ")  # "```claude-opus-4-8 vs gpt-5.5-pro```": all of it
+    elif body != text and POINTS_AT_CODE.search(body.lower()) and not index.find(body)[0]:
+        body = text.replace("`", " ")  # "```model_a = ...```\nwhich of these two": the block
+    own = own_words(body)
+    low = _lowered(body)
+    own_low = _lowered(own) if own != body else low
+    return _Texts(raw_low, body, own != body, low, own_low)
+
+
+def _names(texts: _Texts, index: AliasIndex) -> _Names | Literal["none", "help"]:
+    """The names in the message that are meant as models, and its shape; or, when that settles
+    it, what the message is."""
+    low, own_low = texts.low, texts.own_low
+    # a model's own words must not read as a category ("gpt-5 codex", "qwen3 coder")
+    mentions, loose, toks = index.find(texts.body)
+    asks = question_shape(own_low, strong=True)  # a question word or request, not just "?"
+    shape = asks or "?" in own_low
+    if texts.quoting and _points_at_quote(own_low, index):
+        # "> is sonnet 5 better than opus 4.8\nthis ^^ someone answer pls": the quote asks
+        own_low = low
+        asks = question_shape(low, strong=True)
+        shape = asks or "?" in low
+    if texts.quoting and not shape:
+        return "none"  # "> which is cheaper, k2.6 or glm 5.1?\nglm 5.1 by a bit": an answer
+    if not mentions and (HELP.search(low) or (shape and ABOUT_BOT.search(low))):
+        return "help"
+    mentions = supported(mentions, loose, low, toks)
+    # "O3 is more reactive than O2", "is fugu safe to eat": the everyday thing, not a model
+    named_before = len(mentions) + len(loose)
+    mentions = [m for m in mentions if not everyday_sense(m.key or (), toks, m.start, low)]
+    loose = [x for x in loose if not everyday_sense(tuple(x.text.split()), toks, x.start, low)]
+    if named_before and not mentions and not loose:
+        return "none"  # the message is about the everyday thing the name also is
+    if HOW_TO.search(own_low) and any(
+        DERIVING.search(" ".join(toks[max(0, m.start - 2) : m.start])) for m in mentions
+    ):
+        return "none"  # "how do i fine-tune llama 3.1 8b with unsloth?": a how-to
+    found = list(dict.fromkeys(m.model for m in mentions))
+    loose = _meant_loose(loose, found, mentions, toks, index)
+    named = {i for m in mentions for i in range(m.start, m.end)}
+    named |= {i for x in loose for i in range(x.start, x.end)}
+    return _Names(toks, mentions, loose, found, named, own_low, shape, asks)
+
+
+def _meant_loose(
+    loose: list[Loose],
+    found: list[str],
+    mentions: list[Mention],
+    toks: list[str],
+    index: AliasIndex,
+) -> list[Loose]:
+    """The loose names that ask about a family or an unknown model, not ones that add nothing
+    to a name already read or that name someone's own model."""
+    # "the grok one", "is cohere washed": a family or maker word for a model already named
+    loose = [x for x in loose if not refers_back(x, found)]
+    # "nvidia nemotron cascade 2": the maker's name before one of its models is that model's
+    loose = [x for x in loose if not _names_the_next(x, mentions, index)]
+    # "some random llama finetune": a model of the user's own, built on the line
+    return [
+        x
+        for x in loose
+        if not (
+            x.kind == "family"
+            and (
+                DERIVED.match(" ".join(toks[x.end : x.end + 2]))
+                or DERIVING.search(" ".join(toks[max(0, x.start - 2) : x.start]))
+            )
+        )
+    ]
+
+
+def _names_the_next(item: Loose, mentions: list[Mention], index: AliasIndex) -> bool:
+    if item.kind != "family":
+        return False
+    nxt = next((m for m in mentions if m.start == item.end), None)
+    if nxt is None:
+        return False
+    return nxt.model in index.family_candidates(list(tokens(item.text)), limit=1000)
+
+
+def _points_at_quote(own_low: str, index: AliasIndex) -> bool:
+    """The user's own words only point at what they quote: "this ^^ someone answer pls"."""
+    words = re.findall(r"[a-z0-9^+]+", own_low)
+    return 0 < len(words) <= 8 and not index.find(own_low)[0] and bool(_POINTING.search(own_low))
+
+
+def _topic(texts: _Texts, names: _Names, today: dt.date | None) -> _Topic:
+    """What the message asks about: the conditions of a ranking, a category, a measure. A
+    model's own words ask about nothing ("grok 4 fast" is no question about speed)."""
+    low, toks, found = texts.low, names.toks, names.found
+    rest = without_idioms(" ".join(t for i, t in enumerate(toks) if i not in names.named))
+    filters, metric_text = Filters(), low
+    if not found:
+        filters, rest, metric_text = _conditions(low, texts.raw_low, rest, today)
+    category = _category(rest, low, filters)
+    name_words = {toks[i] for i in names.named}
+    metric_text = without_words(
+        metric_text, [toks[i] for i in sorted(names.named) if toks[i] in METRIC_NAME_WORDS]
+    )
+    # with a context limit set, words about context describe the limit, not the ranking
+    metric = asked_measure(metric_text, filters)
+    if (
+        len(found) >= 2
+        and metric
+        and category
+        and MEASURE_ASKED.search(low)
+        and not CATEGORY_ASKED.search(low)
+    ):
+        # "opus or sonnet for my bot backend, which one pumps out tokens faster": the use is
+        # the setting, the measure is the question
+        category = None
+    if (
+        not found
+        and metric
+        and category == "multimodal"
+        and filters.modality is None
+        and conditions.without_vision_kind(low) is not None
+    ):
+        # "cheapest vision model": ranked by price among models that read images
+        filters = replace(filters, modality="image")
+        category = None
+    return _Topic(filters, category, metric, name_words)
+
+
+def _conditions(
+    low: str, raw_low: str, rest: str, today: dt.date | None
+) -> tuple[Filters, str, str]:
+    """The conditions of a ranking ("open, 1M context, under $1"), and the text left to read
+    the category from and the measure from, less the words that set them."""
+    # "cheapest model with 1M context": the context is a condition, price the question
+    ranked_by_quality = not _BY_MEASURE.search(low)
+    filters = conditions.find_filters(low, today or dt.date.today(), ranked_by_quality)
+    kind_less = conditions.without_reasoning_kind(rest)
+    if filters.reasoning is None and kind_less and find_category(kind_less):
+        # "best reasoning model for riddles": the kind of model, ranked on riddles
+        filters = replace(filters, reasoning=True)
+    if filters.reasoning is None and _KIND_ITEM.search(raw_low):
+        filters = replace(filters, reasoning=True)  # "- reasoning" among requirements
+        rest = without_words(rest, ["reasoning", "thinking"])
+    vision_less = conditions.without_vision_kind(rest)
+    if (
+        filters.modality is None
+        and vision_less
+        and find_category(vision_less) not in (None, "multimodal")
+    ):
+        filters = replace(filters, modality="image")
+    metric_text = low
+    if filters:
+        rest = conditions.without_conditions(rest, filters)
+        metric_text = conditions.without_conditions(low, filters)
+    return filters, rest, metric_text
+
+
+def _category(rest: str, low: str, filters: Filters) -> str | None:
+    category = find_category(rest)
+    if category == "reasoning" and filters.reasoning is not None:
+        # "best non-reasoning model for coding, i don't want it thinking": the kind is set
+        category = find_category(_THINKING_WORDS.sub(" ", rest)) or category
+    if category == "multimodal" and filters.modality is not None:
+        # "best model for pdfs, it has to accept pdf files": the input is the condition
+        same = conditions.modality_word(low)
+        others = " ".join(w for w in rest.split() if w.rstrip("s") != same)
+        if find_category(others) != "multimodal":
+            category = find_category(others)
+    return category
+
+
+def _reading(text: str, texts: _Texts, names: _Names, topic: _Topic) -> Reading:
+    """The record, with the cues of the message's shape: a comparison, a question about one
+    model; and against it, being asked of others or telling rather than asking."""
+    low, own_low, toks, mentions = texts.low, names.own_low, names.toks, names.mentions
+    # "a new gpu, 4090 or 5090?": hardware and other products with numbers, not models
+    unknown = [
+        x for x in names.loose if x.kind == "unknown" and x.text.split()[0] not in PRODUCT_WORDS
+    ]
+    loose = [x for x in names.loose if x.kind != "unknown" or x in unknown]
+    compare_cue = bool(COMPARE_CUES.search(low.replace("?", " ")))
+    profile_cue = bool(PROFILE_CUES.search(low)) or topic.metric is not None
+    others = bool(ASKED_OF_OTHERS.search(own_low))
+    telling = bool(TELLING.search(own_low)) and not names.shape
+    evidence = Evidence(
+        shape=names.shape,
+        asks=names.asks,
+        words=len(toks),
+        strong=sum(1 for m in mentions if not m.weak),
+        weak=sum(1 for m in mentions if m.weak),
+        corrected=sum(1 for m in mentions if m.corrected),
+        loose=len(loose),
+        cue=topic.category is not None
+        or topic.metric is not None
+        or bool(topic.filters)
+        or profile_cue,
+        compare_cue=compare_cue,
+        telling=_remark(telling, toks, mentions, topic, min(len(names.found), MAX_MODELS), low),
+        others=others,
+        only_names=bool(mentions) and short(toks, mentions),
+    )
+    return Reading(
+        text=text,
+        low=low,
+        own_low=own_low,
+        toks=toks,
+        mentions=mentions,
+        found=names.found,
+        loose=loose,
+        unknown=unknown,
+        families=[x for x in loose if x.kind == "family"],
+        name_words=topic.name_words,
+        filters=topic.filters,
+        category=topic.category,
+        metric=topic.metric,
+        count=count(low),
+        open_weights=bool(OPEN_WEIGHTS.search(low)),
+        shape=names.shape,
+        asks=names.asks,
+        compare_cue=compare_cue,
+        profile_cue=profile_cue,
+        others=others,
+        telling=telling,
+        asked="?" in own_low or len(toks) <= 12,
+        evidence=evidence,
+    )
+
+
+def _remark(
+    telling: bool, toks: list[str], mentions: list[Mention], topic: _Topic, n: int, low: str
+) -> bool:
+    """Telling, and not a request that opens with the names ("sonnet 4.5 vs opus 4.1 for
+    coding, old i know")."""
+    return telling and not (
+        names_first(toks, mentions)
+        and (topic.category or topic.metric or (n >= 2 and _VERSUS.search(low)))
+    )
