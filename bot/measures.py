@@ -4,7 +4,7 @@ bot/understand/vocabulary.json under the same ids (a test holds the two together
 weight and description in the overall score are the method's, in data/curated/categories.json.
 
 Adding a measure: a `Measure` here, its words in the vocabulary, the model field it reads in
-`bot.answers.context.metric_key`, and how a value is shown in `bot.answers.fmt`."""
+`bot.answers.figures.metric_key`, and how a value is shown in `bot.answers.fmt`."""
 
 from __future__ import annotations
 

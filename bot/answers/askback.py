@@ -3,8 +3,8 @@ the question the bot would answer, to confirm with one tap, rather than a guess.
 
 from __future__ import annotations
 
-from bot.answers.context import CATEGORY_PHRASE, METRIC_NAMES
 from bot.catalog.models import Catalog
+from bot.measures import CATEGORIES, MEASURES
 from bot.query import CONFIDENT, Query
 
 # Readings worth confirming: a wrong compare or ranking is a wall of the wrong numbers. A
@@ -27,9 +27,9 @@ def ask_back(q: Query, catalog: Catalog) -> str:
     names = [catalog.model_by_id[m].name for m in q.models if m in catalog.model_by_id]
     about = ""
     if q.metric:
-        about = f" on {METRIC_NAMES[q.metric]}"
+        about = f" on {MEASURES[q.metric].phrase}"
     elif q.category:
-        about = f" on {CATEGORY_PHRASE.get(q.category, q.category)}"
+        about = f" on {_category(q.category)}"
     if q.intent == "compare" and len(names) >= 2:
         listed = ", ".join(names[:-1]) + " and " + names[-1]
         return f"Compare {listed}{about}?"
@@ -38,7 +38,12 @@ def ask_back(q: Query, catalog: Catalog) -> str:
     if q.intent == "changes":
         return "Show what changed in the data lately?"
     if q.metric:
-        return f"Rank models by {METRIC_NAMES[q.metric]}?"
+        return f"Rank models by {MEASURES[q.metric].phrase}?"
     if q.category:
-        return f"Rank the best models for {CATEGORY_PHRASE.get(q.category, q.category)}?"
+        return f"Rank the best models for {_category(q.category)}?"
     return "Rank the best models overall?"
+
+
+def _category(cid: str) -> str:
+    c = CATEGORIES.get(cid)
+    return c.phrase if c else cid

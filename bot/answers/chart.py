@@ -183,7 +183,7 @@ def _new_canvas(height: int) -> _Canvas:
 
 def _fits_width(c: _Canvas, artist: Text | Legend) -> bool:
     box = artist.get_window_extent(c.renderer)
-    return box.x0 >= _EDGE_PX - 1 and box.x1 <= WIDTH_PX - _EDGE_PX + 1
+    return bool(box.x0 >= _EDGE_PX - 1 and box.x1 <= WIDTH_PX - _EDGE_PX + 1)
 
 
 def _title(c: _Canvas, title: str) -> float:
