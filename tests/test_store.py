@@ -145,3 +145,14 @@ async def test_a_read_sees_what_is_committed_without_waiting_for_a_write(tmp_pat
             await asyncio.gather(task, other, return_exceptions=True)
             assert await store.listening_channels() == ({2} if fail else {1, 2})
             await store.set_listen(2, None, False, None)
+
+
+async def test_two_reads_of_the_catalog_at_once_read_it_once(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    async with Store(path) as store:
+        await store.load_catalog(catalog, origin="one")
+    async with Store(path) as fresh:
+        a, b = await asyncio.gather(fresh.read_catalog(), fresh.read_catalog())
+    assert a is not None and a is b

@@ -123,11 +123,12 @@ class Database:
             await db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
+                await db.execute("COMMIT")
             except BaseException:
                 self._on_commit.clear()
-                await db.execute("ROLLBACK")
+                if db.in_transaction:  # a failed COMMIT may have ended it already
+                    await db.execute("ROLLBACK")
                 raise
-            await db.execute("COMMIT")
             done, self._on_commit = self._on_commit, []
             for callback in done:
                 callback()

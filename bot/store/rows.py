@@ -34,15 +34,6 @@ class Column:
         return self.field or self.name
 
 
-def _iso(value: Any) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _bool(value: Any) -> bool | None:
-    return None if value is None else bool(value)
-
-
-# Only these conversions happen in a row; everything else is stored as the record holds it.
 def _record_json(value: Any) -> str | None:
     return None if value is None else value.model_dump_json()
 
@@ -51,13 +42,23 @@ def _loads_or_none(value: Any) -> Any:
     return None if value is None else json.loads(value)
 
 
-_TO_SQL = {"json": "_json_dumps({})", "date": "_iso({})", "record": "_record_json({})"}
-_FROM_SQL = {"json": "_json_loads({})", "bool": "_bool({})", "record": "_loads_or_none({})"}
+# The conversions a row makes, as expressions on a value `{0}` (none for a plain value). A bool
+# goes in as an int: sqlite3 binds an int at once, but tries to adapt a bool first. A record (a
+# nested pydantic model) goes in as its JSON.
+_TO_SQL = {
+    "json": "_json_dumps({0})",
+    "bool": "(None if {0} is None else int({0}))",
+    "date": "(None if {0} is None else {0}.isoformat())",
+    "record": "_record_json({0})",
+}
+_FROM_SQL = {
+    "json": "_json_loads({0})",
+    "bool": "(None if {0} is None else bool({0}))",
+    "record": "_loads_or_none({0})",
+}
 _HELPERS = {
     "_json_dumps": json.dumps,
     "_json_loads": json.loads,
-    "_iso": _iso,
-    "_bool": _bool,
     "_record_json": _record_json,
     "_loads_or_none": _loads_or_none,
 }
@@ -105,14 +106,14 @@ class Table:
         self._keyed = len(given) + len(key)
         self.encode: Callable[..., tuple[Any, ...]] = _compile(
             f"def encode({', '.join(given)}, r):\n    return ({', '.join(given)}, "
-            + "".join(_TO_SQL.get(c.kind, "{}").format(f"r.{c.attr}") + ", " for c in record)
+            + "".join(_TO_SQL.get(c.kind, "{0}").format(f"r.{c.attr}") + ", " for c in record)
             + ")\n",
             "encode",
         )
         self.decode: Callable[[Sequence[Any]], dict[str, Any]] = _compile(
             "def decode(row):\n    return {"
             + "".join(
-                f"{c.attr!r}: " + _FROM_SQL.get(c.kind, "{}").format(f"row[{i}]") + ", "
+                f"{c.attr!r}: " + _FROM_SQL.get(c.kind, "{0}").format(f"row[{i}]") + ", "
                 for i, c in enumerate(record)
             )
             + "}\n",

@@ -72,6 +72,7 @@ class Snapshots:
         # and at 10,000 models that read costs seconds.
         self._last: tuple[Key, Catalog] | None = None
         self._writes = 0  # snapshots committed: a read begun before one must not be kept
+        self._reads = asyncio.Lock()  # one catalog read at a time: the next finds it kept
 
     async def current_id(self) -> int | None:
         async with (
@@ -115,6 +116,10 @@ class Snapshots:
         )
 
     async def read(self, snapshot_id: int | None = None) -> Catalog | None:
+        async with self._reads:
+            return await self._read(snapshot_id)
+
+    async def _read(self, snapshot_id: int | None) -> Catalog | None:
         writes = self._writes
         async with self._db.reading() as db:
             sid = snapshot_id if snapshot_id is not None else await self.current_id()
