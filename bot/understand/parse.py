@@ -21,5 +21,5 @@ class Understander:
     def parse(self, text: str, today: dt.date | None = None) -> Query:
         reading = read(text, today, self.index)
         q = decide(reading)
-        q.confidence = confidence(q.intent, reading.evidence)
+        q.confidence = confidence(q.intent, reading)
         return q
