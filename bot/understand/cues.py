@@ -121,6 +121,7 @@ def count(low: str) -> int | None:
     return max(1, min(MAX_TOP, n))
 
 
+# "fastest car", "cheapest flights": the word after a superlative is the thing ranked
 _SUPERLATIVE_OF = re.compile(
     r"\b(?:cheapest|fastest|quickest|best|smartest|strongest|biggest|largest|longest|"
     r"lowest|highest|top)\s+(?:\d+\s+)?([a-z]+)"
@@ -157,6 +158,7 @@ def about_something_else(low: str) -> bool:
 
 # -- asking, or telling ---------------------------------------------------------------------------
 
+# A request: "tell me", "compare", "rank"; and where a sentence or clause starts.
 _IMPERATIVE = re.compile(
     r"^(?:tell|show|give|compare|rank|list|explain|recommend|help|describe|summari[sz]e|break ?down|"
     r"check|find|pick|choose|rate)\b"
@@ -290,6 +292,7 @@ ASKED_OF_OTHERS = re.compile(
 # by now: Discord sends it as <@id>).
 TO_SOMEONE = re.compile(r"^\s*@(?!everyone\b|here\b)[a-z0-9_.]{2,32}\b")
 
+# A how-to ("how do i set temperature in the sdk"), as a clause of its own or anywhere.
 HOW_TO_CLAUSE = re.compile(
     r"(?:^|[.,;!?]\s*)how (?:do|can|should|would) (?:i|we|you|u)\b|(?:^|[.,;!?]\s*)how to\b"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.query import MAX_MODELS, Filters, Intent, Query
+from bot.query import MAX_MODELS, Intent, Query
 from bot.understand import conditions
 from bot.understand.candidates import family_choices, unknown_choices
 from bot.understand.cues import (
@@ -26,7 +26,7 @@ from bot.understand.cues import (
     about_something_else,
 )
 from bot.understand.named import short
-from bot.understand.reading import Evidence, Reading, Settled
+from bot.understand.reading import NO_FILTERS, Evidence, Reading, Settled
 from bot.understand.text import without_words
 from bot.understand.topics import superlative_metric
 
@@ -40,7 +40,7 @@ def decide(reading: Reading | Settled) -> Query:
         return Query(text=reading.text, intent=reading.intent)
     q = _decided(reading)
     if q.intent != "leaderboard" and q.filters:
-        q.filters = Filters()  # conditions belong to rankings only
+        q.filters = NO_FILTERS  # conditions belong to rankings only
     return q
 
 
@@ -53,17 +53,11 @@ def _decided(r: Reading) -> Query:
 
 
 def _query(r: Reading, intent: Intent) -> Query:
-    return Query(
-        intent=intent,
-        text=r.text,
-        models=r.found[:MAX_MODELS],
-        dropped=r.found[MAX_MODELS:],
-        filters=r.filters,
-        category=r.category,
-        metric=r.metric,
-        count=r.count,
-        open_weights=r.open_weights,
-    )
+    q = Query(text=r.text, intent=intent, filters=r.filters)
+    q.models, q.dropped = r.found[:MAX_MODELS], r.found[MAX_MODELS:]
+    q.category, q.metric = r.category, r.metric
+    q.count, q.open_weights = r.count, r.open_weights
+    return q
 
 
 def _how_to(r: Reading) -> Query | None:
@@ -91,7 +85,7 @@ def _changes(r: Reading) -> Query | None:
         q.since_days = conditions.change_span(low)
         q.kind = conditions.change_kind(without_words(low, r.name_words))
         q.metric = None
-        q.filters = Filters()
+        q.filters = NO_FILTERS
         return q
     return None
 
@@ -133,7 +127,7 @@ def _several(r: Reading) -> Query | None:
     """Two models or more: compared, unless it is a remark about them."""
     if r.n < 2:
         return None
-    if r.evidence.telling:
+    if r.remark:
         return _query(r, "none")  # "the gpt-5.5 vs opus 4.8 wars never end lol"
     if r.families and r.compare_cue and not r.others:
         return _clarified(r)  # "gpt-5.5 vs opus vs gemini 3.5 flash": which Opus, first
@@ -217,7 +211,7 @@ def _ranking(r: Reading) -> Query | None:
     ):
         return None
     if (
-        r.evidence.telling
+        r.remark
         and not r.asks
         and "?" not in r.own_low
         and not LEADER_CUES.match(r.own_low.lstrip("*_ "))
@@ -255,13 +249,14 @@ _RULES: tuple[Callable[[Reading], Query | None], ...] = (
 )
 
 
-def confidence(intent: Intent, ev: Evidence) -> float:
+def confidence(intent: Intent, reading: Reading | Settled) -> float:
     """How sure the reading is, 0-1: the names found, the question's shape and its cue words
     for it; telling, or asking other people, against it."""
-    if intent == "none":
-        return 0.0
     if intent == "help":
         return 0.9
+    if intent == "none" or isinstance(reading, Settled):
+        return 0.0
+    ev = Evidence(reading)
     ask = 0.3 if ev.asks else 0.2 if ev.shape else 0.0
     short_text = 0.1 * (ev.words <= 6)
     if intent in ("leaderboard", "changes"):

@@ -18,7 +18,6 @@ from bot.understand.mentions import Loose, Mention
 from bot.understand.names import NameFinder
 from bot.understand.snapshots import Snapshots
 from bot.understand.spelling import NameSpeller
-from bot.understand.trigrams import trigrams
 from bot.understand.vocabulary import FAMILIES, VENDORS
 
 __all__ = [
@@ -28,7 +27,6 @@ __all__ = [
     "Loose",
     "Mention",
     "family_choices",
-    "trigrams",
     "unknown_choices",
 ]
 

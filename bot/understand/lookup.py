@@ -97,7 +97,7 @@ class ModelLookup:
         # Every label's place newest first (then the shorter label), and per word the labels
         # that are that word, start with it, or hold it, in that order: one typed word is
         # answered by merging a few ready lists, not by ranking thousands of names.
-        def newest(i: int) -> tuple:
+        def newest(i: int) -> tuple[bool, int, int, str]:
             m = models[self._owner[i]]
             d = m.release_date or date_in(m.id)
             return (d is None, -(d or dt.date.min).toordinal(), len(self._labels[i]), m.id)
@@ -251,7 +251,7 @@ class ModelLookup:
                     return list(out)
         return list(out)
 
-    def _prefix_hits(self, words: list[str]) -> dict[str, tuple]:
+    def _prefix_hits(self, words: list[str]) -> dict[str, tuple[int, int, int]]:
         """Models whose labels carry every typed word as a word prefix, each with its sort key."""
         spans = [self._span(w) for w in words]
         if any(lo == hi for lo, hi in spans):
@@ -260,7 +260,7 @@ class ModelLookup:
         # labels only, so a broad prefix never has to be expanded into thousands of names.
         anchor = min(range(len(words)), key=lambda k: self._breadth(spans[k]))
         others = [w for k, w in enumerate(words) if k != anchor]
-        best: dict[str, tuple] = {}
+        best: dict[str, tuple[int, int, int]] = {}
         for i in self._starting(words[anchor]):
             have = self._words_of[i]
             if all(any(t.startswith(w) for t in have) for w in others):
@@ -299,11 +299,11 @@ class ModelLookup:
             best = min(best, near.get(t, 99))
         return best
 
-    def _spelled(self, words: list[str]) -> dict[str, tuple]:
+    def _spelled(self, words: list[str]) -> dict[str, tuple[int, int]]:
         """Models whose labels carry every typed word as a word prefix or a close spelling of a
         word, each with its sort key: fewest edits, then newest."""
         sets = sorted((self._near(w) for w in words), key=len)
-        best: dict[str, tuple] = {}
+        best: dict[str, tuple[int, int]] = {}
         for i in sets[0].intersection(*sets[1:]):
             mid = self._owner[i]
             key = (sum(self._edits(i, w) for w in words), self._rank[i])

@@ -49,5 +49,5 @@ class Understander:
         reading = read(self.window(whole), today, self.index)
         q = decide(reading)
         q.text = whole
-        q.confidence = confidence(q.intent, reading.evidence)
+        q.confidence = confidence(q.intent, reading)
         return q

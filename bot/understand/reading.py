@@ -2,8 +2,8 @@
 the user wrote it and as they said it themselves (less quotes and pasted code), the models it
 names, the names that are no one model, what it asks about (a category, a measure, conditions),
 and the cues of its shape: a question or a remark, for the bot or for someone else. A message
-that settles while it is read (a shell command, a status complaint, an answer to a quote) gets no
-record, only what it is: nothing for the bot, or a request for help."""
+that settles while it is read (a shell command, a status complaint, an answer to a quote) is
+only what it is (Settled): nothing for the bot, or a request for help."""
 
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ from bot.understand.topics import asked_measure, find_category
 from bot.understand.vocabulary import METRIC_NAME_WORDS, PRODUCT_WORDS
 
 MAX_TEXT = 4000  # characters read of a message
+NO_FILTERS = Filters()  # frozen: one for every reading without conditions
 # A ranking by a measure, not by quality: "cheapest model with 1M context" asks about price.
 _BY_MEASURE = re.compile(r"\b(?:cheapest|fastest|quickest|lowest|biggest|largest|longest)\b")
 # a requirement written as a list item: "- reasoning", "* thinking"
@@ -62,41 +63,29 @@ _VERSUS = re.compile(r"\b(?:vs\.?|versus)\b")
 _POINTING = re.compile(r"\^|\bthis\b|\bthat\b|\banswer\b|\bsame\b|\+1|\bpls\b|\bplease\b|\?")
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """What the decision rests on, for how sure the reading is."""
-
-    shape: bool = False  # shaped as a question or request
-    asks: bool = False  # a question word or request, not just "?"
-    words: int = 0
-    strong: int = 0  # names read as written
-    weak: int = 0  # nicknames, bare versions, names in another order
-    corrected: int = 0  # names read through a spelling fix
-    loose: int = 0  # family or unknown names
-    cue: bool = False  # a category, measure or condition asked about
-    compare_cue: bool = False
-    telling: bool = False  # telling, not asking (and not a request that opens with names)
-    others: bool = False  # asked of other people
-    only_names: bool = False  # the message is the names and little else ("sonnet 4.5")
-
-
-@dataclass(frozen=True, slots=True)
+# The records below are not frozen: a frozen dataclass sets each field through
+# object.__setattr__, which costs tens of microseconds a message on this hot path.
+@dataclass(slots=True)
 class Settled:
     """A message decided while it is read: nothing for the bot, or a request for help."""
 
     text: str
     intent: Literal["none", "help"]
-    evidence: Evidence = Evidence()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
 class Reading:
+    """What a message says, as the intent is decided on it. Built from the stages' records, its
+    fields set one by one rather than passed as keywords: calling a class with keywords first
+    gathers them into a dict, a cost this hot path notices."""
+
     text: str  # as read (at most MAX_TEXT characters)
     low: str  # lower-cased and cleaned, slips fixed, idioms out
     own_low: str  # the same of the user's own words (less quoted lines), unless they point at them
     toks: list[str]  # the tokens names were read from
     mentions: list[Mention]
     found: list[str]  # the models named, once each, in order
+    n: int  # how many of them are compared (at most MAX_MODELS)
     loose: list[Loose]  # names that are no one model
     unknown: list[Loose]  # of them, names that match no model
     families: list[Loose]  # of them, names that fit several
@@ -112,16 +101,74 @@ class Reading:
     profile_cue: bool
     others: bool  # asked of other people in the channel
     telling: bool  # telling, not asking
+    remark: bool  # telling, and not a request that opens with the names
     asked: bool  # a question mark, or short enough to be one
-    evidence: Evidence
 
-    @property
-    def n(self) -> int:
-        """How many models are compared (at most MAX_MODELS)."""
-        return min(len(self.found), MAX_MODELS)
+    def __init__(self, text: str, texts: _Texts, names: _Names, topic: _Topic) -> None:
+        self.text, self.low, self.own_low = text, texts.low, names.own_low
+        self.toks, self.mentions, self.found = names.toks, names.mentions, names.found
+        self.n = min(len(names.found), MAX_MODELS)
+        # "a new gpu, 4090 or 5090?": hardware and other products with numbers, not models
+        self.unknown = [
+            x for x in names.loose if x.kind == "unknown" and x.text.split()[0] not in PRODUCT_WORDS
+        ]
+        self.loose = [x for x in names.loose if x.kind != "unknown" or x in self.unknown]
+        self.families = [x for x in self.loose if x.kind == "family"]
+        self.name_words = topic.name_words
+        self.filters, self.category, self.metric = topic.filters, topic.category, topic.metric
+        self.count = count(self.low)
+        self.open_weights = bool(OPEN_WEIGHTS.search(self.low))
+        self.shape, self.asks = names.shape, names.asks
+        self._cues()
+
+    def _cues(self) -> None:
+        """The cues of the message's shape: a comparison, a question about one model; and
+        against it, being asked of others or telling rather than asking."""
+        low, own_low = self.low, self.own_low
+        self.compare_cue = bool(COMPARE_CUES.search(low.replace("?", " ")))
+        self.profile_cue = bool(PROFILE_CUES.search(low)) or self.metric is not None
+        self.others = bool(ASKED_OF_OTHERS.search(own_low))
+        self.telling = bool(TELLING.search(own_low)) and not self.shape
+        # "sonnet 4.5 vs opus 4.1 for coding, old i know": a request that opens with the names
+        self.remark = self.telling and not (
+            names_first(self.toks, self.mentions)
+            and (self.category or self.metric or (self.n >= 2 and _VERSUS.search(low)))
+        )
+        self.asked = "?" in own_low or len(self.toks) <= 12
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
+class Evidence:
+    """What the decision rests on, for how sure the reading is."""
+
+    shape: bool  # shaped as a question or request
+    asks: bool  # a question word or request, not just "?"
+    words: int
+    strong: int  # names read as written
+    weak: int  # nicknames, bare versions, names in another order
+    corrected: int  # names read through a spelling fix
+    loose: int  # family or unknown names
+    cue: bool  # a category, measure or condition asked about
+    compare_cue: bool
+    telling: bool  # telling, not asking (and not a request that opens with the names)
+    others: bool  # asked of other people
+    only_names: bool  # the message is the names and little else ("sonnet 4.5")
+
+    def __init__(self, r: Reading) -> None:
+        mentions = r.mentions
+        self.shape, self.asks, self.words = r.shape, r.asks, len(r.toks)
+        self.strong = sum(1 for m in mentions if not m.weak)
+        self.weak = sum(1 for m in mentions if m.weak)
+        self.corrected = sum(1 for m in mentions if m.corrected)
+        self.loose = len(r.loose)
+        self.cue = (
+            r.category is not None or r.metric is not None or bool(r.filters) or r.profile_cue
+        )
+        self.compare_cue, self.telling, self.others = r.compare_cue, r.remark, r.others
+        self.only_names = bool(mentions) and short(r.toks, mentions)
+
+
+@dataclass(slots=True)
 class _Texts:
     raw_low: str  # as typed, lower-cased
     body: str  # less pasted code
@@ -130,7 +177,7 @@ class _Texts:
     own_low: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Names:
     toks: list[str]
     mentions: list[Mention]
@@ -142,7 +189,7 @@ class _Names:
     asks: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Topic:
     filters: Filters
     category: str | None
@@ -158,7 +205,7 @@ def read(text: str, today: dt.date | None, index: AliasIndex) -> Reading | Settl
     names = _names(texts, index)
     if not isinstance(names, _Names):
         return Settled(text, names)
-    return _reading(text, texts, names, _topic(texts, names, today))
+    return Reading(text, texts, names, _topic(texts, names, today))
 
 
 def _lowered(text: str) -> str:
@@ -267,7 +314,7 @@ def _topic(texts: _Texts, names: _Names, today: dt.date | None) -> _Topic:
     model's own words ask about nothing ("grok 4 fast" is no question about speed)."""
     low, toks, found = texts.low, names.toks, names.found
     rest = without_idioms(" ".join(t for i, t in enumerate(toks) if i not in names.named))
-    filters, metric_text = Filters(), low
+    filters, metric_text = NO_FILTERS, low
     if not found:
         filters, rest, metric_text = _conditions(low, texts.raw_low, rest, today)
     category = _category(rest, low, filters)
@@ -341,71 +388,3 @@ def _category(rest: str, low: str, filters: Filters) -> str | None:
         if find_category(others) != "multimodal":
             category = find_category(others)
     return category
-
-
-def _reading(text: str, texts: _Texts, names: _Names, topic: _Topic) -> Reading:
-    """The record, with the cues of the message's shape: a comparison, a question about one
-    model; and against it, being asked of others or telling rather than asking."""
-    low, own_low, toks, mentions = texts.low, names.own_low, names.toks, names.mentions
-    # "a new gpu, 4090 or 5090?": hardware and other products with numbers, not models
-    unknown = [
-        x for x in names.loose if x.kind == "unknown" and x.text.split()[0] not in PRODUCT_WORDS
-    ]
-    loose = [x for x in names.loose if x.kind != "unknown" or x in unknown]
-    compare_cue = bool(COMPARE_CUES.search(low.replace("?", " ")))
-    profile_cue = bool(PROFILE_CUES.search(low)) or topic.metric is not None
-    others = bool(ASKED_OF_OTHERS.search(own_low))
-    telling = bool(TELLING.search(own_low)) and not names.shape
-    evidence = Evidence(
-        shape=names.shape,
-        asks=names.asks,
-        words=len(toks),
-        strong=sum(1 for m in mentions if not m.weak),
-        weak=sum(1 for m in mentions if m.weak),
-        corrected=sum(1 for m in mentions if m.corrected),
-        loose=len(loose),
-        cue=topic.category is not None
-        or topic.metric is not None
-        or bool(topic.filters)
-        or profile_cue,
-        compare_cue=compare_cue,
-        telling=_remark(telling, toks, mentions, topic, min(len(names.found), MAX_MODELS), low),
-        others=others,
-        only_names=bool(mentions) and short(toks, mentions),
-    )
-    return Reading(
-        text=text,
-        low=low,
-        own_low=own_low,
-        toks=toks,
-        mentions=mentions,
-        found=names.found,
-        loose=loose,
-        unknown=unknown,
-        families=[x for x in loose if x.kind == "family"],
-        name_words=topic.name_words,
-        filters=topic.filters,
-        category=topic.category,
-        metric=topic.metric,
-        count=count(low),
-        open_weights=bool(OPEN_WEIGHTS.search(low)),
-        shape=names.shape,
-        asks=names.asks,
-        compare_cue=compare_cue,
-        profile_cue=profile_cue,
-        others=others,
-        telling=telling,
-        asked="?" in own_low or len(toks) <= 12,
-        evidence=evidence,
-    )
-
-
-def _remark(
-    telling: bool, toks: list[str], mentions: list[Mention], topic: _Topic, n: int, low: str
-) -> bool:
-    """Telling, and not a request that opens with the names ("sonnet 4.5 vs opus 4.1 for
-    coding, old i know")."""
-    return telling and not (
-        names_first(toks, mentions)
-        and (topic.category or topic.metric or (n >= 2 and _VERSUS.search(low)))
-    )

@@ -79,10 +79,13 @@ class NameSpeller:
     def prepare(self, toks: list[str]) -> tuple[list[str], list[str]]:
         """Join split names ("deep seek" -> deepseek) and propose a typo fix per token."""
         joined = _sized_in_brackets([SYNONYMS.get(t, t) for t in self._joined(toks)])
+        # (a version starts with a digit: the cheap test first, most words have none after them)
         fixed = [
             self.correct(
                 t,
-                i + 1 < len(joined) and version_after(t, joined[i + 1]),
+                i + 1 < len(joined)
+                and joined[i + 1][:1].isdigit()
+                and version_after(t, joined[i + 1]),
                 i > 0 and has_digit(joined[i - 1]),
             )
             or t

@@ -132,6 +132,8 @@ def _language_asked(low: str) -> str | None:
 def _category_in(low: str, index: dict[str, list[tuple[str, str]]]) -> str | None:
     best: tuple[int, int, str] | None = None
     for cat, w in _candidates(low, index):
+        if w not in low and (" " not in w or "-" not in low):
+            continue  # phrase_hit's own first test, without the call: most phrases are absent
         pos = phrase_hit(low, w)
         if pos >= 0:
             cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
@@ -170,6 +172,8 @@ def _metric_in(
     for metric, w in _candidates(low, index):
         if metric == besides or (isinstance(besides, set) and metric in besides):
             continue
+        if w not in low and (" " not in w or "-" not in low):
+            continue  # phrase_hit's own first test, without the call: most phrases are absent
         pos = phrase_hit(low, w)
         if pos >= 0 and not _NEGATION.search(low, max(0, pos - 25), pos):
             cand = (-len(w), _METRIC_ORDER[metric], pos, metric)
