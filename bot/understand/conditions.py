@@ -303,7 +303,7 @@ _CHANGES = re.compile(
     r"|\bcontext(?: window)?\b.{0,40}\b(?:been )?updated\b"
     r"|\b(?:benchmark|score|ranking|leaderboard|price|data) updates?\b"
     r"|\btop \w+ model\b.{0,20}\bchang|\bwhat moved\b|\bmoved in the rankings\b"
-    r"|\btook over (?:the )?(?:lead|top spot|#1|first place|number one)"
+    r"|\b(?:took|take|takes|taken) over (?:the )?(?:lead|top spot|#1|first place|number one)"
     r"|\b(?:scores?|prices?|pricing|numbers|benchmarks?|results|evals?) (?:been |got |get |were |was )?(?:updated|changed|revised)\b"
     r"|\b(?:get|got|gets|have|has|any)\s+(?:any\s+)?new\s+(?:eval|evaluation)s?(?: results| scores)?\b"
     r"|\brankings? (?:moved|shifted|changed)\b|\bre-?benchmarked\b|\bre-?tested\b"
@@ -344,7 +344,7 @@ KIND_WORDS = (
     (
         "new_model",
         re.compile(
-            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ )?drop(?:ped|s)?|got released|new come out|came out|come out)\b"
+            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ ){0,2}drop(?:ped|s)?|got released|new come out|came out|come out)\b"
         ),
     ),
 )
@@ -354,7 +354,7 @@ KIND_WORDS = (
 _CHANGE_WORDS = re.compile(
     r"new|chang|updat|latest|pric|cheap|expens|scor|number|benchmark|lead|#1|top|first|drop|fell|"
     r"gone|went|cut|add|releas|launch|came|increas|bigger|larger|rais|context|fresh|result|shift|"
-    r"shake|reshuffl|overt|dethron|knocked|took|log|mov"
+    r"shake|shook|reshuffl|overt|dethron|knocked|took|take|log|mov|happen|bump"
 )
 
 
@@ -362,7 +362,8 @@ _CHANGE_WORDS = re.compile(
 # ("were any prices updated in the last 14 days", "anything released since monday?")
 _CHANGE_VERB = re.compile(
     r"\b(?:updated|changed|moved|added|released|launched|dropped|cut|raised|lowered|increased|"
-    r"decreased|went (?:up|down)|gone (?:up|down)|shifted|rescored|re-scored)\b"
+    r"decreased|went (?:up|down)|gone (?:up|down)|shifted|rescored|re-scored|happen|happened|"
+    r"bumped|bump|drops|shaken up|shook up|shake-?up)\b"
 )
 _LATELY = re.compile(
     r"\b(?:(?:this|last|past) (?:\d+ |few |couple (?:of )?)?(?:days?|weeks?|months?|hours?)|"
@@ -401,4 +402,9 @@ def change_kind(low: str) -> str | None:
     """The one kind of change asked about; None for any, or for two ("price cuts or new
     releases")."""
     kinds = [kind for kind, pat in KIND_WORDS if pat.search(low)]
+    if kinds == ["score", "new_model"] and not _NEW_MODELS.search(low):
+        return "score"  # "were there new scores added this week": scores, added
     return kinds[0] if len(kinds) == 1 else None
+
+
+_NEW_MODELS = re.compile(r"\bmodels?\b|\breleas|\blaunch|\bcame out\b|\bdrop")

@@ -33,7 +33,8 @@ PROFILE_CUES = re.compile(
     r"how big|how well|how does|hows|how's|tell me about|what about|whats|what's|what is|"
     r"info|information|stats|specs|profile|benchmarks?|scores?|rating|rank(?:ed|ing)?|"
     r"any good|good at|good for|worth it|is it good|thoughts on|opinions? on|review|price|"
-    r"pricing|cost|context|latency|speed|details|summary|overview|strengths|weaknesses|bueno|"
+    r"pricing|cost|context|latency|speed|details|summary|overview|strengths|weaknesses|thoughts|"
+    r"impressions|verdict|bueno|"
     r"buena|bom|boa|bon|bonne|gut|buono)\b"
 )
 
@@ -41,7 +42,8 @@ PROFILE_CUES = re.compile(
 QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
     r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
-    r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better)|good idea)\b"
+    r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better)|good idea|"
+    r"which [\w.-]+(?: [\w.-]+){0,2} is (?:good|best|better|the best))\b"
 )
 
 # Asking for the best: superlatives, "which model", "what should i use", "sota".
@@ -51,7 +53,10 @@ LEADER_CUES = re.compile(
     r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
     r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
     r"zippiest|priciest|brainiest|what should i (?:use|run|pick|get|go with)|which should i (?:use|run|pick)|what to (?:use|run)|what do i use|"
-    r"what would you use|mejor|melhor|meilleur|meilleure|beste|besten|migliore)\b|(?<!\w)#1\b"
+    r"what would you use|mejor|melhor|meilleur|meilleure|beste|besten|migliore|"
+    # "good model for general knowledge questions?", "and for calculus which one wins"
+    r"(?:good|decent|solid|great|strong) (?:models?|llms?|ai) (?:for|to|at|with)|"
+    r"which (?:one |model )?wins|who wins)\b|(?<!\w)#1\b"
     # any superlative asked of: "what's kindest to my budget", "which is gentlest on my wallet"
     r"|\b(?:what|which)(?:'s|s| is| are| one is)? (?:the )?(?!(?:interest|request|contest|honest|"
     r"latest|suggest|digest|modest|forest|protest|harvest)\b)[a-z]{2,}(?:i|[^aeiou ]{1,2})est\b"
@@ -96,8 +101,14 @@ CHANGE_VERBS = re.compile(
 
 # A follow-up in a conversation: "ok and for math?", "what about for agents", "how about speed"
 FOLLOW_UP = re.compile(
-    r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty)?\W*(?:but\W+)?(?:and|what about|how about|same for|"
+    r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty|alright|aight|right|oh|ah)?\W*(?:but\W+)?(?:and|what about|how about|same for|"
     r"same question but|same but|now)\b(?=.{0,45}$)(?!.*\b(?:it|its|that|this|them|they|those|one)\b)"
+)
+
+# A follow-up that adds a requirement: "ok and if it has to be open weights and released this year?"
+REQUIREMENT_FOLLOW_UP = re.compile(
+    r"^\W*(?:ok(?:ay)?|k|so|hmm+|alright|and|but)?\W*(?:(?:and|but)\W+)?(?:what )?if\b.{0,25}"
+    r"\b(?:has to|have to|must|needs? to|should|had to) be\b"
 )
 
 # How many to list: "top 5", "three cheapest".
@@ -107,6 +118,10 @@ _COUNT = re.compile(
     + r")\b|\b(\d{1,3}|"
     + "|".join(NUMBER_WORDS)
     + r") (?:best|top|cheapest|fastest|strongest|smartest|models|llms)\b"
+    # "which models are cheapest, show me 10"
+    + r"|\b(?:show|give|list) (?:me |us )?(?:the )?(\d{1,3}|"
+    + "|".join(NUMBER_WORDS)
+    + r")\s*$"
 )
 
 
@@ -114,7 +129,7 @@ def count(low: str) -> int | None:
     m = _COUNT.search(low)
     if not m:
         return None
-    raw = m.group(1) or m.group(2)
+    raw = m.group(1) or m.group(2) or m.group(3)
     n = NUMBER_WORDS.get(raw) if raw in NUMBER_WORDS else int(raw)
     if not n:
         return None
@@ -183,7 +198,8 @@ def question_shape(low: str, strong: bool = False) -> bool:
     firsts = [w[0] for part in parts if (w := re.findall(r"[a-z0-9']+", part))]
     return bool(
         any(
-            f in QUESTION_WORDS or f in ("whats", "what's", "hows", "how's", "which", "wheres")
+            f in QUESTION_WORDS
+            or f in ("whats", "what's", "hows", "how's", "which", "wheres", "who's", "whos")
             for f in firsts
         )
         or any(_IMPERATIVE.match(re.sub(r"^[^a-z0-9]+", "", part)) for part in parts)
@@ -193,6 +209,14 @@ def question_shape(low: str, strong: bool = False) -> bool:
         or re.search(r"\b(?:which|what) (?:one|model|is|has|should)\b", low)
         or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
         or re.search(r"\b(?:any good|worth it|thoughts on|good idea|how good)\b", low)
+        # "honestly cant decide. opus 4.7 or 4.8", "same question but for gemini 3.5 flash",
+        # "i'd like to know how it actually scores"
+        or re.search(
+            r"\b(?:can'?t|cannot|can not) (?:decide|choose|pick)\b|\btorn between\b"
+            r"|\bsame (?:question|q|thing)\b|\b(?:like to|want to|wanna|need to) know\b"
+            r"|\bwondering (?:if|whether|how|what|which)\b|\bcurious (?:if|whether|how|what|which)\b",
+            low,
+        )
         or re.search(r"(?<!unpopular )(?<!hot )\bopinions?\b(?! ?:)", low)
     )
 
@@ -207,12 +231,67 @@ TELLING = re.compile(
     r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
     r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
     r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀"
-    r"|\bworth a (?:read|look|watch)\b|\btech(?:nical)? report\b|\bi disagree\b|\bfor us\b"
+    r"|\bworth a (?:read|look|watch)\b|\b(?:a )?(?:good|great|fun|nice) (?:read|watch|listen)\b"
+    r"|\btech(?:nical)? report\b|\bi disagree\b|\bfor us\b"
+    r"|\bwithin (?:the )?noise\b|\bpeople (?:need to|should|keep)\b"
     r"|\b(?:unpopular opinion|hot take)\b|\bare (?:sus|rigged|cooked|fake|inflated)\b"
     r"|\bmy (?:cat|dog|kitten|puppy|pet|hamster|parrot|bird|horse|son|daughter|kid)\b"
     r"|\bis (?:wild|insane|nuts|crazy|goated|cracked|mid|trash|garbage|amazing|incredible|"
     r"awesome|unreal|underrated|overrated)\b"
 )
+
+# A statement: a finite verb with its subject before it, in a message with no question shape and
+# nothing it wants ("benchmarks are so cooked, k2.6 trained on the test set", "gpt-5.5 pro ate
+# $40 in one afternoon"). A verb before its subject is a question without its mark ("is the mini
+# that much worse", "did the update fix it"); "if", "need", "which" ask for something.
+_STATED = re.compile(
+    r"\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|has|have|had|hasn'?t|haven'?t|"
+    r"got|gets|ate|eats|made|makes|keeps|kept|feels|felt|seems|seemed|looks|looked|"
+    r"works|worked|broke|breaks|beat|beats|crushed|went|goes|came|comes|did|didn'?t|does|"
+    r"doesn'?t|won'?t|can'?t|cannot|released|dropped|launched|trained|fixed|failed|crashed|"
+    r"nailed|solved|used|tried|tested|switched|moved|ran|wrote|built|costs|charged)\b"
+    r"(?! (?:the|there|it|this|that|these|those|they|he|she|we|you|u|i|any|anything|either|"
+    r"both|my|your|its|their|our|a|an|one|to)\b)"
+)
+_WANTS = re.compile(
+    r"\b(?:which|what|how|why|whether|who|where|when|whichever|if|need|needs|want|wants|"
+    r"looking for|should|would|could|help|recommend|suggest|prefer|vs\.?|versus)\b"
+)
+
+
+_CLAUSE_START = re.compile(r"[.!,;:\n]|\s-+\s|\s—\s")
+_OPENERS = frozenset(
+    [
+        "yo",
+        "hey",
+        "hi",
+        "hello",
+        "ok",
+        "okay",
+        "so",
+        "and",
+        "but",
+        "also",
+        "then",
+        "lol",
+        "guys",
+        "pls",
+        "please",
+    ]
+)
+
+
+def stating(low: str) -> bool:
+    """Says something rather than asking: see _STATED (the caller has checked the shape). The
+    verb has a subject before it in its clause: "yo is qwen3.6 decent for agents" asks."""
+    if "?" in low or _WANTS.search(low):
+        return False
+    for m in _STATED.finditer(low):
+        before = _CLAUSE_START.split(low[: m.start()])[-1]
+        if any(w not in _OPENERS for w in re.findall(r"[a-z0-9'`.-]+", before)):
+            return True
+    return False
+
 
 # Talk about a comparison rather than a request for one.
 META_TALK = re.compile(
@@ -263,6 +342,15 @@ ABOUT_BOT = re.compile(
     r"|\bwhich benchmarks (?:go into|make up|count (?:for|towards?)|are in|feed)\b"
     r"|\bbot\b.{0,20}\bhow does (?:this|it) work\b|\bhow does (?:this|it) work\b.{0,20}\bbot\b"
     r"|(?:(?<!\w)@|\bmention|\bping|\btag) ?(?:you|u|the bot)\b|\bneed to (?:@|mention|ping|tag)"
+    # what it covers and where it answers: "does this bot know about open models too", "do you
+    # work in DMs", "what sources do u use", "are the prices per million input or output tokens"
+    r"|\b(?:do|does|can|will) (?:you|u|this bot|the bot) (?:know|work|cover|support|track|handle|"
+    r"include|list|reply|respond|answer|see|read|update)\b"
+    r"|\b(?:sources?|data|numbers|scores|benchmarks|prices|figures)\b.{0,25}\b(?:do|does) "
+    r"(?:you|u|the bot|this bot) (?:use|pull|get|take|show|trust)\b"
+    r"|\b(?:are|is) (?:the|these|those|your|ur) (?:prices?|scores?|numbers|figures|ranks?|"
+    r"rankings?)\b.{0,20}\b(?:per|in dollars|out of|up to date|current|accurate|legit|real|live)\b"
+    r"|\b(?:you|u|the bot|this bot)\b.{0,20}\b(?:dms?|direct messages?|private messages?)\b"
 )
 
 # A question put to the bot about itself, with nothing else asked
@@ -290,7 +378,13 @@ ASKED_OF_OTHERS = re.compile(
 
 # Addressed to another person: "@alex which one did you pick" (the bot's own mention is gone
 # by now: Discord sends it as <@id>).
-TO_SOMEONE = re.compile(r"^\s*@(?!everyone\b|here\b)[a-z0-9_.]{2,32}\b")
+TO_SOMEONE = re.compile(
+    r"^\s*@(?!everyone\b|here\b)[a-z0-9_.]{2,32}\b"
+    # "@sam says qwen3.6 plus is the best for chinese, is that true?": what sam said, asked about
+    r"(?! (?:says|said|thinks|reckons|claims|swears|told me|mentioned)\b)"
+)
+# The bot mentioned after the opening: "@jay try glm-5.1 and k2.6. <@bot> which of those two...".
+BOT_MENTION = re.compile(r"<@!?\d+>")
 
 # A how-to ("how do i set temperature in the sdk"), as a clause of its own or anywhere.
 HOW_TO_CLAUSE = re.compile(

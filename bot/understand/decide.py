@@ -14,6 +14,7 @@ from bot.understand import conditions
 from bot.understand.candidates import family_choices, unknown_choices
 from bot.understand.cues import (
     ASKS_THE_BOT,
+    BOT_MENTION,
     CHANGE_VERBS,
     FOLLOW_UP,
     HOW_TO_CLAUSE,
@@ -22,6 +23,7 @@ from bot.understand.cues import (
     MODEL_WORDS,
     QUALITY_CUES,
     RANKING_ASK,
+    REQUIREMENT_FOLLOW_UP,
     TO_SOMEONE,
     about_something_else,
 )
@@ -33,6 +35,7 @@ from bot.understand.topics import superlative_metric
 MAX_CLARIFY = 8  # which-one choices offered beside a comparison
 _COMPARED = re.compile(r"\b(?:between|vs\.?|versus|differ|difference|compared?)\b")
 _FOR = re.compile(r"\bfor\b")
+_TOP_SPOT = re.compile(r"(?<!\w)#1\b|\bnumber one\b|\bleaderboard\b|\btop spot\b|\bon top\b")
 
 
 def decide(reading: Reading | Settled) -> Query:
@@ -68,7 +71,7 @@ def _how_to(r: Reading) -> Query | None:
 
 
 def _to_someone(r: Reading) -> Query | None:
-    if TO_SOMEONE.match(r.own_low):
+    if TO_SOMEONE.match(r.own_low) and not BOT_MENTION.search(r.text):
         return _query(r, "none")  # "@alex which one did you pick, k2.6 or glm 5.1?": for alex
     return None
 
@@ -77,6 +80,7 @@ def _changes(r: Reading) -> Query | None:
     low = r.low
     if (
         conditions.asks_changes(low)
+        and not REQUIREMENT_FOLLOW_UP.match(r.own_low)
         and not (r.n >= 2 and _COMPARED.search(low))
         # "which model released since june is the best": a ranking of recent models
         and not (RANKING_ASK.search(low) and not CHANGE_VERBS.search(low))
@@ -127,7 +131,7 @@ def _several(r: Reading) -> Query | None:
     """Two models or more: compared, unless it is a remark about them."""
     if r.n < 2:
         return None
-    if r.remark:
+    if r.remark or r.stating:
         return _query(r, "none")  # "the gpt-5.5 vs opus 4.8 wars never end lol"
     if r.families and r.compare_cue and not r.others:
         return _clarified(r)  # "gpt-5.5 vs opus vs gemini 3.5 flash": which Opus, first
@@ -146,7 +150,7 @@ def _one(r: Reading) -> Query | None:
     with what we know of it."""
     if r.n != 1:
         return None
-    if r.telling:
+    if r.telling or r.stating:
         return _query(r, "none")  # "qwen3.6 27b running at 40 t/s on my 4090 :)"
     if r.families and (r.compare_cue or r.profile_cue):
         return _clarified(r)
@@ -191,8 +195,12 @@ def _families(r: Reading) -> Query | None:
 
 
 def _follow_up(r: Reading) -> Query | None:
-    if not r.found and (r.category or r.metric or r.open_weights) and FOLLOW_UP.match(r.own_low):
+    if r.found:
+        return None
+    if (r.category or r.metric or r.open_weights) and FOLLOW_UP.match(r.own_low):
         return _query(r, "leaderboard")  # "ok and for math?": the best for math, as asked
+    if (r.filters or r.open_weights) and REQUIREMENT_FOLLOW_UP.match(r.own_low):
+        return _query(r, "leaderboard")  # "and if it has to be open weights?": the best, so
     return None
 
 
@@ -207,6 +215,7 @@ def _ranking(r: Reading) -> Query | None:
             or r.count
             or len(r.toks) <= 3
             or r.filters
+            or (r.shape and _TOP_SPOT.search(low))  # "who's #1 on the leaderboard rn"
         )
     ):
         return None

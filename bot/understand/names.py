@@ -5,6 +5,8 @@ and the names that are model-like but no one model (families, unknown versions).
 
 from __future__ import annotations
 
+import re
+
 from bot.understand.aliases import Aliases, Key
 from bot.understand.candidates import Candidates
 from bot.understand.loose import LooseNames
@@ -24,6 +26,7 @@ from bot.understand.vocabulary import (
 
 Hit = tuple[int, set[str], bool]  # how many tokens a name takes, its models, read corrected
 _COMPARED = CONNECTORS | {"compared"}
+_BARE = re.compile(r"\d+(?:\.\d+)?")  # a version with nothing after it: 6, 4.9
 
 
 class NameFinder:
@@ -70,6 +73,11 @@ class NameFinder:
             hit = self._vendor_hit(vendor, toks, i)
         if hit is not None:
             return self._at_name(toks, fixed, i, hit, mentions, loose)
+        if toks[i] in self.aliases.nicknames and i + 1 < len(toks) and _BARE.fullmatch(toks[i + 1]):
+            # "fable 6 vs fable 5": a nickname with a version its model does not have
+            text = " ".join(toks[i : i + 2])
+            loose.append(Loose("unknown", text, i, i + 2, tuple(self.candidates.nearest(text))))
+            return i + 2
         named = (
             self._bag(toks, i) or self._nickname(toks, i) or self._continuation(toks, i, mentions)
         )

@@ -32,6 +32,7 @@ from bot.understand.cues import (
     TELLING,
     count,
     question_shape,
+    stating,
 )
 from bot.understand.index import AliasIndex
 from bot.understand.mentions import Loose, Mention
@@ -47,7 +48,7 @@ from bot.understand.text import (
     without_words,
 )
 from bot.understand.topics import asked_measure, find_category
-from bot.understand.vocabulary import METRIC_NAME_WORDS, PRODUCT_WORDS
+from bot.understand.vocabulary import METRIC_NAME_WORDS, PRODUCT_WORDS, SETTING_WORDS
 
 MAX_TEXT = 4000  # characters read of a message
 NO_FILTERS = Filters()  # frozen: one for every reading without conditions
@@ -59,6 +60,11 @@ _KIND_ITEM = re.compile(
     r"|[,:;]\s*(?:reasoning|thinking)(?: models?)?\s*,"  # "open weights, reasoning, under $1"
 )
 _THINKING_WORDS = re.compile(r"\b(?:thinking|reasoning|think|reason)\b")
+# A use set aside, so not the one asked about: "forget coding", "rather than for math"
+_SET_ASIDE = re.compile(
+    r"\b(?:forget|never ?mind|nvm|instead of|rather than|other than|apart from|except for|"
+    r"enough about|not for)\s+(?:about\s+)?(?:the\s+)?(?:for\s+)?\w+"
+)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)\b")
 _POINTING = re.compile(r"\^|\bthis\b|\bthat\b|\banswer\b|\bsame\b|\+1|\bpls\b|\bplease\b|\?")
 
@@ -102,6 +108,7 @@ class Reading:
     others: bool  # asked of other people in the channel
     telling: bool  # telling, not asking
     remark: bool  # telling, and not a request that opens with the names
+    stating: bool  # a statement about the models named, nothing in it asked
     asked: bool  # a question mark, or short enough to be one
 
     def __init__(self, text: str, texts: _Texts, names: _Names, topic: _Topic) -> None:
@@ -135,6 +142,8 @@ class Reading:
             and (self.category or self.metric or (self.n >= 2 and _VERSUS.search(low)))
         )
         self.asked = "?" in own_low or len(self.toks) <= 12
+        covered = sum(m.end - m.start for m in self.mentions)
+        self.stating = not self.shape and len(self.toks) - covered >= 4 and stating(own_low)
 
 
 @dataclass(slots=True, init=False)
@@ -314,6 +323,8 @@ def _topic(texts: _Texts, names: _Names, today: dt.date | None) -> _Topic:
     model's own words ask about nothing ("grok 4 fast" is no question about speed)."""
     low, toks, found = texts.low, names.toks, names.found
     rest = without_idioms(" ".join(t for i, t in enumerate(toks) if i not in names.named))
+    if _SET_ASIDE.search(rest):
+        rest = _SET_ASIDE.sub(" ", rest)  # "ok forget coding, which one's best at math then"
     filters, metric_text = NO_FILTERS, low
     if not found:
         filters, rest, metric_text = _conditions(low, texts.raw_low, rest, today)
@@ -324,6 +335,8 @@ def _topic(texts: _Texts, names: _Names, today: dt.date | None) -> _Topic:
     )
     # with a context limit set, words about context describe the limit, not the ranking
     metric = asked_measure(metric_text, filters)
+    if metric and category and find_category(without_words(rest, SETTING_WORDS)) != category:
+        category = None  # "gpt-5 nano vs gpt-4.1 nano latency for autocomplete": latency asked
     if (
         len(found) >= 2
         and metric
@@ -358,6 +371,10 @@ def _conditions(
     kind_less = conditions.without_reasoning_kind(rest)
     if filters.reasoning is None and kind_less and find_category(kind_less):
         # "best reasoning model for riddles": the kind of model, ranked on riddles
+        filters = replace(filters, reasoning=True)
+    if filters.reasoning is None and kind_less and (filters or OPEN_WEIGHTS.search(low)):
+        # "best reasoning model under 50 cents", "best open reasoning model from the past year":
+        # among other conditions, the kind of model
         filters = replace(filters, reasoning=True)
     if filters.reasoning is None and _KIND_ITEM.search(raw_low):
         filters = replace(filters, reasoning=True)  # "- reasoning" among requirements

@@ -24,11 +24,13 @@ def date_cue_score(d: dt.date, window: list[str]) -> int:
         return 0
     score = 0
     years = {t for t in window if _YEAR.fullmatch(t)}
-    for t in window:
+    for k, t in enumerate(window):
         month = MONTHS.get(t)
         if month is None and years and _MONTH_NUMBER.fullmatch(t):
             month = int(t)
-        if month == d.month and (t != "may" or years):
+        # "may" is a month beside a year or as "the may one", else the verb
+        may = years or window[k + 1 : k + 2] in (["one"], ["version"], ["snapshot"], ["release"])
+        if month == d.month and (t != "may" or may):
             score += 3
         if t in (d.strftime("%m%d"), d.strftime("%Y%m%d"), d.strftime("%y%m")):
             score += 5

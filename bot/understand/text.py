@@ -28,6 +28,13 @@ _CODE_BLOCK = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.S)
 _CODE_CHARS = re.compile(r"[\s_=(){}\[\];$|<>]")
 _QUOTE_LINE = re.compile(r"^\s*>.*$", re.M)
 _DISCORD_TOKENS = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|https?://\S+")
+# A version as API ids write it, inside a hyphenated name: claude-opus-4-5, gemini-2-5-pro
+_ID_VERSION = re.compile(r"(?<=[a-z]-)(\d{1,2})-(\d)(?=$|[-\s/`'\"),.?!:;*_])")
+_WISE = re.compile(
+    r"\b(?!(?:other|like|clock|counterclock|anticlock|street|length|step|pair|element|penny|"
+    r"edge|cross|side|long|no)wise\b)([a-z]{3,})wise\b",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*[a-z]*")
 _LETTERS_THEN_DIGITS = re.compile(r"^([a-z]{2,})([0-9].*)$")
 _DIGITS_THEN_WORD = re.compile(r"^([0-9]+(?:\.[0-9]+)*)([a-z]{3,})$")
@@ -43,6 +50,10 @@ def clean(text: str) -> str:
         text = _DISCORD_TOKENS.sub(" ", text)
     if "/" in text:
         text = _WITHOUT.sub(" without ", text)  # "w/o adding fluff": not OpenAI's o-series
+    if "-" in text:
+        text = _ID_VERSION.sub(r"\1.\2", text)  # "claude-opus-4-9", as API ids write 4.9
+    if "wise" in text:
+        text = _WISE.sub(r"\1 wise", text)  # "mathwise", "pricewise": as to math, price
     return text
 
 

@@ -57,6 +57,8 @@ NUMBER_WORDS: dict[str, int] = dict(_table(_VOCAB, "number_words"))
 RANKED_THINGS: frozenset[str] = frozenset(_words(_VOCAB, "ranked_things"))
 MAKER_WORDS: dict[str, str] = dict(_table(_VOCAB, "maker_words"))
 MODALITY_WORDS: dict[str, str] = dict(_table(_VOCAB, "modality_words"))
+# Uses that set a category only when no measure is asked: "latency for autocomplete" asks latency.
+SETTING_WORDS: tuple[str, ...] = tuple(_words(_VOCAB, "setting_words"))
 
 # -- the words of model names -----------------------------------------------------------------
 

@@ -127,7 +127,9 @@ class Messages(commands.Cog):
     def _strip_mention(self, content: str) -> str:
         if self.bot.user is None:
             return content
-        content = re.sub(rf"<@!?{self.bot.user.id}>", " ", content)
+        # a mention that opens the message goes; one later on stays, for the reading: "@jay try
+        # glm-5.1. @bot which of those two is better" asks the bot, not jay
+        content = re.sub(rf"^\s*<@!?{self.bot.user.id}>", " ", content)
         return re.sub(r"<@&\d+>", " ", content).strip()
 
     # -- answering -------------------------------------------------------------------------------
