@@ -45,15 +45,22 @@ SETS = {
     "blind17": DATA / "blind17_messages.jsonl",
     "blind18": DATA / "blind18_messages.jsonl",
     "blind19": DATA / "blind19_messages.jsonl",
-    # 350 more, written with blind21 after blind19's fixes; its first run read 96.0%, then tuned on
+    # 350 and 383 more, written at once after blind19's fixes; first runs 96.0% and 92.4%
+    # (blind21 after blind20's fixes), then tuned on
     "blind20": DATA / "blind20_messages.jsonl",
+    "blind21": DATA / "blind21_messages.jsonl",
+    # 349 and 366 more, written at once while blind21 was tuned on; first runs 97.4% and 94.0%
+    # (the reading as committed with blind21's fixes), then only three fixes from their misses
+    # (slips one edit from several words, a greeting before a question, two names side by side)
+    "blind22": DATA / "blind22_messages.jsonl",
+    "blind23": DATA / "blind23_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
 OVERALL_FLOOR = 0.98
 INTENT_FLOOR = 0.90
 # The sets no rule was tuned on hold a lower floor: what their first run read, less a little.
-UNTUNED = {"blind18", "blind19"}
+UNTUNED = {"blind22", "blind23"}
 UNTUNED_OVERALL_FLOOR = 0.93
 UNTUNED_INTENT_FLOOR = 0.75
 
@@ -549,9 +556,11 @@ def test_confidence_weighs_the_evidence(engine: Engine) -> None:
 def test_ask_back_puts_the_reading_as_a_question(engine: Engine) -> None:
     from bot.answers.askback import ask_back, needs_confirming
 
-    q = engine.understander.parse("llama 4 behemoth vs maverick", TODAY)
+    q = engine.understander.parse(
+        "anyone know how nemotron 3 ultra does on coding benchmarks", TODAY
+    )
     assert needs_confirming(q)
-    assert ask_back(q, engine.catalog) == "Tell you about Llama 4 Maverick?"
+    assert ask_back(q, engine.catalog) == "Nemotron 3 Ultra 550B A55B: how it does on coding?"
     q = engine.understander.parse("gpt-5.5 vs opus 4.8 for coding?", TODAY)
     assert not needs_confirming(q)
     assert ask_back(q, engine.catalog) == "Compare GPT-5.5 and Claude Opus 4.8 on coding?"
@@ -958,3 +967,56 @@ def test_words_as_to_a_use_and_a_use_beside_a_measure(engine: Engine) -> None:
     assert q.models[0] == "gpt-4o-2024-05-13"
     q = engine.understander.parse("gpt-4o may be better than claude 3.5 sonnet", TODAY)
     assert q.models[0] == "gpt-4o-2024-11-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models"),
+    [
+        # reactions and complaints name models without asking anything
+        ("🥲 gpt-5.5 pro", "none", []),
+        ("ugh glm 5.1 keeps timing out today", "none", []),
+        ("has anyone else's opus 4.8 been nerfed for coding lately? smh", "none", []),
+        ("me when qwen3.6 plus finally gets open weights: 🕺", "none", []),
+        ("o3-mini was the best deal back then, i miss it", "none", []),
+        ("lol the glm 5.1 model card says it beats every human coder", "none", []),
+        # a question mark as an emoji is still one
+        ("glm 5.1 ❓", "profile", ["glm-5.1"]),
+        # another name's size is not a bare version of the model beside it
+        ("my finetune 'orca-13b' vs qwen3.5 9b for reasoning?", "profile", ["qwen3.5-9b"]),
+        # an announced tier never released
+        ("llama 4 behemoth vs gemma 4 31b", "not_found", ["gemma-4-31b-it"]),
+        # a family asked about with a question
+        ("is magistral open source?", "clarify", []),
+        ("did google lower prices on gemini 3.5 flash", "changes", ["gemini-3.5-flash"]),
+        ("anything new in the past 5 days?", "changes", []),
+        ("what is this bot for?", "help", []),
+    ],
+)
+def test_blind21_classes(engine: Engine, text: str, intent: str, models: list[str]) -> None:
+    q = engine.understander.parse(text, TODAY)
+    assert (q.intent, q.models if intent != "none" else []) == (intent, models), text
+
+
+def test_conditions_said_after_and_around(engine: Engine) -> None:
+    q = engine.understander.parse("best model for math, 40 cents per million max", TODAY)
+    assert (q.intent, q.category, q.metric, q.filters.max_price) == (
+        "leaderboard",
+        "math",
+        None,
+        0.4,
+    )
+    q = engine.understander.parse("best gemini (so google) model for coding", TODAY)
+    assert q.filters.maker == "Google"
+    q = engine.understander.parse("fastest-starting model without a thinking mode", TODAY)
+    assert (q.metric, q.filters.reasoning, q.category) == ("latency", False, None)
+
+
+def test_slips_of_everyday_words_read_as_the_word_a_question_holds(engine: Engine) -> None:
+    q = engine.understander.parse("hiw fadt is glm 5.1", TODAY)
+    assert (q.intent, q.models, q.metric) == ("profile", ["glm-5.1"], "speed")
+    q = engine.understander.parse("wats new thsi week", TODAY)
+    assert (q.intent, q.since_days) == ("changes", 7)
+    q = engine.understander.parse("yo is glm 5.1 actually bad or was that launch drama", TODAY)
+    assert (q.intent, q.models) == ("profile", ["glm-5.1"])
+    q = engine.understander.parse("wcih is beter gtp 5.5 or opsu 4.8 fr coding", TODAY)
+    assert (q.intent, q.models, q.category) == ("compare", ["gpt-5.5", "claude-opus-4-8"], "coding")

@@ -57,7 +57,7 @@ _RECENT = re.compile(
 )
 _THIS = re.compile(r"\b(?:released |out |launched |from )?this (year|month)\b|\bin (20\d\d)\b")
 _NON_REASONING = re.compile(
-    r"\bnon[- ]?(?:reasoning|thinking)\b|\bwithout (?:reasoning|thinking)\b|\bno[- ](?:reasoning|"
+    r"\bnon[- ]?(?:reasoning|thinking)\b|\bwithout (?:a |any )?(?:reasoning|thinking)\b|\bno[- ](?:reasoning|"
     r"thinking)\b|\b(?:not|isn'?t|aren'?t) (?:a )?reasoning\b|\b(?:doesn'?t|does not|don'?t|do not|no) needs? to (?:think|reason)\b|\binstruct(?:ion)? model\b(?! following)"
 )
 _THINKING = re.compile(
@@ -157,7 +157,7 @@ def _maker_pattern() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(MAKER_WORDS, key=len, reverse=True))
     return re.compile(
         rf"\b(?:best|top|strongest|cheapest|fastest|which|what|smartest|most capable|"
-        rf"(?:top\s+)?\d+|of)\s+(?:\w+\s+)?({words})(?:'s)?\s+(?:models?|llms?|ones?|options?)\b"
+        rf"(?:top\s+)?\d+|of)\s+(?:\(?\w+\)?\s+){{0,2}}\(?({words})\)?(?:'s)?\s+(?:models?|llms?|ones?|options?)\b"
         rf"|\b(?:models?|llms?|ones?)\b.{{0,50}}?\b(?:from|by|made by|of)\s+({words})\b"
         rf"|\b({words})(?:'s)?\s+(?:(?:best|top|strongest|smartest|cheapest|fastest|newest|"
         rf"latest|most capable|open|open-weights?|open weights?|open source|local|small|"
@@ -312,7 +312,7 @@ _CHANGES = re.compile(
     r"|\b(?:leaderboards?|rankings?|standings)\s+(?:shift|shifted|change|changed|move|moved)\b"
     r"|\b(?:did|have|has)\b.{0,50}\bscores?\s+(?:update|updated|change|changed|move|moved)\b"
     r"|\b(?:cheaper|pricier|more expensive)\s+now\b.{0,20}\b(?:than|since)\b"
-    r"|\b(?:has|have|did)\b.{0,40}\b(?:dropped|drop|cut|raised?|gone (?:up|down)|go (?:up|down)|went (?:up|down))\b.{0,12}\bprices?\b"
+    r"|\b(?:has|have|did)\b.{0,40}\b(?:dropped|drop|cut|raised?|lower(?:ed)?|reduced?|slash(?:ed)?|gone (?:up|down)|go (?:up|down)|went (?:up|down))\b.{0,12}\bprices?\b"
     r"|\b(?:has|have|did)\b.{0,40}\bprices?\b.{0,30}\b(?:changed?|go(?:ne)? (?:up|down)|went (?:up|down)|dropped|drop|cut)\b"
 )
 _SPAN_DAYS = (
@@ -363,7 +363,7 @@ _CHANGE_WORDS = re.compile(
 _CHANGE_VERB = re.compile(
     r"\b(?:updated|changed|moved|added|released|launched|dropped|cut|raised|lowered|increased|"
     r"decreased|went (?:up|down)|gone (?:up|down)|shifted|rescored|re-scored|happen|happened|"
-    r"bumped|bump|drops|shaken up|shook up|shake-?up)\b"
+    r"bumped|bump|drops|shaken up|shook up|shake-?up|new stuff|anything new|new things)\b"
 )
 _LATELY = re.compile(
     r"\b(?:(?:this|last|past) (?:\d+ |few |couple (?:of )?)?(?:days?|weeks?|months?|hours?)|"

@@ -34,6 +34,7 @@ PROFILE_CUES = re.compile(
     r"info|information|stats|specs|profile|benchmarks?|scores?|rating|rank(?:ed|ing)?|"
     r"any good|good at|good for|worth it|is it good|thoughts on|opinions? on|review|price|"
     r"pricing|cost|context|latency|speed|details|summary|overview|strengths|weaknesses|thoughts|"
+    r"open source|open-source|open weights?|open-weights?|licen[cs]e|"
     r"impressions|verdict|bueno|"
     r"buena|bom|boa|bon|bonne|gut|buono)\b"
 )
@@ -43,7 +44,7 @@ QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
     r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
     r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better)|good idea|"
-    r"which [\w.-]+(?: [\w.-]+){0,2} is (?:good|best|better|the best))\b"
+    r"which [\w.-]+(?: [\w.-]+){0,2} is (?:good|best|better|the best)|good on)\b"
 )
 
 # Asking for the best: superlatives, "which model", "what should i use", "sota".
@@ -195,7 +196,12 @@ def question_shape(low: str, strong: bool = False) -> bool:
     # each sentence's or clause's start: "hello, i am new here. please tell me ...", "... so
     # are either of them close on code", "sonnet 4 -> sonnet 5, show me how they progressed"
     parts = [part.strip() for part in _CLAUSES.split(low) if part and not part.isspace()]
-    firsts = [w[0] for part in parts if (w := re.findall(r"[a-z0-9']+", part))]
+    # a clause's first word after any greeting or filler: "yo is maverick actually bad"
+    firsts = [
+        next((x for x in w if x not in _OPENERS), w[-1])
+        for part in parts
+        if (w := re.findall(r"[a-z0-9']+", part))
+    ]
     return bool(
         any(
             f in QUESTION_WORDS
@@ -213,7 +219,7 @@ def question_shape(low: str, strong: bool = False) -> bool:
         # "i'd like to know how it actually scores"
         or re.search(
             r"\b(?:can'?t|cannot|can not) (?:decide|choose|pick)\b|\btorn between\b"
-            r"|\bsame (?:question|q|thing)\b|\b(?:like to|want to|wanna|need to) know\b"
+            r"|\bsame (?:question|q|thing),? (?:but )?(?:for|about|with)\b|\b(?:like to|want to|wanna|need to) know\b"
             r"|\bwondering (?:if|whether|how|what|which)\b|\bcurious (?:if|whether|how|what|which)\b",
             low,
         )
@@ -229,11 +235,13 @@ TELLING = re.compile(
     r"|\b(?:burned|burnt|spent|paid|wasted|blew)\b.{0,20}(?:\$|\d)"
     r"|\bis so (?:expensive|pricey|cheap|good|bad|slow|fast|smart|dumb|lazy)\b"
     r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
-    r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
+    r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\bi benchmarked\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
     r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀"
     r"|\bworth a (?:read|look|watch)\b|\b(?:a )?(?:good|great|fun|nice) (?:read|watch|listen)\b"
     r"|\btech(?:nical)? report\b|\bi disagree\b|\bfor us\b"
     r"|\bwithin (?:the )?noise\b|\bpeople (?:need to|should|keep)\b"
+    r"|\b(?:ugh|smh|never again|i miss|miss it|ok buddy|nerfed|so annoying|annoying)\b"
+    r"|\bcan'?t believe\b|😤|😍|🥲|🙄|😩|🫠|🕺|\bme when\b"
     r"|\b(?:unpopular opinion|hot take)\b|\bare (?:sus|rigged|cooked|fake|inflated)\b"
     r"|\bmy (?:cat|dog|kitten|puppy|pet|hamster|parrot|bird|horse|son|daughter|kid)\b"
     r"|\bis (?:wild|insane|nuts|crazy|goated|cracked|mid|trash|garbage|amazing|incredible|"
@@ -249,10 +257,13 @@ _STATED = re.compile(
     r"got|gets|ate|eats|made|makes|keeps|kept|feels|felt|seems|seemed|looks|looked|"
     r"works|worked|broke|breaks|beat|beats|crushed|went|goes|came|comes|did|didn'?t|does|"
     r"doesn'?t|won'?t|can'?t|cannot|released|dropped|launched|trained|fixed|failed|crashed|"
-    r"nailed|solved|used|tried|tested|switched|moved|ran|wrote|built|costs|charged)\b"
-    r"(?! (?:the|there|it|this|that|these|those|they|he|she|we|you|u|i|any|anything|either|"
-    r"both|my|your|its|their|our|a|an|one|to)\b)"
+    r"nailed|solved|used|tried|tested|switched|moved|ran|wrote|built|costs|charged|says|said|"
+    r"claims|claimed|returned|benchmarked|won|lost)\b"
 )
+# After the verb, who it asks about: "is it good", "does this handle"; among several models
+# named, a noun too ("gpt4.1 vs gpt4.1 mini is the mini that much worse").
+_ASKED_OF = re.compile(r" (?:there|it|this|that|these|those|they|he|she|we|you|u|i|either|both)\b")
+_ASKED_OF_SEVERAL = re.compile(r" (?:the|any|anything|my|your|its|their|our|a|an|one|to)\b")
 _WANTS = re.compile(
     r"\b(?:which|what|how|why|whether|who|where|when|whichever|if|need|needs|want|wants|"
     r"looking for|should|would|could|help|recommend|suggest|prefer|vs\.?|versus)\b"
@@ -281,17 +292,27 @@ _OPENERS = frozenset(
 )
 
 
-def stating(low: str) -> bool:
+def stating(low: str, several: bool = False) -> bool:
     """Says something rather than asking: see _STATED (the caller has checked the shape). The
     verb has a subject before it in its clause: "yo is qwen3.6 decent for agents" asks."""
     if "?" in low or _WANTS.search(low):
         return False
     for m in _STATED.finditer(low):
+        after = low[m.end() : m.end() + 12]
+        if _ASKED_OF.match(after) or (several and _ASKED_OF_SEVERAL.match(after)):
+            continue
         before = _CLAUSE_START.split(low[: m.start()])[-1]
         if any(w not in _OPENERS for w in re.findall(r"[a-z0-9'`.-]+", before)):
             return True
     return False
 
+
+# A complaint or a reaction, even shaped as a question to the channel: "does anyone else's
+# cursor keep defaulting to gpt-5.4? so annoying"
+COMPLAINT = re.compile(
+    r"\b(?:ugh+|smh|so annoying|annoying af|never again|nerfed|rip)\b|\bcan'?t believe\b"
+    r"|\bkeeps? (?:defaulting|crashing|failing|breaking|timing out|erroring)\b|😤|🙄|😩|😭"
+)
 
 # Talk about a comparison rather than a request for one.
 META_TALK = re.compile(
@@ -316,6 +337,8 @@ HELP = re.compile(
     r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
     r"\bwhat am i supposed to (?:type|ask|say)\b|\b(?:what|who) are (?:you|u)\W*(?:lol|lmao)?\W*$|\bbot\b.{0,20}\bhow to use\b|"
     r"\bhow to use\b.{0,20}\bbot\b"
+    r"|\bwhat(?:'s| is) (?:this|the) bot (?:for|about)\b|\bwhat does (?:this|the) bot do\b"
+    r"|\bwhat (?:kind|sort|type)s? of (?:questions|things|stuff) (?:can )?(?:you|u) (?:answer|do|handle)\b"
 )
 
 # Questions about the bot itself: its data, its method, how to ask it.

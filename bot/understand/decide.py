@@ -110,7 +110,8 @@ def _not_found(r: Reading) -> Query | None:
 
 
 def _asked_of_others(r: Reading) -> Query | None:
-    if r.others and not (r.category or r.metric or (r.n >= 2 and r.compare_cue)):
+    # "does anyone else's cursor keep defaulting to gpt-5.4? so annoying": a complaint to all
+    if r.others and (r.complains or not (r.category or r.metric or (r.n >= 2 and r.compare_cue))):
         return _query(r, "none")  # "anyone else getting 529s from opus 4.8?": for the channel
     return None
 
@@ -150,7 +151,7 @@ def _one(r: Reading) -> Query | None:
     with what we know of it."""
     if r.n != 1:
         return None
-    if r.telling or r.stating:
+    if r.telling or r.stating or (r.complains and not r.asks and "?" not in r.own_low):
         return _query(r, "none")  # "qwen3.6 27b running at 40 t/s on my 4090 :)"
     if r.families and (r.compare_cue or r.profile_cue):
         return _clarified(r)
@@ -180,7 +181,7 @@ def _families(r: Reading) -> Query | None:
     asked_about = (
         (cue and (r.shape or words <= 6))
         or ("?" in own_low and words <= 5 and any(" " in f.text for f in families))
-        or ("?" in own_low and words <= 3 and r.profile_cue)
+        or ("?" in own_low and words <= (5 if r.asks else 3) and r.profile_cue)
         # "nova for summarization?", "flash or mini for a cheap chatbot"
         or ("?" in own_low and words <= 7 and _FOR.search(own_low))
         or (cue and r.compare_cue and words <= 8)
@@ -227,7 +228,8 @@ def _ranking(r: Reading) -> Query | None:
     ):
         return _query(r, "none")  # "lmao the 'cheapest' option at my job always breaks"
     if about_something_else(low):
-        return _query(r, "none")  # "what's the fastest car in the world?", "cheapest flights"
+        # "what's the fastest car in the world?"; "every lab claims sota on swe-bench now"
+        return _query(r, "none")
     q = _query(r, "leaderboard")
     if q.metric is None and q.category is None:
         q.metric = superlative_metric(low)

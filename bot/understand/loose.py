@@ -19,6 +19,7 @@ from bot.understand.vocabulary import (
     LATER_TAGS,
     NOT_TIERS,
     STRIP_TAIL,
+    UNRELEASED,
     VARIANT_WORDS,
     VENDORS,
 )
@@ -53,6 +54,10 @@ class LooseNames:
         if word == "o" and nxt not in _SERIES_WORDS:
             return None  # "gpt-5.5 o claude opus 4.8": Spanish "or", not the o-series
         tail, j = self._tail(toks, fixed, word, i + 1)
+        if j < len(toks) and toks[j] in UNRELEASED:
+            # "llama 4 behemoth": announced, never released
+            text = " ".join(toks[i : j + 1])
+            return Loose("unknown", text, i, j + 1, tuple(self.candidates.nearest(text)))
         words = [word, *tail]
         text = " ".join(toks[i:j])
         if series or any(has_digit(t) for t in tail):
@@ -63,6 +68,11 @@ class LooseNames:
             if series:
                 return None
         cands = self.candidates.family(words)
+        while not cands and len(words) > 1 and not has_digit(words[-1]):
+            # "is magistral open source?": a name word that is no part of this family's names
+            words, j = words[:-1], j - 1
+            text = " ".join(toks[i:j])
+            cands = self.candidates.family(words)
         if not cands:
             return None
         return Loose("family", text, i, j, tuple(cands))

@@ -271,6 +271,8 @@ class NameFinder:
             dotted = VERSION.fullmatch(t) is not None
             if i in taken or not (dotted or SHORT_VERSION.fullmatch(t)):
                 continue
+            if SIZE.fullmatch(t) and i and toks[i - 1] not in CONNECTORS and i - 1 not in taken:
+                continue  # "our in-house 'bluefin-7b' vs qwen3.5 9b": the size of another name
             near = [x for x in named if _beside(toks, x, i)]
             if near:
                 mid = self._version_of(t, dotted, near, toks)

@@ -20,6 +20,7 @@ from bot.understand.cues import (
     CATEGORY_ASKED,
     COMMAND_LINE,
     COMPARE_CUES,
+    COMPLAINT,
     DERIVED,
     DERIVING,
     HELP,
@@ -106,6 +107,7 @@ class Reading:
     compare_cue: bool
     profile_cue: bool
     others: bool  # asked of other people in the channel
+    complains: bool  # a complaint or a reaction, asked or not
     telling: bool  # telling, not asking
     remark: bool  # telling, and not a request that opens with the names
     stating: bool  # a statement about the models named, nothing in it asked
@@ -135,6 +137,7 @@ class Reading:
         self.compare_cue = bool(COMPARE_CUES.search(low.replace("?", " ")))
         self.profile_cue = bool(PROFILE_CUES.search(low)) or self.metric is not None
         self.others = bool(ASKED_OF_OTHERS.search(own_low))
+        self.complains = bool(COMPLAINT.search(own_low))
         self.telling = bool(TELLING.search(own_low)) and not self.shape
         # "sonnet 4.5 vs opus 4.1 for coding, old i know": a request that opens with the names
         self.remark = self.telling and not (
@@ -143,7 +146,13 @@ class Reading:
         )
         self.asked = "?" in own_low or len(self.toks) <= 12
         covered = sum(m.end - m.start for m in self.mentions)
-        self.stating = not self.shape and len(self.toks) - covered >= 4 and stating(own_low)
+        self.stating = (
+            not self.shape
+            and len(self.toks) - covered >= 4
+            and stating(own_low, several=self.n >= 2)
+            # "wcih is beter gtp 5.5 or opsu 4.8 fr coding": two names put side by side ask
+            and not (self.n >= 2 and self.compare_cue)
+        )
 
 
 @dataclass(slots=True, init=False)

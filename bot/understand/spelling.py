@@ -140,9 +140,46 @@ def _cue_words() -> tuple[list[str], frozenset[str]]:
         for p in ws
         for w in p.split()
     }
-    words |= set(COMMON_WORDS) | set(QUESTION_WORDS) | set(TYPOS.values())
+    words |= set(COMMON_WORDS) | set(QUESTION_WORDS) | set(TYPOS.values()) | set(_ASKING)
     words = {w for w in words if w.isalpha() and len(w) >= 4}
-    return sorted(words), frozenset(words) | COMMON_WORDS
+    # a slip one edit from several words reads as the one a question most likely holds: the
+    # words that ask first ("fadt" is fast, not fact; "wats" whats, not wants)
+    first = [w for w in (*sorted(QUESTION_WORDS), *_ASKING) if w in words]
+    rest = sorted(words - set(first))
+    return list(dict.fromkeys(first)) + rest, frozenset(words) | COMMON_WORDS
+
+
+# The words questions are made of, tried first when a slip is one edit from several words.
+_ASKING = (
+    "whats",
+    "which",
+    "best",
+    "cheapest",
+    "fastest",
+    "cheaper",
+    "faster",
+    "better",
+    "under",
+    "dollar",
+    "dollars",
+    "bucks",
+    "cents",
+    "model",
+    "models",
+    "this",
+    "week",
+    "month",
+    "today",
+    "price",
+    "context",
+    "fast",
+    "cheap",
+    "good",
+    "compare",
+    "between",
+)
+# Three-letter words a slip of which is fixed ("hiw fast"): only to these, one letter off.
+_SHORT = ("how", "who", "why", "new", "top", "for")
 
 
 def fix_everyday(low: str) -> str:
@@ -161,6 +198,9 @@ def fix_everyday(low: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _fix_word(word: str) -> str | None:
     words, known = _cue_words()
+    if len(word) == 3 and word.isalpha() and not is_english(word) and word not in known:
+        near = [w for w in _SHORT if w[0] == word[0] and OSA.distance(w, word) == 1]
+        return near[0] if len(near) == 1 else None
     if len(word) < 4 or not word.isalpha() or word in known or is_english(word):
         return None
     hit = process.extractOne(

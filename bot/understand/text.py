@@ -44,7 +44,7 @@ _SERIES_THEN_WORD = re.compile(r"^([a-z][0-9]+)([a-z]{3,})$")  # o3mini -> o3 mi
 def clean(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = text.replace("’", "'").replace("‘", "'")
+        text = text.replace("’", "'").replace("‘", "'").replace("❓", "?").replace("❔", "?")
         text = _DASHES.sub("-", text)
     if "<" in text or "http" in text:
         text = _DISCORD_TOKENS.sub(" ", text)
@@ -218,6 +218,12 @@ _MILLIONS = (
 )
 
 
+# A price cap said after the price: "30 cents per million max", "$2 a million tops"
+_CAP_AFTER = re.compile(
+    r"(\$\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:cents?|¢|dollars?|bucks|usd))"
+    r"((?:\s*(?:per|a|/)\s*(?:1\s*)?(?:m|mil|million|1m)\b(?:\s*(?:input|output))?(?:\s*tokens?)?)?)"
+    r"\s+(?:max|tops)\b"
+)
 _MARKDOWN = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)|^#+\s|^>\s", re.M)
 
 
@@ -231,6 +237,8 @@ def without_idioms(low: str) -> str:
     if "million" in low:
         for pat, num in _MILLIONS:
             low = pat.sub(num, low)
+    if " max" in low or " tops" in low:
+        low = _CAP_AFTER.sub(r"max \1", low)  # "30 cents per million tokens max": max 30 cents
     for phrase in IDIOMS:
         if phrase in low:
             if phrase.endswith(":"):

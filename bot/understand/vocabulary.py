@@ -74,6 +74,7 @@ NOT_A_TIER_BEFORE: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in _table(_NAMES, "not_a_tier_before").items()
 }
 NOT_TIERS: frozenset[str] = frozenset(_words(_NAMES, "not_tiers"))
+UNRELEASED: frozenset[str] = frozenset(_words(_NAMES, "unreleased"))
 METRIC_NAME_WORDS: frozenset[str] = frozenset(_words(_NAMES, "metric_name_words"))
 MONTHS: dict[str, int] = dict(_table(_NAMES, "months"))
 SEPARATORS: frozenset[str] = frozenset(_words(_NAMES, "separators"))
