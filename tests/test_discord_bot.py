@@ -241,13 +241,16 @@ async def test_silent_unless_addressed_then_listening(
         assert "coding" in post.json["embeds"][0]["description"].lower()
 
 
+UNSURE = "anyone know how nemotron 3 ultra does on coding benchmarks"
+
+
 async def test_an_unsure_reading_is_asked_back_on_a_mention_and_left_in_a_listening_channel(
     standin: DiscordStandin, settings: Settings
 ) -> None:
     async with running_client(ModelBot(settings), standin):
-        # one name it knows beside one it does not, and no question: it asks before answering
-        _, post = await ask(standin, f"{MENTION} llama 4 behemoth vs maverick", mentions=[BOT_ID])
-        assert post.json["content"] == "Tell you about Llama 4 Maverick?"
+        # a question put to the channel about one model: it asks before answering
+        _, post = await ask(standin, f"{MENTION} {UNSURE}", mentions=[BOT_ID])
+        assert post.json["content"] == "Nemotron 3 Ultra 550B A55B: how it does on coding?"
         assert not post.json.get("embeds")
         buttons = {
             b["label"]: b["custom_id"] for row in post.json["components"] for b in row["components"]
@@ -260,9 +263,9 @@ async def test_an_unsure_reading_is_asked_back_on_a_mention_and_left_in_a_listen
         click = await standin.click_button(mid, buttons["Yes"])
         edited = (await click.response()).json
         assert edited["type"] == 7  # the question is replaced by the answer
-        assert edited["data"]["embeds"][0]["title"].startswith("Llama 4 Maverick")
+        assert edited["data"]["embeds"][0]["title"].startswith("Nemotron 3 Ultra")
 
-        _, post = await ask(standin, f"{MENTION} llama 4 behemoth vs maverick", mentions=[BOT_ID])
+        _, post = await ask(standin, f"{MENTION} {UNSURE}", mentions=[BOT_ID])
         no = next(
             b["custom_id"]
             for row in post.json["components"]
@@ -276,7 +279,7 @@ async def test_an_unsure_reading_is_asked_back_on_a_mention_and_left_in_a_listen
             "settings listen", {"state": "on"}, user=MANAGER_ID, channel_id=GENERAL_CHANNEL_ID
         )
         start = standin.mark()
-        await standin.send_message(GENERAL_CHANNEL_ID, USER_ID, "llama 4 behemoth vs maverick")
+        await standin.send_message(GENERAL_CHANNEL_ID, USER_ID, UNSURE)
         await asyncio.sleep(0.3)
         assert not standin.find_requests(
             method="POST", path=f"/channels/{GENERAL_CHANNEL_ID}/messages", start=start
