@@ -16,6 +16,7 @@ and a few gone, which is what a refresh diffs.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import random
 import sys
@@ -176,11 +177,11 @@ def changed(catalog: Catalog, seed: int = 8) -> Catalog:
     for i in rng.sample(range(len(scores)), len(scores) // 100):
         s = scores[i]
         moved = min(scale[s.benchmark], s.value + rng.choice([-3, -1.5, 1.5, 3]))
-        scores[i] = s.model_copy(update={"value": round(max(0.0, moved), 1)})
+        scores[i] = dataclasses.replace(s, value=round(max(0.0, moved), 1))
     for k, src in enumerate(rng.sample(models, 20)):
         mid = f"{src.id}-next-{seed}-{k}"
         models.append(src.model_copy(update={"id": mid, "name": f"{src.name} Next {seed}-{k}"}))
-        scores += [s.model_copy(update={"model": mid}) for s in catalog.scores_of(src.id).values()]
+        scores += [dataclasses.replace(s, model=mid) for s in catalog.scores_of(src.id).values()]
     return _with(catalog, tuple(models), tuple(scores))
 
 

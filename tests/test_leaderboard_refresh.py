@@ -18,9 +18,11 @@ from typing import Any
 import pytest
 import yaml
 from aiohttp import web
+from pydantic import TypeAdapter
 
 from bot.alerts.refresh import refresh
 from bot.catalog.check import read_catalog_file
+from bot.catalog.models import Score
 from bot.service import ensure_loaded
 from bot.settings import Settings
 from bot.store import Store
@@ -152,14 +154,15 @@ async def start_from(store: Store, native: str) -> None:
 
 
 FIELDS = ("model", "benchmark", "value", "variant", "source_url", "self_reported")
+SCORE_JSON = TypeAdapter(Score)
 
 
 def credited(scores: list[Any], source: str, benchmarks: set[str] | None = None) -> set:
     """What a user sees of a leaderboard's scores (a catalog's, or the shipped file's): model,
     benchmark, value, run, link, and whether it is the vendor's own figure."""
-    rows = [s if isinstance(s, dict) else s.model_dump(mode="json") for s in scores]
+    rows = [s if isinstance(s, dict) else SCORE_JSON.dump_python(s, mode="json") for s in scores]
     return {
-        tuple(r[f] for f in FIELDS)
+        tuple(r.get(f) for f in FIELDS)  # a file leaves out a score's fields at their defaults
         for r in rows
         if r["source"] == source and (benchmarks is None or r["benchmark"] in benchmarks)
     }

@@ -4,6 +4,7 @@ schema with every row kept; a newer one is refused; a failed migration changes n
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import fnmatch
 import re
 import sqlite3
@@ -61,6 +62,12 @@ def tables(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
     return out
 
 
+def _copy(record: Any, values: dict[str, Any]) -> Any:
+    if dataclasses.is_dataclass(record):  # a score
+        return dataclasses.replace(record, **values)
+    return record.model_copy(update=values)
+
+
 def as_of(catalog: Catalog, version: int) -> Catalog:
     """The catalog as a database at `version` held it: later fields at their defaults."""
     update: dict[str, dict[str, Any]] = {}
@@ -70,7 +77,7 @@ def as_of(catalog: Catalog, version: int) -> Catalog:
                 update.setdefault(table, {}).update(values)
     return catalog.model_copy(
         update={
-            table: tuple(r.model_copy(update=values) for r in getattr(catalog, table))
+            table: tuple(_copy(r, values) for r in getattr(catalog, table))
             for table, values in update.items()
         }
     )

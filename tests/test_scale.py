@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import copy
+import dataclasses
 import gc
 import json
 import weakref
@@ -165,9 +166,7 @@ async def test_scores_survive_the_migration_to_a_clustered_table(
                 b.model_copy(update={"difficulty": 0.0, "short": None}) for b in catalog.benchmarks
             ),
             "scores": tuple(
-                s.model_copy(
-                    update={"variant": None, "vendor_value": None, "vendor_source_url": None}
-                )
+                dataclasses.replace(s, variant=None, vendor_value=None, vendor_source_url=None)
                 for s in catalog.scores
             ),
         }

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
+import operator
 import os
 import re
 import stat
@@ -10,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic.fields import FieldInfo
 
 from bot.bulk import bulk
 from bot.catalog.errors import CatalogError
-from bot.catalog.models import CATEGORY_IDS, SQLITE_MAX_INT, Catalog
+from bot.catalog.models import CATEGORY_IDS, SCORE_FIELDS, SQLITE_MAX_INT, Catalog, Score
 
 _SECTIONS = ("categories", "benchmarks", "models", "scores")
 
@@ -211,13 +215,41 @@ def _key_count(catalog: Catalog) -> int:
     n = len(catalog.model_fields_set) + len(meta.model_fields_set)
     n += len(meta.overall_rule.model_fields_set)
     n += sum(len(s.model_fields_set) for s in meta.sources)
-    for section in (catalog.categories, catalog.benchmarks, catalog.scores):
+    for section in (catalog.categories, catalog.benchmarks):
         n += sum(len(r.model_fields_set) for r in section)
+    # a score is a dataclass and keeps no record of the keys it was given: count the fields
+    # away from their defaults, never more than the keys written, so a file that writes
+    # defaults out takes the exact check (a key given twice always does)
+    n += _score_keys(catalog.scores)
     n += sum(len(m.model_fields_set) + len(m.provenance) for m in catalog.models)
     n += sum(
         len(m.speed_measurement.model_fields_set) for m in catalog.models if m.speed_measurement
     )
     return n
+
+
+def _default(f: dataclasses.Field[Any]) -> Any:
+    return f.default.default if isinstance(f.default, FieldInfo) else f.default
+
+
+_SCORE_DEFAULTS = tuple(
+    (f.name, _default(f)) for f in dataclasses.fields(Score) if f.default is not dataclasses.MISSING
+)
+_SCORE_REQUIRED = len(SCORE_FIELDS) - len(_SCORE_DEFAULTS)
+
+
+def _score_keys(scores: tuple[Score, ...]) -> int:
+    """The fields of these scores away from their defaults, counted a column at a time."""
+    n = _SCORE_REQUIRED * len(scores)
+    for name, default in _SCORE_DEFAULTS:
+        column = list(map(operator.attrgetter(name), scores))
+        n += len(column) - column.count(default)
+    return n
+
+
+@functools.cache
+def _json_defaults() -> dict[str, Any]:
+    return dict(_SCORE_DEFAULTS)  # every default is also its own JSON form (None, "")
 
 
 # A key in JSON is a string followed by a colon, with nothing but whitespace between.
@@ -329,4 +361,11 @@ def catalog_to_json(catalog: Catalog) -> str:
         # Only a speed probe sets it: a file without one reads as it did before there was one.
         if m.get("speed_measurement") is None:
             m.pop("speed_measurement", None)
+    # A score's fields at their defaults are left out: most scores have no variant or vendor
+    # figure, and a file read back without them counts its keys cheaply (_may_repeat_keys).
+    defaults = _json_defaults()
+    data["scores"] = [
+        {k: v for k, v in sc.items() if k not in defaults or v != defaults[k]}
+        for sc in data["scores"]
+    ]
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -7,20 +7,21 @@ migration).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import aiosqlite
 
 from bot.bulk import bulk
-from bot.catalog.models import Catalog
+from bot.catalog.models import SCORE_FIELDS, Catalog, Score
 
 # How a value is stored: as it is; as JSON text (tuples, dicts: a dict keeps its key order);
 # a bool as SQLite's integer 1 or 0, read back as a bool; a date as ISO text, which the model
 # reads back as a date.
 # A record (a pydantic model held in a field) as its JSON, read back as the dict it validates from.
-Kind = Literal["plain", "json", "bool", "date", "record"]
+Kind = Literal["plain", "json", "bool", "date", "record", "shared"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +56,12 @@ _FROM_SQL = {
     "json": "_json_loads({0})",
     "bool": "(None if {0} is None else bool({0}))",
     "record": "_loads_or_none({0})",
+    # text that repeats down a table (model and benchmark ids, sources, links): one string
+    # for every row that holds it, not one each
+    "shared": "(None if {0} is None else _intern({0}))",
 }
 _HELPERS = {
+    "_intern": sys.intern,
     "_json_dumps": json.dumps,
     "_json_loads": json.loads,
     "_record_json": _record_json,
@@ -119,6 +124,19 @@ class Table:
             + "}\n",
             "decode",
         )
+        self._values: Callable[[Sequence[Any]], tuple[Any, ...]] = _compile(
+            "def values(row):\n    return ("
+            + "".join(
+                _FROM_SQL.get(c.kind, "{0}").format(f"row[{i}]") + ", "
+                for i, c in enumerate(record)
+            )
+            + ")\n",
+            "values",
+        )
+
+    def values(self, row: Sequence[Any]) -> tuple[Any, ...]:
+        """A row's values in the record's field order, converted as `decode` converts them."""
+        return self._values(row)
 
     def update_args(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         """A row as the arguments of `update`: the columns after the key, then the key."""
@@ -190,20 +208,25 @@ MODELS = Table(
 SCORES = Table(
     "scores",
     given=("snapshot_id",),
-    key=(Column("model_id", "model"), Column("benchmark_id", "benchmark")),
+    key=(
+        Column("model_id", "model", kind="shared"),
+        Column("benchmark_id", "benchmark", kind="shared"),
+    ),
     columns=(
         Column("value"),
-        Column("source_url"),
+        Column("source_url", kind="shared"),
         Column("self_reported", kind="bool"),
         Column("date", kind="date"),
-        Column("source"),
-        Column("variant"),
+        Column("source", kind="shared"),
+        Column("variant", kind="shared"),
         Column("vendor_value"),
-        Column("vendor_source_url"),
+        Column("vendor_source_url", kind="shared"),
     ),
     order="model_id, benchmark_id",
 )
 
+# A score is made from its row's values in order: the table's columns follow its fields.
+assert tuple(c.attr for c in (*SCORES.key, *SCORES.columns)) == SCORE_FIELDS
 Rows = dict[str, list[tuple[Any, ...]]]  # table name -> rows, in the table's row layout
 
 
@@ -230,8 +253,15 @@ def tables() -> tuple[Table, ...]:
     return (CATEGORIES, BENCHMARKS, MODELS, SCORES)
 
 
+def scores_from(rows: Iterable[Any]) -> list[Score]:
+    """Scores from their rows, each validated as it is made (the file is editable)."""
+    return [Score(*SCORES.values(r)) for r in rows]
+
+
 @bulk
-def assemble(snapshot: aiosqlite.Row, rows: dict[str, list[aiosqlite.Row]]) -> Catalog:
+def assemble(
+    snapshot: aiosqlite.Row, rows: dict[str, list[aiosqlite.Row]], scores: list[Score]
+) -> Catalog:
     """A stored snapshot's rows back into a Catalog (validated again: the file is editable)."""
     raw: dict[str, Any] = {
         "meta": {
@@ -240,6 +270,7 @@ def assemble(snapshot: aiosqlite.Row, rows: dict[str, list[aiosqlite.Row]]) -> C
             "sources": json.loads(snapshot["sources"]),
             "overall_rule": json.loads(snapshot["overall_rule"]),
         },
-        **{t.name: [t.decode(r) for r in rows[t.name]] for t in tables()},
+        **{t.name: [t.decode(r) for r in rows[t.name]] for t in tables() if t is not SCORES},
+        SCORES.name: scores,
     }
     return Catalog.model_validate(raw)

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.bulk import bulk
-from bot.catalog.models import Catalog, in_store_order
+from bot.catalog.models import Catalog, Score, in_store_order
 from bot.store import rows
 from bot.store.connection import Database, now_iso
 
 log = logging.getLogger(__name__)
 
 KEEP_SNAPSHOTS = 5  # the current one and a few before it, for diffs and alerts
+SCORE_BATCH = 20_000  # score rows read and made into scores at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +135,19 @@ class Snapshots:
                 return self._last[1]
             tables = {}
             for table in rows.tables():
+                if table is rows.SCORES:
+                    continue
                 # fetchall: one hop to the database thread per table, not one per row
                 async with db.execute(table.select, (sid,)) as cur:
                     tables[table.name] = list(await cur.fetchall())
-        catalog = await asyncio.to_thread(rows.assemble, snap, tables)
+            # scores a batch at a time, each batch made into scores before the next is read:
+            # half a million rows held at once would be a few hundred megabytes at 10k models
+            scores: list[Score] = []
+            async with db.execute(rows.SCORES.select, (sid,)) as cur:
+                while batch := await cur.fetchmany(SCORE_BATCH):
+                    scores += await asyncio.to_thread(rows.scores_from, batch)
+                    del batch
+        catalog = await asyncio.to_thread(rows.assemble, snap, tables, scores)
         if self._writes == writes:
             self._last = (key, catalog)
         return catalog
@@ -270,7 +280,7 @@ class Delta:
 def delta(base: Catalog, new: Catalog, sid: int) -> Delta:
     """`new` as changes to `base` (the stored snapshot, read or written by this store). Models
     are compared as the rows they are stored as; scores (flat: text, numbers, a date) field by
-    field through their __dict__s."""
+    field, as dataclasses compare."""
     d = Delta(rows.small_rows(new, sid))
     models, scores = rows.MODELS, rows.SCORES
     old_models = base.model_by_id
@@ -296,7 +306,7 @@ def delta(base: Catalog, new: Catalog, sid: int) -> Delta:
             d.scores_new.append(scores.encode(sid, sc))
             continue
         matched[sc.model] = matched.get(sc.model, 0) + 1
-        if was.__dict__ != sc.__dict__:
+        if was != sc:
             d.scores_changed.append(scores.update_args(scores.encode(sid, sc)))
     d.scores_gone = _scores_gone(old_scores, new, new_models, matched, sid)
     return d
