@@ -149,6 +149,24 @@ async def refresh(
             await session.close()
 
 
+Key = tuple[str, str]  # a source: (kind, location)
+
+
+@dataclass
+class _Read:
+    """What one run read of its sources: the fresh parts (with what fetching them said), the
+    sources found unchanged or broken, and each one's outcome."""
+
+    fresh: dict[Key, tuple[Part, Any]] = field(default_factory=dict)
+    checked: dict[Key, tuple[Any, str | None]] = field(default_factory=dict)
+    outcomes: dict[Key, SourceOutcome] = field(default_factory=dict)
+
+    def failed(self, spec: SourceSpec, status: str, error: str) -> None:
+        key = (spec.kind, spec.location)
+        self.outcomes[key] = SourceOutcome(str(spec), status, error)
+        self.checked[key] = (None, error)
+
+
 async def _refresh(
     store: Store,
     settings: Settings,
@@ -160,64 +178,125 @@ async def _refresh(
     pins: dict[str, dict[str, str | None]],
     force: bool,
 ) -> RefreshReport:
+    """Read the sources, merge what changed with the last good copies of the rest, diff it
+    against the current catalog and write it all in one transaction."""
     before = await store.current_snapshot_id()
     current_info = await store.snapshot_info()
     states = await store.source_states()
     saved = _SavedParts(store, {k for k, v in states.items() if v.get("has_part")})
-    fresh: dict[tuple[str, str], tuple[Part, Any]] = {}
-    checked: dict[tuple[str, str], tuple[Any, str | None]] = {}
-    outcomes: dict[tuple[str, str], SourceOutcome] = {}
+    read = _Read()
     for spec in run_specs:
-        key = (spec.kind, spec.location)
-        try:
-            if spec == SPEED_SPEC:
-                got = await _speed_fetched(store, settings, states.get(key))
-            else:
-                got = await fetch(
-                    spec, settings.resolve_location(spec.location), states.get(key), session, policy
-                )
-            if not got.changed:
-                outcomes[key] = SourceOutcome(
-                    str(spec), "not modified" if "304" in got.note else "unchanged"
-                )
-                checked[key] = (got, None)
-                continue
-            part = await asyncio.to_thread(parse_part, spec, got.body or b"")
-            if spec.kind != "native":  # a native part is a JSON dump already
-                part = Part.from_json(part.to_json())  # the same JSON types a saved part has
-            if key in saved and not force and spec != SPEED_SPEC:
-                had = states[key].get("entries")
-                if had is None:  # saved before the count was kept
-                    had = (await saved.load(key)).entries()
-                _check_not_gutted(spec, part, had)
-        except FetchError as err:
-            log.warning("refresh from %s failed: %s; the last good data keeps serving", spec, err)
-            outcomes[key] = SourceOutcome(str(spec), "failed", str(err))
-            checked[key] = (None, str(err))
-            continue
-        except CatalogError as err:
-            log.warning(
-                "refresh from %s sent invalid data: %s; the last good data keeps serving", spec, err
-            )
-            outcomes[key] = SourceOutcome(str(spec), "invalid", str(err))
-            checked[key] = (None, str(err))
-            continue
-        fresh[key] = (part, got)
-        outcomes[key] = SourceOutcome(str(spec), "updated")
-
+        await _read_source(store, settings, spec, states, saved, session, policy, force, read)
     order = [(s.kind, s.location) for s in configured]
     order += [(s.kind, s.location) for s in run_specs if (s.kind, s.location) not in order]
     current = await store.read_catalog()
+    merger = _Merger(order, saved, current, skip, pins, force)
+    merged = await merger.merge_fresh(read) if read.fresh else None
+    digest = await asyncio.to_thread(content_hash, merged) if merged is not None else None
+    if merged is not None and current_info is not None and digest == current_info.content_hash:
+        merged = None  # the sources changed their bytes, not their meaning
+    old_sb = await asyncio.to_thread(scoreboard_for, current) if current is not None else None
+    new_sb: Scoreboard | None = old_sb
+    changes: list[Change] = []
+    if merged is not None:
+        # Not overlapped with writing the snapshot: SQLite drops the GIL for every row and
+        # then waits up to 5 ms to get it back from a busy thread, which doubled the write.
+        new_sb, changes = await asyncio.to_thread(_score_and_diff, old_sb, merged)
+    # Only a run that read every configured source can confirm (or break) a held change.
+    read_all = all(
+        (s.kind, s.location) in read.outcomes
+        and read.outcomes[(s.kind, s.location)].status in ("updated", "unchanged", "not modified")
+        for s in configured
+    )
+    report = RefreshReport(
+        run_id=0,
+        outcomes=[read.outcomes[k] for k in [(s.kind, s.location) for s in run_specs]],
+    )
+    written = _Written(merged, digest, merged or current, changes, new_sb, read_all)
+    await _write_run(store, settings, run_specs, before, states, read, written, report)
+    if changes or report.confirmed:
+        log.info(
+            "refresh %d: %d changes, %d alerts confirmed, %d digests queued",
+            report.run_id,
+            len(changes),
+            report.confirmed,
+            report.queued,
+        )
+    return report
 
-    def assemble(use: dict[tuple[str, str], Part]) -> list[Part]:
-        parts = [use.get(k) or saved[k] for k in order if k in use or k in saved]
-        if not any(p.kind == "native" for p in parts) and current is not None:
-            parts.insert(0, Part("native", "store", validated=current))
+
+async def _read_source(
+    store: Store,
+    settings: Settings,
+    spec: SourceSpec,
+    states: dict[Key, dict[str, Any]],
+    saved: _SavedParts,
+    session: aiohttp.ClientSession,
+    policy: HttpPolicy,
+    force: bool,
+    read: _Read,
+) -> None:
+    """Fetch one source and parse what changed; a source that fails or sends invalid data is
+    recorded as such and its last good copy keeps serving."""
+    key = (spec.kind, spec.location)
+    try:
+        if spec == SPEED_SPEC:
+            got = await _speed_fetched(store, settings, states.get(key))
+        else:
+            got = await fetch(
+                spec, settings.resolve_location(spec.location), states.get(key), session, policy
+            )
+        if not got.changed:
+            read.outcomes[key] = SourceOutcome(
+                str(spec), "not modified" if "304" in got.note else "unchanged"
+            )
+            read.checked[key] = (got, None)
+            return
+        part = await asyncio.to_thread(parse_part, spec, got.body or b"")
+        if spec.kind != "native":  # a native part is a JSON dump already
+            part = Part.from_json(part.to_json())  # the same JSON types a saved part has
+        if key in saved and not force and spec != SPEED_SPEC:
+            had = states[key].get("entries")
+            if had is None:  # saved before the count was kept
+                had = (await saved.load(key)).entries()
+            _check_not_gutted(spec, part, had)
+    except FetchError as err:
+        log.warning("refresh from %s failed: %s; the last good data keeps serving", spec, err)
+        read.failed(spec, "failed", str(err))
+        return
+    except CatalogError as err:
+        log.warning(
+            "refresh from %s sent invalid data: %s; the last good data keeps serving", spec, err
+        )
+        read.failed(spec, "invalid", str(err))
+        return
+    read.fresh[key] = (part, got)
+    read.outcomes[key] = SourceOutcome(str(spec), "updated")
+
+
+@dataclass
+class _Merger:
+    """The fresh parts merged with the last good copies of the other sources, in the
+    configured order; the current catalog stands in for a native source when there is none."""
+
+    order: list[Key]
+    saved: _SavedParts
+    current: Catalog | None
+    skip: set[str]
+    pins: dict[str, dict[str, str | None]]
+    force: bool
+
+    def parts(self, use: dict[Key, Part]) -> list[Part]:
+        saved = self.saved
+        parts = [use.get(k) or saved[k] for k in self.order if k in use or k in saved]
+        if not any(p.kind == "native" for p in parts) and self.current is not None:
+            parts.insert(0, Part("native", "store", validated=self.current))
         return parts
 
-    def merged_from(use: dict[tuple[str, str], Part]) -> Catalog:
-        new = merge(assemble(use), skip, pins)
-        if current is not None and not force:
+    def merged_from(self, use: dict[Key, Part]) -> Catalog:
+        new = merge(self.parts(use), self.skip, self.pins)
+        current = self.current
+        if current is not None and not self.force:
             refuse_shrinking(
                 "the refreshed catalog",
                 (len(current.models), len(current.scores)),
@@ -226,61 +305,68 @@ async def _refresh(
             )
         return new
 
-    merged: Catalog | None = None
-    if fresh:
-        good = {k: p for k, (p, _) in fresh.items()}
-        await saved.load_all(k for k in order if k not in good)
+    async def merge_fresh(self, read: _Read) -> Catalog | None:
+        """The merged catalog; when it cannot be made, the one made without each fresh source
+        that breaks it (that source is then invalid, and its last good copy serves)."""
+        good = {k: p for k, (p, _) in read.fresh.items()}
+        await self.saved.load_all(k for k in self.order if k not in good)
         try:
-            merged = await asyncio.to_thread(merged_from, good)
+            return await asyncio.to_thread(self.merged_from, good)
         except CatalogError as err:
-            # Find which fresh source breaks the merge; keep the others.
-            await saved.load_all(good)
+            await self.saved.load_all(good)
             for k in list(good):
                 try:
-                    await asyncio.to_thread(merged_from, {k: good[k]})
+                    await asyncio.to_thread(self.merged_from, {k: good[k]})
                 except CatalogError as alone:
                     del good[k]
-                    fresh.pop(k)
-                    checked[k] = (None, str(alone))
-                    outcomes[k].status, outcomes[k].detail = "invalid", str(alone)
+                    read.fresh.pop(k)
+                    read.checked[k] = (None, str(alone))
+                    read.outcomes[k].status, read.outcomes[k].detail = "invalid", str(alone)
                     log.warning(
                         "refresh from %s=%s cannot be used: %s; keeping its last good data",
                         k[0],
                         k[1],
                         alone,
                     )
-            merged = await asyncio.to_thread(merged_from, good) if good else None
+            merged = await asyncio.to_thread(self.merged_from, good) if good else None
             if merged is None:
                 log.warning("no refreshed source could be used (%s)", err)
+            return merged
 
-    digest = await asyncio.to_thread(content_hash, merged) if merged is not None else None
-    if merged is not None and current_info is not None and digest == current_info.content_hash:
-        merged = None  # the sources changed their bytes, not their meaning
-    now_catalog = merged or current
-    old_sb = await asyncio.to_thread(scoreboard_for, current) if current is not None else None
-    new_sb: Scoreboard | None = old_sb
-    changes: list[Change] = []
-    if merged is not None:
-        # Not overlapped with writing the snapshot: SQLite drops the GIL for every row and
-        # then waits up to 5 ms to get it back from a busy thread, which doubled the write.
-        new_sb, changes = await asyncio.to_thread(_score_and_diff, old_sb, merged)
-    part_json = {k: await asyncio.to_thread(p.to_json) for k, (p, _) in fresh.items()}
-    # Only a run that read every configured source can confirm (or break) a held change.
-    read_all = all(
-        (s.kind, s.location) in outcomes
-        and outcomes[(s.kind, s.location)].status in ("updated", "unchanged", "not modified")
-        for s in configured
-    )
 
-    report = RefreshReport(
-        run_id=0, outcomes=[outcomes[k] for k in [(s.kind, s.location) for s in run_specs]]
-    )
+@dataclass
+class _Written:
+    """What a run writes besides its sources' states: a new snapshot (None when nothing
+    moved), the catalog now serving, its changes and the scoreboard alerts are read from."""
+
+    merged: Catalog | None
+    digest: str | None
+    now: Catalog | None
+    changes: list[Change]
+    scoreboard: Scoreboard | None
+    read_all: bool
+
+
+async def _write_run(
+    store: Store,
+    settings: Settings,
+    run_specs: list[SourceSpec],
+    before: int | None,
+    states: dict[Key, dict[str, Any]],
+    read: _Read,
+    w: _Written,
+    report: RefreshReport,
+) -> None:
+    """The run in one transaction: each source's state and last good copy, the snapshot, the
+    changes, the alerts they confirm and the digests queued. Another refresh that wrote
+    first (a new snapshot, a source's new copy) starts this one again."""
+    part_json = {k: await asyncio.to_thread(p.to_json) for k, (p, _) in read.fresh.items()}
     async with store.transaction():
         if await store.current_snapshot_id() != before or await _digests(store) != _digests_of(
             states
         ):
             raise _Moved
-        for (kind, loc), (part, got) in fresh.items():
+        for (kind, loc), (part, got) in read.fresh.items():
             await store.save_source_state(
                 kind,
                 loc,
@@ -291,7 +377,7 @@ async def _refresh(
                 error=None,
                 entries=part.entries(),
             )
-        for (kind, loc), (got, error) in checked.items():
+        for (kind, loc), (got, error) in read.checked.items():
             await store.save_source_state(
                 kind,
                 loc,
@@ -304,29 +390,21 @@ async def _refresh(
         run_id = await store.start_run([str(s) for s in run_specs], before)
         report.run_id = run_id
         snapshot = None
-        if merged is not None:
-            origin = "refresh: " + ", ".join(f"{k[0]}={k[1]}" for k in fresh)
-            snapshot = (await store.insert_snapshot(merged, origin, digest)).snapshot_id
-            report.catalog = merged
-        ids = await store.record_changes(run_id, now_iso(), changes)
-        confirmed = await _gate(store, settings, run_id, ids, new_sb, read_all) if new_sb else []
-        queued = await _queue(store, settings, run_id, confirmed, now_catalog)
-        await store.finish_run(run_id, snapshot, len(changes), len(confirmed))
+        if w.merged is not None:
+            origin = "refresh: " + ", ".join(f"{k[0]}={k[1]}" for k in read.fresh)
+            snapshot = (await store.insert_snapshot(w.merged, origin, w.digest)).snapshot_id
+            report.catalog = w.merged
+        ids = await store.record_changes(run_id, now_iso(), w.changes)
+        sb = w.scoreboard
+        confirmed = await _gate(store, settings, run_id, ids, sb, w.read_all) if sb else []
+        queued = await _queue(store, settings, run_id, confirmed, w.now)
+        await store.finish_run(run_id, snapshot, len(w.changes), len(confirmed))
     report.changes, report.confirmed, report.queued, report.snapshot = (
-        len(changes),
+        len(w.changes),
         len(confirmed),
         queued,
         snapshot,
     )
-    if changes or confirmed:
-        log.info(
-            "refresh %d: %d changes, %d alerts confirmed, %d digests queued",
-            run_id,
-            len(changes),
-            len(confirmed),
-            queued,
-        )
-    return report
 
 
 async def _speed_fetched(store: Store, settings: Settings, state: dict[str, Any] | None) -> Fetched:

@@ -335,20 +335,59 @@ def _month(d: dt.date | None) -> str:
 
 
 def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) -> Catalog:
+    """The catalog from the source snapshots and the curated files: the model sources' records
+    grouped into models, every source's scores matched to them, one score chosen per model and
+    benchmark, and the benchmarks' difficulty fitted on what was chosen."""
     report = report or BuildReport()
     curated_dir = data_dir / "curated"
-    cat_cfg = _read_json(curated_dir / "categories.json")
-    registry = _read_json(curated_dir / "benchmarks.json")
     curated = _read_json(curated_dir / "models.json")
-
     llm_root = sources_dir / "llm-stats"
     md_root = sources_dir / "models.dev"
     llm_models, llm_bench_defs = llmstats.read(llm_root)
     md_models = modelsdev.read(md_root / "models.json", md_root / "api.json")
-    raws = [
-        r for r in llm_models + md_models if f"{r.source}:{r.source_id}" not in set(curated["skip"])
+    raws = _with_overrides(llm_models + md_models, curated, curated_dir)
+    benchmarks = _Benchmarks(_read_json(curated_dir / "benchmarks.json"), llm_bench_defs)
+    groups = _group(raws, curated["same_model"]) + _curated_models(curated)
+    models, candidates = _models(groups, curated["creators"], benchmarks, report)
+    # Independent leaderboards, matched to the models above.
+    matcher_entries = [
+        Entry(m["id"], (m["id"], m["name"], *m["aliases"]), m.get("release_date")) for m in models
     ]
+    boards = read_leaderboards(sources_dir)
+    _leaderboard_scores(
+        boards, matcher_entries, candidates, benchmarks, curated_dir / "source_names.json", report
+    )
+    scores = _choose_scores(candidates, models, benchmarks, matcher_entries, report)
+    _month_names(models)
+    bench_list = _benchmark_list(benchmarks, scores)
+    cat_cfg = _read_json(curated_dir / "categories.json")
+    raw_catalog = {
+        "meta": _meta(cat_cfg, llm_root, md_root, boards),
+        "categories": cat_cfg["categories"],
+        "benchmarks": sorted(bench_list, key=lambda b: b["id"]),
+        "models": sorted(models, key=lambda m: m["id"]),
+        "scores": sorted(scores, key=lambda s: (s["model"], s["benchmark"])),
+    }
+    return parse_catalog(raw_catalog, "built catalog")
 
+
+def _curated_record(ref: str, org: str, fields: dict[str, Any], aliases: set[str]) -> RawModel:
+    """A curated record: each of its fields with the source it cites."""
+    cur = RawModel("curated", ref, org, aliases=aliases)
+    cur.fields["_provenance"] = {}
+    for f, spec in fields.items():
+        cur.fields[f] = spec["value"]
+        cur.fields["_provenance"][f] = spec["source"]
+    return cur
+
+
+def _with_overrides(
+    records: list[RawModel], curated: dict[str, Any], curated_dir: Path
+) -> list[RawModel]:
+    """The model sources' records less the curated skips, plus a curated record per override,
+    which joins its target's group (added to `curated["same_model"]`)."""
+    skip = set(curated["skip"])
+    raws = [r for r in records if f"{r.source}:{r.source_id}" not in skip]
     by_ref = {f"{r.source}:{r.source_id}": r for r in raws}
     for ov in curated["overrides"]:
         target = by_ref.get(ov["match"])
@@ -358,24 +397,16 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
                 f"override matches no record: {ov['match']}",
                 "overrides",
             )
-        cur = RawModel("curated", ov["match"], target.org)
-        cur.fields["_provenance"] = {}
-        for f, spec in ov["set"].items():
-            cur.fields[f] = spec["value"]
-            cur.fields["_provenance"][f] = spec["source"]
-        raws.append(cur)
-        # the override joins its target's group
+        raws.append(_curated_record(ov["match"], target.org, ov["set"], set()))
         curated.setdefault("same_model", []).append([f"curated:{ov['match']}", ov["match"]])
+    return raws
 
-    benchmarks = _Benchmarks(registry, llm_bench_defs)
-    groups = _group(raws, curated["same_model"])
 
+def _curated_models(curated: dict[str, Any]) -> list[list[RawModel]]:
+    """The models no source has, each a group of its own, with their scores."""
+    groups = []
     for nm in curated["new_models"]:
-        cur = RawModel("curated", nm["id"], nm["org"], aliases=set(nm.get("aliases", [])))
-        cur.fields["_provenance"] = {}
-        for f, spec in nm["set"].items():
-            cur.fields[f] = spec["value"]
-            cur.fields["_provenance"][f] = spec["source"]
+        cur = _curated_record(nm["id"], nm["org"], nm["set"], set(nm.get("aliases", [])))
         for s in nm.get("scores", []):
             cur.scores.append(
                 RawScore(
@@ -389,9 +420,12 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
                 )
             )
         groups.append([cur])
+    return groups
 
-    creators: dict[str, str] = curated["creators"]
-    # Ids: the shared key when only one group has it, else key + snapshot date.
+
+def _key_counts(groups: list[list[RawModel]]) -> dict[str, int]:
+    """How many groups share each key. Ids: the shared key when only one group has it, else
+    key + snapshot date."""
     key_count: dict[str, int] = defaultdict(int)
     for g in groups:
         for k in {
@@ -400,66 +434,91 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
             if r.source != "curated" or len(g) == 1
         }:
             key_count[k] += 1
+    return key_count
 
+
+def _models(
+    groups: list[list[RawModel]],
+    creators: dict[str, str],
+    benchmarks: _Benchmarks,
+    report: BuildReport,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, list[RawScore]]]]:
+    """One model per group, and per model and benchmark every source's figure for it."""
+    key_count = _key_counts(groups)
     models: list[dict[str, Any]] = []
-    # model id -> benchmark id -> every source's figure for it
     candidates: dict[str, dict[str, list[RawScore]]] = {}
     for g in groups:
-        primary = sorted(g, key=lambda r: SOURCE_RANK[r.source])[0]
-        fields, provenance = _merge_fields(g)
-        if not fields.get("name"):
-            report.dropped_models.append(primary.source_id)
+        model = _model(g, key_count, creators, report)
+        if model is None:
             continue
-        real = [r for r in g if r.source != "curated"] or g
-        # The shortest of the members' names for it: `gpt-4` rather than `gpt-4-0613`.
-        key = min(
-            (_key(r) if r.source != "curated" else r.source_id for r in real),
-            key=lambda k: (len(k), k),
-        )
-        snap = next((date_in(r.tail) for r in real if date_in(r.tail)), None)
-        mid = (
-            slugify(key)
-            if key_count[key] == 1 or snap is None
-            else slugify(f"{key}-{snap.isoformat()}")
-        )
-        org = next((r.org for r in real if r.source == "llm-stats"), real[0].org)
-        name = _TRAILING_TAG.sub("", str(fields.pop("name"))).strip()
-        aliases = set()
-        for r in g:
-            if r.source == "curated" and r.source_id.startswith(("llm-stats:", "models.dev:")):
-                continue
-            aliases.add(r.tail)
-            aliases |= r.aliases
-            if r.fields.get("name"):
-                aliases.add(_TRAILING_TAG.sub("", str(r.fields["name"])).strip())
-        aliases.discard(mid)
-        aliases.discard(name)
-        model = {
-            "id": mid,
-            "name": name,
-            "aliases": sorted(aliases),
-            "creator": creators.get(org, org.title()),
-            "sources": sorted({r.source for r in g}),
-            "provenance": provenance,
-            "_snapshot": snap,
-            **fields,
-        }
         models.append(model)
-        if len(g) > 1:
-            report.merged.append(sorted(f"{r.source}:{r.source_id}" for r in g))
-        per_bench = candidates.setdefault(mid, {})
+        per_bench = candidates.setdefault(model["id"], {})
         for r in g:
             for s in r.scores:
                 per_bench.setdefault(benchmarks.resolve(s), []).append(s)
+    return models, candidates
 
-    # Independent leaderboards, matched to the models above.
-    matcher_entries = [
-        Entry(m["id"], (m["id"], m["name"], *m["aliases"]), m.get("release_date")) for m in models
-    ]
-    pins: dict[str, dict[str, str | None]] = {
-        k: v for k, v in _read_json(curated_dir / "source_names.json").items() if k != "note"
+
+def _model(
+    g: list[RawModel], key_count: dict[str, int], creators: dict[str, str], report: BuildReport
+) -> dict[str, Any] | None:
+    """A group's model record (its id, name, aliases, creator, fields and their sources); None
+    for a group with no name."""
+    primary = sorted(g, key=lambda r: SOURCE_RANK[r.source])[0]
+    fields, provenance = _merge_fields(g)
+    if not fields.get("name"):
+        report.dropped_models.append(primary.source_id)
+        return None
+    real = [r for r in g if r.source != "curated"] or g
+    # The shortest of the members' names for it: `gpt-4` rather than `gpt-4-0613`.
+    key = min(
+        (_key(r) if r.source != "curated" else r.source_id for r in real),
+        key=lambda k: (len(k), k),
+    )
+    snap = next((date_in(r.tail) for r in real if date_in(r.tail)), None)
+    mid = (
+        slugify(key)
+        if key_count[key] == 1 or snap is None
+        else slugify(f"{key}-{snap.isoformat()}")
+    )
+    org = next((r.org for r in real if r.source == "llm-stats"), real[0].org)
+    name = _TRAILING_TAG.sub("", str(fields.pop("name"))).strip()
+    aliases = set()
+    for r in g:
+        if r.source == "curated" and r.source_id.startswith(("llm-stats:", "models.dev:")):
+            continue
+        aliases.add(r.tail)
+        aliases |= r.aliases
+        if r.fields.get("name"):
+            aliases.add(_TRAILING_TAG.sub("", str(r.fields["name"])).strip())
+    aliases.discard(mid)
+    aliases.discard(name)
+    if len(g) > 1:
+        report.merged.append(sorted(f"{r.source}:{r.source_id}" for r in g))
+    return {
+        "id": mid,
+        "name": name,
+        "aliases": sorted(aliases),
+        "creator": creators.get(org, org.title()),
+        "sources": sorted({r.source for r in g}),
+        "provenance": provenance,
+        "_snapshot": snap,
+        **fields,
     }
-    boards = read_leaderboards(sources_dir)
+
+
+def _leaderboard_scores(
+    boards: list[Any],
+    matcher_entries: list[Entry],
+    candidates: dict[str, dict[str, list[RawScore]]],
+    benchmarks: _Benchmarks,
+    pins_file: Path,
+    report: BuildReport,
+) -> None:
+    """Each independent leaderboard's rows matched to the models, added to the candidates."""
+    pins: dict[str, dict[str, str | None]] = {
+        k: v for k, v in _read_json(pins_file).items() if k != "note"
+    }
     for src, rows, skipped, _, _ in boards:
         matcher = Matcher(matcher_entries, pins.get(src, {}))
         picked, src_report = pick(src, rows, matcher, set(benchmarks.defs))
@@ -478,9 +537,10 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
                     p.variant,
                 )
             )
-    scores = _choose_scores(candidates, models, benchmarks, matcher_entries, report)
 
-    # Snapshots that share a display name are told apart by their month.
+
+def _month_names(models: list[dict[str, Any]]) -> None:
+    """Snapshots that share a display name are told apart by their month; dates as text."""
     by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in models:
         by_name[m["name"].casefold()].append(m)
@@ -500,6 +560,10 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
         if "input_modalities" in m:
             m["input_modalities"] = list(m["input_modalities"])
 
+
+def _benchmark_list(benchmarks: _Benchmarks, scores: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The benchmarks used (or weighted), with their difficulty fitted on the chosen scores and
+    the names sources gave them."""
     used = {s["benchmark"] for s in scores}
     bench_list = [b for b in benchmarks.defs.values() if b["id"] in used or b["weight"] > 0]
     weighted = {
@@ -523,52 +587,52 @@ def build(sources_dir: Path, data_dir: Path, report: BuildReport | None = None) 
         b["aliases"] = sorted(
             a for a, t in benchmarks.alias.items() if t == b["id"] and a != b["id"]
         )
+    return bench_list
 
+
+def _meta(
+    cat_cfg: dict[str, Any], llm_root: Path, md_root: Path, boards: list[Any]
+) -> dict[str, Any]:
+    """When the data is from (the newest source snapshot) and what each source is, with its
+    licence and revision."""
     llm_rev, llm_date = _source_revision(llm_root / "SOURCE.md")
     md_rev, md_date = _source_revision(md_root / "SOURCE.md")
     dates = [d for d in (llm_date, md_date, *(b[3] for b in boards)) if d]
     as_of = max(dates) if dates else None
-    raw_catalog = {
-        "meta": {
-            "built_at": dt.datetime.combine(
-                as_of or dt.date(1970, 1, 1), dt.time(), dt.UTC
-            ).isoformat(),
-            "data_as_of": as_of.isoformat() if as_of else None,
-            "overall_rule": cat_cfg["overall_rule"],
-            "sources": [
-                {
-                    "id": "llm-stats",
-                    "name": "LLM Stats (llm-stats.com)",
-                    "licence": "CC BY 4.0",
-                    "url": "https://github.com/JonathanChavezTamales/llm-leaderboard",
-                    "revision": llm_rev,
-                    "note": "Benchmark scores, release dates, sizes. Changed: fractions shown as "
-                    "percent, benchmarks renamed and merged with other sources.",
-                },
-                {
-                    "id": "models.dev",
-                    "name": "models.dev",
-                    "licence": "MIT",
-                    "url": "https://github.com/anomalyco/models.dev",
-                    "revision": md_rev,
-                    "note": "Prices, context windows, output limits, modalities, reasoning and "
-                    "open-weights flags, some benchmark scores (Artificial Analysis figures left out).",
-                },
-                *({"id": src, **SOURCE_INFO[src], "revision": rev} for src, _, _, _, rev in boards),
-                {
-                    "id": "curated",
-                    "name": "Hand-curated facts (data/curated/models.json)",
-                    "licence": "each value cites its source URL",
-                    "url": "data/curated/models.json",
-                },
-            ],
-        },
-        "categories": cat_cfg["categories"],
-        "benchmarks": sorted(bench_list, key=lambda b: b["id"]),
-        "models": sorted(models, key=lambda m: m["id"]),
-        "scores": sorted(scores, key=lambda s: (s["model"], s["benchmark"])),
+    return {
+        "built_at": dt.datetime.combine(
+            as_of or dt.date(1970, 1, 1), dt.time(), dt.UTC
+        ).isoformat(),
+        "data_as_of": as_of.isoformat() if as_of else None,
+        "overall_rule": cat_cfg["overall_rule"],
+        "sources": [
+            {
+                "id": "llm-stats",
+                "name": "LLM Stats (llm-stats.com)",
+                "licence": "CC BY 4.0",
+                "url": "https://github.com/JonathanChavezTamales/llm-leaderboard",
+                "revision": llm_rev,
+                "note": "Benchmark scores, release dates, sizes. Changed: fractions shown as "
+                "percent, benchmarks renamed and merged with other sources.",
+            },
+            {
+                "id": "models.dev",
+                "name": "models.dev",
+                "licence": "MIT",
+                "url": "https://github.com/anomalyco/models.dev",
+                "revision": md_rev,
+                "note": "Prices, context windows, output limits, modalities, reasoning and "
+                "open-weights flags, some benchmark scores (Artificial Analysis figures left out).",
+            },
+            *({"id": src, **SOURCE_INFO[src], "revision": rev} for src, _, _, _, rev in boards),
+            {
+                "id": "curated",
+                "name": "Hand-curated facts (data/curated/models.json)",
+                "licence": "each value cites its source URL",
+                "url": "data/curated/models.json",
+            },
+        ],
     }
-    return parse_catalog(raw_catalog, "built catalog")
 
 
 def report_json(report: BuildReport) -> dict[str, Any]:
