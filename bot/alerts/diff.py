@@ -7,6 +7,7 @@ always states the net move."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,138 +131,112 @@ def describe(
     if old == new:
         return None
     kind, _, rest = key.partition(":")
-    c = new_sb.catalog
-    if kind == "model":
-        mid = rest
-        if new is not None and old is None:
-            m = c.model_by_id[mid]
-            bits = [m.creator]
-            if m.input_price is not None or m.output_price is not None:
-                bits.append(f"{fmt.price(m)} per 1M tokens")
-            if m.context_window:
-                bits.append(f"{fmt.context(m.context_window)} context")
-            return Change(
-                "new_model", key, f"New model: {m.name} ({', '.join(bits)}).", mid, new=new
-            )
-        if new is None:
-            return Change(
-                "removed_model", key, f"Removed: {old} is no longer in the data.", mid, old=old
-            )
-        return None  # a renamed model is not news
-    if kind == "price":
-        mid = rest
-        name = _name(mid, new_sb, old_sb)
-        delta = None
-        if old and new and old[1] and new[1] is not None:
-            delta = (new[1] - old[1]) / old[1] * 100
-        verb = "cut" if delta is not None and delta < 0 else ("raised" if delta else "changed")
-        pct = f" ({'+' if delta > 0 else ''}{fmt.num(delta, 0)}% on output)" if delta else ""
+    describer = _DESCRIBERS.get(kind)
+    return describer(key, rest, old, new, new_sb, old_sb) if describer else None
+
+
+def _model_change(
+    key: str, mid: str, old: Any, new: Any, new_sb: Scoreboard, old_sb: Scoreboard | None
+) -> Change | None:
+    if new is not None and old is None:
+        m = new_sb.catalog.model_by_id[mid]
+        bits = [m.creator]
+        if m.input_price is not None or m.output_price is not None:
+            bits.append(f"{fmt.price(m)} per 1M tokens")
+        if m.context_window:
+            bits.append(f"{fmt.context(m.context_window)} context")
+        return Change("new_model", key, f"New model: {m.name} ({', '.join(bits)}).", mid, new=new)
+    if new is None:
         return Change(
-            "price",
-            key,
-            f"Price {verb}: {name} {_price(old)} → {_price(new)} per 1M tokens{pct}.",
-            mid,
-            old=old,
-            new=new,
-            delta=delta,
+            "removed_model", key, f"Removed: {old} is no longer in the data.", mid, old=old
         )
-    if kind == "speed":
-        return _speed_change(key, rest, old, new, new_sb, old_sb)
-    if kind == "context":
-        mid = rest
-        return Change(
-            "context",
-            key,
-            f"Context window: {_name(mid, new_sb, old_sb)} {fmt.context(old)} → {fmt.context(new)}.",
-            mid,
-            old=old,
-            new=new,
-        )
-    if kind == "score":
-        mid, _, bid = rest.partition(":")
-        name = _name(mid, new_sb, old_sb)
-        bench = c.benchmark_by_id.get(bid) or (
-            old_sb.catalog.benchmark_by_id.get(bid) if old_sb else None
-        )
-        bname = bench.name if bench else bid
-        if old is None:
-            return Change(
-                "score",
-                key,
-                f"New score: {name} on {bname}: {fmt.num(new)}.",
-                mid,
-                old=old,
-                new=new,
-            )
-        if new is None:
-            return Change(
-                "score",
-                key,
-                f"Score withdrawn: {name} on {bname} (was {fmt.num(old)}).",
-                mid,
-                old=old,
-                new=new,
-            )
-        delta = new - old
-        return Change(
-            "score",
-            key,
-            f"Score: {name} on {bname} {fmt.num(old)} → {fmt.num(new)} ({'+' if delta > 0 else ''}{fmt.num(delta)}).",
-            mid,
-            old=old,
-            new=new,
-            delta=delta,
-        )
-    if kind == "leader":
-        scope = rest
-        if new is None:
-            return None
-        ranked = new_sb.ranked(None if scope == "overall" else scope)
-        score = fmt.num(ranked[0][1]) if ranked else fmt.NO_DATA
-        return Change(
-            "leader",
-            key,
-            f"New #1 {_scope_name(new_sb, scope)}: {_name(new, new_sb)} ({score}), taking over from {_name(old, new_sb, old_sb)}.",
-            new,
-            scope,
-            old=old,
-            new=new,
-        )
-    if kind == "top10":
-        scope, _, mid = rest.partition(":")
-        name = _name(mid, new_sb, old_sb)
-        where = _scope_name(new_sb, scope)
-        if old is None:
-            return Change(
-                "top10",
-                key,
-                f"Into the top {TOP} {where}: {name} at #{new}.",
-                mid,
-                scope,
-                old=old,
-                new=new,
-            )
-        if new is None:
-            return Change(
-                "top10",
-                key,
-                f"Out of the top {TOP} {where}: {name} (was #{old}).",
-                mid,
-                scope,
-                old=old,
-                new=new,
-            )
-        return Change(
-            "top10",
-            key,
-            f"{name} moves #{old} → #{new} {where}.",
-            mid,
-            scope,
-            old=old,
-            new=new,
-            delta=old - new,
-        )
-    return None
+    return None  # a renamed model is not news
+
+
+def _price_change(
+    key: str, mid: str, old: Any, new: Any, new_sb: Scoreboard, old_sb: Scoreboard | None
+) -> Change:
+    name = _name(mid, new_sb, old_sb)
+    delta = None
+    if old and new and old[1] and new[1] is not None:
+        delta = (new[1] - old[1]) / old[1] * 100
+    verb = "cut" if delta is not None and delta < 0 else ("raised" if delta else "changed")
+    pct = f" ({'+' if delta > 0 else ''}{fmt.num(delta, 0)}% on output)" if delta else ""
+    return Change(
+        "price",
+        key,
+        f"Price {verb}: {name} {_price(old)} → {_price(new)} per 1M tokens{pct}.",
+        mid,
+        old=old,
+        new=new,
+        delta=delta,
+    )
+
+
+def _context_change(
+    key: str, mid: str, old: Any, new: Any, new_sb: Scoreboard, old_sb: Scoreboard | None
+) -> Change:
+    return Change(
+        "context",
+        key,
+        f"Context window: {_name(mid, new_sb, old_sb)} {fmt.context(old)} → {fmt.context(new)}.",
+        mid,
+        old=old,
+        new=new,
+    )
+
+
+def _score_change(
+    key: str, rest: str, old: Any, new: Any, new_sb: Scoreboard, old_sb: Scoreboard | None
+) -> Change:
+    mid, _, bid = rest.partition(":")
+    name = _name(mid, new_sb, old_sb)
+    bench = new_sb.catalog.benchmark_by_id.get(bid) or (
+        old_sb.catalog.benchmark_by_id.get(bid) if old_sb else None
+    )
+    bname = bench.name if bench else bid
+    if old is None:
+        text = f"New score: {name} on {bname}: {fmt.num(new)}."
+        return Change("score", key, text, mid, old=old, new=new)
+    if new is None:
+        text = f"Score withdrawn: {name} on {bname} (was {fmt.num(old)})."
+        return Change("score", key, text, mid, old=old, new=new)
+    delta = new - old
+    text = (
+        f"Score: {name} on {bname} {fmt.num(old)} → {fmt.num(new)} "
+        f"({'+' if delta > 0 else ''}{fmt.num(delta)})."
+    )
+    return Change("score", key, text, mid, old=old, new=new, delta=delta)
+
+
+def _leader_change(
+    key: str, scope: str, old: Any, new: Any, new_sb: Scoreboard, old_sb: Scoreboard | None
+) -> Change | None:
+    if new is None:
+        return None
+    ranked = new_sb.ranked(None if scope == "overall" else scope)
+    score = fmt.num(ranked[0][1]) if ranked else fmt.NO_DATA
+    text = (
+        f"New #1 {_scope_name(new_sb, scope)}: {_name(new, new_sb)} ({score}), "
+        f"taking over from {_name(old, new_sb, old_sb)}."
+    )
+    return Change("leader", key, text, new, scope, old=old, new=new)
+
+
+def _top10_change(
+    key: str, rest: str, old: Any, new: Any, new_sb: Scoreboard, old_sb: Scoreboard | None
+) -> Change:
+    scope, _, mid = rest.partition(":")
+    name = _name(mid, new_sb, old_sb)
+    where = _scope_name(new_sb, scope)
+    if old is None:
+        text = f"Into the top {TOP} {where}: {name} at #{new}."
+        return Change("top10", key, text, mid, scope, old=old, new=new)
+    if new is None:
+        text = f"Out of the top {TOP} {where}: {name} (was #{old})."
+        return Change("top10", key, text, mid, scope, old=old, new=new)
+    text = f"{name} moves #{old} → #{new} {where}."
+    return Change("top10", key, text, mid, scope, old=old, new=new, delta=old - new)
 
 
 def _speed_change(
@@ -357,3 +332,15 @@ def diff(old: Scoreboard, new: Scoreboard) -> list[Change]:
             out.append(change)
     out.sort(key=Change.sort_key)
     return out
+
+
+# Each kind of fact, and how a move of it reads (the key's part after the kind is passed on).
+_DESCRIBERS: dict[str, Callable[..., Change | None]] = {
+    "model": _model_change,
+    "price": _price_change,
+    "speed": _speed_change,
+    "context": _context_change,
+    "score": _score_change,
+    "leader": _leader_change,
+    "top10": _top10_change,
+}

@@ -210,49 +210,54 @@ def _apply_leaderboard(
         for r in part.rows
     ]
     picked, _ = pick(source, rows, Matcher(entries, pins.get(source, {})), benchmarks)
-    rank = SOURCE_RANK.get(source, 9)
     touched = False
     for p in picked:
         key = (p.model, p.benchmark)
-        value = round(p.value, 3)  # as the build stores it: 81.5789 would read as a change
-        old = scores.get(key)
-        vendor_value = vendor_url = None
-        if old is not None:
-            old_source = _field(old, "source")
-            if old_source == "curated":
-                continue
-            old_independent = _field(old, "self_reported") is False
-            if p.self_reported and old_independent:
-                continue  # a vendor's own leaderboard entry never replaces a measurement
-            if old_independent and old_source != source and SOURCE_RANK.get(old_source, 9) < rank:
-                continue
-            if old_independent:
-                vendor_value, vendor_url = (
-                    _field(old, "vendor_value"),
-                    _field(old, "vendor_source_url"),
-                )
-            else:
-                vendor_value, vendor_url = _value(old), _field(old, "source_url")
-            if (
-                _value(old) == value
-                and old_source == source
-                and _field(old, "variant") == p.variant
-            ):
-                continue
-        scores[key] = {
-            "model": p.model,
-            "benchmark": p.benchmark,
-            "value": value,
-            "source_url": p.url,
-            "self_reported": p.self_reported,
-            "date": p.date.isoformat() if p.date else None,
-            "source": source,
-            "variant": p.variant,
-            "vendor_value": vendor_value if not p.self_reported else None,
-            "vendor_source_url": vendor_url if not p.self_reported else None,
-        }
-        touched = True
+        laid = _laid_over(p, scores.get(key), source, SOURCE_RANK)
+        if laid is not None:
+            scores[key] = laid
+            touched = True
     return touched
+
+
+def _laid_over(
+    p: Any, old: AnyScore | None, source: str, ranks: dict[str, int]
+) -> dict[str, Any] | None:
+    """A leaderboard's figure as the score it becomes; None when the one held stays (a curated
+    figure, a measurement against a vendor's entry or from a better source, the same figure)."""
+    value = round(p.value, 3)  # as the build stores it: 81.5789 would read as a change
+    vendor_value = vendor_url = None
+    if old is not None:
+        old_source = _field(old, "source")
+        if old_source == "curated":
+            return None
+        old_independent = _field(old, "self_reported") is False
+        if p.self_reported and old_independent:
+            return None  # a vendor's own leaderboard entry never replaces a measurement
+        if (
+            old_independent
+            and old_source != source
+            and ranks.get(old_source, 9) < ranks.get(source, 9)
+        ):
+            return None
+        if old_independent:
+            vendor_value, vendor_url = _field(old, "vendor_value"), _field(old, "vendor_source_url")
+        else:
+            vendor_value, vendor_url = _value(old), _field(old, "source_url")
+        if _value(old) == value and old_source == source and _field(old, "variant") == p.variant:
+            return None
+    return {
+        "model": p.model,
+        "benchmark": p.benchmark,
+        "value": value,
+        "source_url": p.url,
+        "self_reported": p.self_reported,
+        "date": p.date.isoformat() if p.date else None,
+        "source": source,
+        "variant": p.variant,
+        "vendor_value": vendor_value if not p.self_reported else None,
+        "vendor_source_url": vendor_url if not p.self_reported else None,
+    }
 
 
 @bulk
@@ -290,85 +295,9 @@ def merge(
             if _apply_leaderboard(part, models, known_benchmarks, scores, pins or {}) or part.rows:
                 used.append(part.kind)
             continue
-        touched = False
-        for ov in part.overlays:
-            # the probe names catalog ids exactly; a feed's names are matched
-            mid = ov["id"] if ov.get("id") in models else names.match(ov["keys"])
-            if mid is None:
-                continue
-            m = models[mid]
-            curated = {
-                f
-                for f, src in m.get("provenance", {}).items()
-                if not str(src).startswith(LIVE_SOURCES)
-            }
-            for f, v in ov["fields"].items():
-                if f in OVERLAY_FIELDS and f not in curated and v is not None and m.get(f) != v:
-                    m[f] = v
-                    m.setdefault("provenance", {})[f] = ov["source"]
-                    touched = True
-            if (
-                _MEASURED & ov["fields"].keys()
-                and "speed_measurement" not in ov["fields"]
-                and m.pop("speed_measurement", None) is not None
-            ):
-                m.get("provenance", {}).pop("speed_measurement", None)
-                touched = True
-            if part.kind not in m.get("sources", []):
-                m["sources"] = sorted({*m.get("sources", []), part.kind})
-        for nm in part.new_models:
-            released = nm.get("release_date")
-            name = _UNSAFE.sub(
-                "", re.sub(r"\s*\((?:latest|preview)\)$", "", str(nm["name"]), flags=re.I)
-            ).strip()
-            tail = nm["keys"][0] if nm["keys"] else nm["id"]
-            if not name or tail in skip or tail.endswith("-latest"):
-                continue
-            if names.known(nm["keys"] + [name, strip_date(tail)]) or nm["id"] in models:
-                continue  # the base has it already, or an undated alias of a snapshot it has
-            if (
-                cutoff is None
-                or released is None
-                or dt.date.fromisoformat(str(released)[:10]) <= cutoff
-            ):
-                continue
-            new = {k: v for k, v in nm.items() if k in NEW_MODEL_FIELDS | {"id", "creator"}}
-            new["name"] = name
-            new["release_date"] = str(released)[:10]
-            new["aliases"] = sorted({k for k in nm["keys"] if k != new["id"]})
-            new["sources"] = [part.kind]
-            models[new["id"]] = new
-            names.add(new)
-            touched = True
-        # An aggregator's scores (BenchLM) only fill a benchmark a model has no score for: its
-        # "GPQA Diamond" or "SWE-bench Verified" may be another variant than the one we hold,
-        # and two of its benchmarks that land on one of ours with different figures are left out.
-        offered: dict[tuple[str, str], set[float]] = defaultdict(set)
-        for sc in part.scores:
-            mid = names.match(sc["keys"])
-            bid = bench_keys.get(norm_key(sc["benchmark"])) or bench_keys.get(norm_key(sc["name"]))
-            if mid is not None and bid is not None:
-                offered[(mid, bid)].add(sc["value"])
-        for sc in part.scores:
-            mid = names.match(sc["keys"])
-            bid = bench_keys.get(norm_key(sc["benchmark"])) or bench_keys.get(norm_key(sc["name"]))
-            if mid is None or bid is None or len(offered[(mid, bid)]) > 1:
-                continue
-            old = scores.get((mid, bid))
-            if old is not None and (
-                _field(old, "source") != part.kind or _value(old) == sc["value"]
-            ):
-                continue
-            scores[(mid, bid)] = {
-                "model": mid,
-                "benchmark": bid,
-                "value": sc["value"],
-                "source_url": sc.get("source_url"),
-                "self_reported": None,
-                "date": None,
-                "source": part.kind,
-            }
-            touched = True
+        touched = _apply_overlays(part, models, names)
+        touched |= _apply_new_models(part, models, names, skip, cutoff)
+        touched |= _apply_scores(part, names, bench_keys, scores)
         if touched or part.overlays or part.scores:
             used.append(part.kind)
     data["models"] = sorted(models.values(), key=lambda m: m["id"])
@@ -380,6 +309,115 @@ def merge(
             sources.append(info)
     data["meta"]["sources"] = sources
     return parse_catalog(data, "merged catalog")
+
+
+def _apply_overlays(part: Part, models: dict[str, dict[str, Any]], names: _Names) -> bool:
+    """A feed's figures laid over the models it names (never over a curated figure); True when
+    anything changed."""
+    touched = False
+    for ov in part.overlays:
+        # the probe names catalog ids exactly; a feed's names are matched
+        mid = ov["id"] if ov.get("id") in models else names.match(ov["keys"])
+        if mid is None:
+            continue
+        m = models[mid]
+        curated = {
+            f for f, src in m.get("provenance", {}).items() if not str(src).startswith(LIVE_SOURCES)
+        }
+        for f, v in ov["fields"].items():
+            if f in OVERLAY_FIELDS and f not in curated and v is not None and m.get(f) != v:
+                m[f] = v
+                m.setdefault("provenance", {})[f] = ov["source"]
+                touched = True
+        if (
+            _MEASURED & ov["fields"].keys()
+            and "speed_measurement" not in ov["fields"]
+            and m.pop("speed_measurement", None) is not None
+        ):
+            m.get("provenance", {}).pop("speed_measurement", None)
+            touched = True
+        if part.kind not in m.get("sources", []):
+            m["sources"] = sorted({*m.get("sources", []), part.kind})
+    return touched
+
+
+def _apply_new_models(
+    part: Part,
+    models: dict[str, dict[str, Any]],
+    names: _Names,
+    skip: frozenset[str] | set[str],
+    cutoff: dt.date | None,
+) -> bool:
+    """A feed's models released after the data's date that the catalog has under no name;
+    True when any was added."""
+    touched = False
+    for nm in part.new_models:
+        released = nm.get("release_date")
+        name = _UNSAFE.sub(
+            "", re.sub(r"\s*\((?:latest|preview)\)$", "", str(nm["name"]), flags=re.I)
+        ).strip()
+        tail = nm["keys"][0] if nm["keys"] else nm["id"]
+        if not name or tail in skip or tail.endswith("-latest"):
+            continue
+        if names.known(nm["keys"] + [name, strip_date(tail)]) or nm["id"] in models:
+            continue  # the base has it already, or an undated alias of a snapshot it has
+        if (
+            cutoff is None
+            or released is None
+            or dt.date.fromisoformat(str(released)[:10]) <= cutoff
+        ):
+            continue
+        new = {k: v for k, v in nm.items() if k in NEW_MODEL_FIELDS | {"id", "creator"}}
+        new["name"] = name
+        new["release_date"] = str(released)[:10]
+        new["aliases"] = sorted({k for k in nm["keys"] if k != new["id"]})
+        new["sources"] = [part.kind]
+        models[new["id"]] = new
+        names.add(new)
+        touched = True
+    return touched
+
+
+def _apply_scores(
+    part: Part,
+    names: _Names,
+    bench_keys: dict[str, str],
+    scores: dict[tuple[str, str], AnyScore],
+) -> bool:
+    """An aggregator's scores (BenchLM) only fill a benchmark a model has no score for: its
+    "GPQA Diamond" or "SWE-bench Verified" may be another variant than the one we hold, and two
+    of its benchmarks that land on one of ours with different figures are left out. True when
+    anything changed."""
+
+    def target(sc: dict[str, Any]) -> tuple[str | None, str | None]:
+        mid = names.match(sc["keys"])
+        bid = bench_keys.get(norm_key(sc["benchmark"])) or bench_keys.get(norm_key(sc["name"]))
+        return mid, bid
+
+    offered: dict[tuple[str, str], set[float]] = defaultdict(set)
+    for sc in part.scores:
+        mid, bid = target(sc)
+        if mid is not None and bid is not None:
+            offered[(mid, bid)].add(sc["value"])
+    touched = False
+    for sc in part.scores:
+        mid, bid = target(sc)
+        if mid is None or bid is None or len(offered[(mid, bid)]) > 1:
+            continue
+        old = scores.get((mid, bid))
+        if old is not None and (_field(old, "source") != part.kind or _value(old) == sc["value"]):
+            continue
+        scores[(mid, bid)] = {
+            "model": mid,
+            "benchmark": bid,
+            "value": sc["value"],
+            "source_url": sc.get("source_url"),
+            "self_reported": None,
+            "date": None,
+            "source": part.kind,
+        }
+        touched = True
+    return touched
 
 
 def _leaderboard_info(kind: str) -> dict[str, str] | None:
