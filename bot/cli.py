@@ -321,6 +321,36 @@ def _data_build(settings: Settings, sources: Path | None, out: Path | None) -> i
     return 0
 
 
+def _data(settings: Settings, args: argparse.Namespace) -> int:
+    """`python -m bot data build|check|load|refresh|stats`."""
+    if args.data_command == "build":
+        return _data_build(settings, args.sources, args.out)
+    if args.data_command in ("check", "load") and args.file is not None:
+        from bot.speed import cli as speed_cli
+
+        if speed_cli.is_figures(args.file):  # another operator's speed figures
+            if args.data_command == "check":
+                return speed_cli.check_file(args.file)
+            return asyncio.run(speed_cli.load_file(settings, args.file))
+    if args.data_command == "check":
+        file = args.file or settings.catalog_file
+        catalog = read_catalog_file(file)
+        asyncio.run(_refused_by_load(settings, catalog, file))
+        with_scores = len({s.model for s in catalog.scores})
+        print(
+            f"{file} is valid: {len(catalog.models)} models ({with_scores} with scores), "
+            f"{len(catalog.benchmarks)} benchmarks, {len(catalog.scores)} scores."
+        )
+        return 0
+    if args.data_command == "load":
+        return asyncio.run(_data_load(settings, args.file or settings.catalog_file, args.force))
+    if args.data_command == "refresh":
+        return asyncio.run(_data_refresh(settings, args.source, args.force))
+    if args.data_command == "stats":
+        return asyncio.run(_data_stats(settings, args.json))
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -333,33 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _setup_logging(settings.log_level)
     try:
         if args.command == "data":
-            if args.data_command == "build":
-                return _data_build(settings, args.sources, args.out)
-            if args.data_command in ("check", "load") and args.file is not None:
-                from bot.speed import cli as speed_cli
-
-                if speed_cli.is_figures(args.file):  # another operator's speed figures
-                    if args.data_command == "check":
-                        return speed_cli.check_file(args.file)
-                    return asyncio.run(speed_cli.load_file(settings, args.file))
-            if args.data_command == "check":
-                file = args.file or settings.catalog_file
-                catalog = read_catalog_file(file)
-                asyncio.run(_refused_by_load(settings, catalog, file))
-                with_scores = len({s.model for s in catalog.scores})
-                print(
-                    f"{file} is valid: {len(catalog.models)} models ({with_scores} with scores), "
-                    f"{len(catalog.benchmarks)} benchmarks, {len(catalog.scores)} scores."
-                )
-                return 0
-            if args.data_command == "load":
-                return asyncio.run(
-                    _data_load(settings, args.file or settings.catalog_file, args.force)
-                )
-            if args.data_command == "refresh":
-                return asyncio.run(_data_refresh(settings, args.source, args.force))
-            if args.data_command == "stats":
-                return asyncio.run(_data_stats(settings, args.json))
+            return _data(settings, args)
         if args.command == "ask":
             return _ask(settings, args)
         if args.command == "speed":

@@ -550,6 +550,8 @@ def _chat(entry: dict[str, Any], tail: str) -> bool:
 
 
 def _benchlm_part(spec: SourceSpec, files: dict[str, Any]) -> Part:
+    """A BenchLM export: context windows and benchmark scores from models.json, prices from
+    pricing.json, speed and latency from speed.json."""
     where = str(spec)
     part = Part(spec.kind, spec.location)
 
@@ -563,81 +565,83 @@ def _benchlm_part(spec: SourceSpec, files: dict[str, Any]) -> Part:
         b.get("benchmarkKey"): b.get("name") for b in items("benchmarks") if isinstance(b, dict)
     }
     for m in items("models"):
-        keys = [k for k in (m.get("slug"), m.get("model")) if k]
-        url = "benchlm export: " + (m.get("url") or f"https://benchlm.ai/models/{m.get('slug')}")
-        fields: dict[str, Any] = {}
-        if isinstance(m.get("contextWindowTokens"), int) and m["contextWindowTokens"] > 0:
-            fields["context_window"] = m["contextWindowTokens"]
-        if fields:
-            part.overlays.append({"keys": keys, "fields": fields, "source": url})
-        for scores in (m.get("benchmarks") or {}).values():
-            if not isinstance(scores, dict):
-                continue
-            for key, value in scores.items():
-                # Index values on other scales (Artificial Analysis's among them) are not used.
-                if not isinstance(value, int | float) or not 0 <= value <= 100:
-                    continue
-                if (
-                    re.match(r"aa[A-Z]", str(key))
-                    or "artificial" in str(bench_names.get(key, "")).lower()
-                ):
-                    continue
-                # "SWE-bench Verified*": BenchLM's own variant of a benchmark, not the benchmark
-                if "*" in str(bench_names.get(key) or key):
-                    continue
-                part.scores.append(
-                    {
-                        "keys": keys,
-                        "benchmark": key,
-                        "name": bench_names.get(key) or key,
-                        "value": float(value),
-                        "source_url": url,
-                    }
-                )
+        _benchlm_model(part, m, bench_names)
     for m in items("pricing"):
-        keys = [k for k in (m.get("slug"), m.get("model")) if k]
-        fields = {}
-        for src, dst in (
-            ("inputPrice", "input_price"),
-            ("outputPrice", "output_price"),
-            ("inputPricePerMillion", "input_price"),
-            ("outputPricePerMillion", "output_price"),
-        ):
-            v = m.get(src)
-            if isinstance(v, int | float):
-                if v < 0:
-                    raise CatalogError(
-                        f"{where}/pricing.json", f"negative price {v}", m.get("slug"), src
-                    )
-                if v == 0:
-                    # BenchLM's 0 is "self-hosted, price varies", not free
-                    continue
-                fields[dst] = float(v)
-        if fields:
-            part.overlays.append(
-                {
-                    "keys": keys,
-                    "fields": fields,
-                    "source": "benchlm export: " + (m.get("url") or where),
-                }
-            )
+        _benchlm_prices(part, m, where)
     for m in items("speed"):
-        keys = [k for k in (m.get("slug"), m.get("model")) if k]
-        fields = {}
-        if isinstance(m.get("tokensPerSecond"), int | float) and m["tokensPerSecond"] > 0:
-            fields["output_speed"] = float(m["tokensPerSecond"])
-        if isinstance(m.get("ttft"), int | float) and m["ttft"] > 0:
-            fields["ttft"] = float(m["ttft"])
-        if fields:
-            origin = m.get("source") or "BenchLM"
-            part.overlays.append(
+        _benchlm_speed(part, m, where)
+    return part
+
+
+def _benchlm_keys(m: dict[str, Any]) -> list[str]:
+    return [k for k in (m.get("slug"), m.get("model")) if k]
+
+
+def _benchlm_model(part: Part, m: dict[str, Any], bench_names: dict[Any, Any]) -> None:
+    keys = _benchlm_keys(m)
+    url = "benchlm export: " + (m.get("url") or f"https://benchlm.ai/models/{m.get('slug')}")
+    if isinstance(m.get("contextWindowTokens"), int) and m["contextWindowTokens"] > 0:
+        fields = {"context_window": m["contextWindowTokens"]}
+        part.overlays.append({"keys": keys, "fields": fields, "source": url})
+    for scores in (m.get("benchmarks") or {}).values():
+        if not isinstance(scores, dict):
+            continue
+        for key, value in scores.items():
+            # Index values on other scales (Artificial Analysis's among them) are not used.
+            if not isinstance(value, int | float) or not 0 <= value <= 100:
+                continue
+            if (
+                re.match(r"aa[A-Z]", str(key))
+                or "artificial" in str(bench_names.get(key, "")).lower()
+            ):
+                continue
+            # "SWE-bench Verified*": BenchLM's own variant of a benchmark, not the benchmark
+            if "*" in str(bench_names.get(key) or key):
+                continue
+            part.scores.append(
                 {
                     "keys": keys,
-                    "fields": fields,
-                    "source": f"benchlm export: {m.get('url') or where} ({origin} measurement)",
+                    "benchmark": key,
+                    "name": bench_names.get(key) or key,
+                    "value": float(value),
+                    "source_url": url,
                 }
             )
-    return part
+
+
+def _benchlm_prices(part: Part, m: dict[str, Any], where: str) -> None:
+    fields = {}
+    for src, dst in (
+        ("inputPrice", "input_price"),
+        ("outputPrice", "output_price"),
+        ("inputPricePerMillion", "input_price"),
+        ("outputPricePerMillion", "output_price"),
+    ):
+        v = m.get(src)
+        if isinstance(v, int | float):
+            if v < 0:
+                raise CatalogError(
+                    f"{where}/pricing.json", f"negative price {v}", m.get("slug"), src
+                )
+            if v == 0:
+                # BenchLM's 0 is "self-hosted, price varies", not free
+                continue
+            fields[dst] = float(v)
+    if fields:
+        source = "benchlm export: " + (m.get("url") or where)
+        part.overlays.append({"keys": _benchlm_keys(m), "fields": fields, "source": source})
+
+
+def _benchlm_speed(part: Part, m: dict[str, Any], where: str) -> None:
+    fields = {}
+    if isinstance(m.get("tokensPerSecond"), int | float) and m["tokensPerSecond"] > 0:
+        fields["output_speed"] = float(m["tokensPerSecond"])
+    if isinstance(m.get("ttft"), int | float) and m["ttft"] > 0:
+        fields["ttft"] = float(m["ttft"])
+    if fields:
+        origin = m.get("source") or "BenchLM"
+        source = f"benchlm export: {m.get('url') or where} ({origin} measurement)"
+        part.overlays.append({"keys": _benchlm_keys(m), "fields": fields, "source": source})
 
 
 def norm_key(text: str) -> str:

@@ -198,79 +198,107 @@ async def _read_stream(resp: aiohttp.ClientResponse, t0: float, secret: str | No
             f"the answer is not a stream of server-sent events (Content-Type {redact(kind, secret) or 'none'})",
             started=True,
         )
-    first: float | None = None
-    last = 0.0
-    chunks = 0
-    chars = 0
-    reasoning_chars = 0
-    usage: dict[str, Any] | None = None
-    upstream: str | None = None
-    finished = False
+    tally = _Tally()
     done = False
     try:
         async for raw in resp.content:
-            line = raw.decode("utf-8", "replace").rstrip("\r\n")
-            if not line or line.startswith(":"):
-                continue  # keep-alive comments (": OPENROUTER PROCESSING")
-            field, _, value = line.partition(":")
-            if field in ("event", "id", "retry"):
-                continue
-            if field != "data":
-                raise RunFailed(
-                    f"a line that is not a server-sent event: {redact(line, secret)[:60]!r}",
-                    started=True,
-                )
-            value = value.strip()
-            if value == "[DONE]":
+            chunk = _event(raw.decode("utf-8", "replace").rstrip("\r\n"), secret)
+            if chunk is _DONE:
                 done = True
                 break
-            try:
-                chunk = json.loads(value)
-            except ValueError:
-                raise RunFailed(
-                    f"an event that is not JSON: {redact(value, secret)[:60]!r}", started=True
-                ) from None
-            if not isinstance(chunk, dict):
-                raise RunFailed("an event that is not a chat chunk", started=True)
-            if "error" in chunk:
-                err = chunk["error"]
-                msg = err.get("message") if isinstance(err, dict) else err
-                raise RunFailed(
-                    f"the endpoint reported an error mid-stream: {redact(str(msg), secret)}",
-                    started=True,
-                )
-            choices = chunk.get("choices")
-            if not isinstance(choices, list):
-                raise RunFailed("an event that is not a chat chunk (no choices)", started=True)
-            now = time.perf_counter()
-            for choice in choices:
-                if not isinstance(choice, dict):
-                    raise RunFailed("an event that is not a chat chunk", started=True)
-                delta = choice.get("delta") or {}
-                if not isinstance(delta, dict):
-                    raise RunFailed("an event that is not a chat chunk", started=True)
-                text = delta.get("content")
-                thought = delta.get("reasoning") or delta.get("reasoning_content")
-                n = len(text) if isinstance(text, str) else 0
-                r = len(thought) if isinstance(thought, str) else 0
-                if n or r:
-                    if first is None:
-                        first = now
-                    last = now
-                    chunks += 1
-                    chars += n
-                    reasoning_chars += r
-                if choice.get("finish_reason"):
-                    finished = True
-            if isinstance(chunk.get("usage"), dict):
-                usage = chunk["usage"]
-            if isinstance(chunk.get("provider"), str) and upstream is None:
-                upstream = redact(chunk["provider"], secret)[:60] or None
+            if chunk is not None:
+                tally.add(chunk, time.perf_counter(), secret)
     except ValueError as err:  # a line longer than the reader takes
         raise RunFailed(f"an event too long to be a chat chunk ({err})", started=True) from None
+    t = tally
     return _timed(
-        t0, first, last, chunks, chars, reasoning_chars, usage, upstream, finished or done
+        t0,
+        t.first,
+        t.last,
+        t.chunks,
+        t.chars,
+        t.reasoning_chars,
+        t.usage,
+        t.upstream,
+        t.finished or done,
     )
+
+
+_DONE: dict[str, Any] = {}  # the stream's end ("data: [DONE]")
+
+
+def _event(line: str, secret: str | None) -> dict[str, Any] | None:
+    """One line of the stream as its chat chunk: None for a line that carries none (a
+    keep-alive, an event name), _DONE at the end; RunFailed for anything not a chat chunk."""
+    if not line or line.startswith(":"):
+        return None  # keep-alive comments (": OPENROUTER PROCESSING")
+    field, _, value = line.partition(":")
+    if field in ("event", "id", "retry"):
+        return None
+    if field != "data":
+        raise RunFailed(
+            f"a line that is not a server-sent event: {redact(line, secret)[:60]!r}", started=True
+        )
+    value = value.strip()
+    if value == "[DONE]":
+        return _DONE
+    try:
+        chunk = json.loads(value)
+    except ValueError:
+        raise RunFailed(
+            f"an event that is not JSON: {redact(value, secret)[:60]!r}", started=True
+        ) from None
+    if not isinstance(chunk, dict):
+        raise RunFailed("an event that is not a chat chunk", started=True)
+    if "error" in chunk:
+        err = chunk["error"]
+        msg = err.get("message") if isinstance(err, dict) else err
+        raise RunFailed(
+            f"the endpoint reported an error mid-stream: {redact(str(msg), secret)}", started=True
+        )
+    if not isinstance(chunk.get("choices"), list):
+        raise RunFailed("an event that is not a chat chunk (no choices)", started=True)
+    return chunk
+
+
+@dataclass
+class _Tally:
+    """What the chunks so far carried: when text first and last came, how much, the usage
+    figures and the upstream provider where the endpoint gives them."""
+
+    first: float | None = None
+    last: float = 0.0
+    chunks: int = 0
+    chars: int = 0
+    reasoning_chars: int = 0
+    usage: dict[str, Any] | None = None
+    upstream: str | None = None
+    finished: bool = False
+
+    def add(self, chunk: dict[str, Any], now: float, secret: str | None) -> None:
+        for choice in chunk["choices"]:
+            if not isinstance(choice, dict):
+                raise RunFailed("an event that is not a chat chunk", started=True)
+            delta = choice.get("delta") or {}
+            if not isinstance(delta, dict):
+                raise RunFailed("an event that is not a chat chunk", started=True)
+            text = delta.get("content")
+            thought = delta.get("reasoning") or delta.get("reasoning_content")
+            n = len(text) if isinstance(text, str) else 0
+            r = len(thought) if isinstance(thought, str) else 0
+            if n or r:
+                if self.first is None:
+                    self.first = now
+                self.last = now
+                self.chunks += 1
+                self.chars += n
+                self.reasoning_chars += r
+            if choice.get("finish_reason"):
+                self.finished = True
+        if isinstance(chunk.get("usage"), dict):
+            self.usage = chunk["usage"]
+        if isinstance(chunk.get("provider"), str) and self.upstream is None:
+            self.upstream = redact(chunk["provider"], secret)[:60] or None
 
 
 def _timed(
