@@ -97,6 +97,12 @@ def check_consistency(catalog: Catalog, file: str) -> None:
     if abs(total - 1.0) > 1e-6:
         raise CatalogError(file, f"category weights add up to {total:g}, not 1", "categories")
 
+    _check_names_and_weights(catalog, file)
+    _check_scores(catalog, file)
+
+
+def _check_names_and_weights(catalog: Catalog, file: str) -> None:
+    """Display names that tell models apart; weight only on percent benchmarks in a category."""
     names: dict[str, str] = {}
     for i, m in enumerate(catalog.models):
         key = m.name.casefold()
@@ -119,6 +125,9 @@ def check_consistency(catalog: Catalog, file: str) -> None:
                 "weight",
             )
 
+
+def _check_scores(catalog: Catalog, file: str) -> None:
+    """Every score of a known model and benchmark, once, inside the benchmark's scale."""
     pairs: set[tuple[str, str]] = set()
     models, benches = catalog.model_by_id, catalog.benchmark_by_id
     for i, s in enumerate(catalog.scores):

@@ -269,21 +269,7 @@ def _choose_scores(
     chosen: dict[tuple[str, str], tuple[RawScore, RawScore | None]] = {}
     for mid, per_bench in sorted(candidates.items()):
         for bid, cands in sorted(per_bench.items()):
-            bdef = benchmarks.defs[bid]
-            top = bdef["scale_max"]
-            kept = []
-            for c in cands:
-                why = None
-                if c.source != "curated" and c.self_reported is not False:
-                    why = missing_or_placeholder(c.source_url) or other_models_card(
-                        c.source_url, mid, lambda card: cards.match(card).model
-                    )
-                if why is None and (c.value < 0 or (top is not None and c.value > top)):
-                    why = f"{c.value:g} outside 0..{top}"
-                if why is not None:
-                    report.drop(c.source, f"{mid} / {bid}: {c.value:g} ({why})", why)
-                    continue
-                kept.append(c)
+            kept = _passing(mid, bid, cands, benchmarks.defs[bid]["scale_max"], cards, report)
             if not kept:
                 continue
             best = _pick_score(kept)
@@ -328,6 +314,32 @@ def _choose_scores(
             }
         )
     return scores
+
+
+def _passing(
+    mid: str,
+    bid: str,
+    cands: list[RawScore],
+    top: float | None,
+    cards: Matcher,
+    report: BuildReport,
+) -> list[RawScore]:
+    """The candidates that pass the hygiene checks (a claim's link is real and its own model's,
+    the value inside the scale); each one dropped is in the report with why."""
+    kept = []
+    for c in cands:
+        why = None
+        if c.source != "curated" and c.self_reported is not False:
+            why = missing_or_placeholder(c.source_url) or other_models_card(
+                c.source_url, mid, lambda card: cards.match(card).model
+            )
+        if why is None and (c.value < 0 or (top is not None and c.value > top)):
+            why = f"{c.value:g} outside 0..{top}"
+        if why is not None:
+            report.drop(c.source, f"{mid} / {bid}: {c.value:g} ({why})", why)
+            continue
+        kept.append(c)
+    return kept
 
 
 def _month(d: dt.date | None) -> str:
