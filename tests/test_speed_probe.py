@@ -720,3 +720,25 @@ def test_only_a_big_move_reads_as_a_change(scoreboard: Any) -> None:
     later = describe("speed:gpt-4.1", [100.0, 0.5], [100.0, 1.0], scoreboard)
     assert later is not None and "first token 0.5 → 1 s" in later.text
     assert later.delta is not None and later.delta < 0  # a slower start is a loss
+
+
+def test_the_spread_reads_in_one_clause() -> None:
+    from bot.answers.speed import spread
+
+    base: dict[str, Any] = {
+        "provider": "X",
+        "endpoint": "https://x.example/v1",
+        "endpoint_model": "x",
+        "prompt": "speed-v1",
+        "runs": 5,
+        "first_run": dt.date(2026, 12, 1),
+        "last_run": dt.date(2026, 12, 2),
+        "reference_speed": 80,
+        "reference_ttft": 0.5,
+    }
+    both = SpeedMeasurement(**base, speed_low=71, speed_high=88, ttft_low=0.41, ttft_high=0.66)
+    assert spread(both) == "runs ranged 71–88 tokens/s and 0.41–0.66 s to the first token"
+    steady = SpeedMeasurement(**base, speed_low=71, speed_high=88, ttft_low=0.5, ttft_high=0.5)
+    assert spread(steady) == "runs ranged 71–88 tokens/s; every run 0.5 s to the first token"
+    still = SpeedMeasurement(**base, speed_low=80, speed_high=80, ttft_low=0.5, ttft_high=0.5)
+    assert spread(still) == "every run 80 tokens/s and 0.5 s to the first token"

@@ -44,9 +44,22 @@ def speed_source(m: Model) -> str | None:
     )
 
 
-def _span(low: float, high: float, digits: int, unit: str) -> str:
-    lo, hi = num(low, digits), num(high, digits)
-    return f"every run {lo} {unit}" if lo == hi else f"runs ranged {lo}–{hi} {unit}"
+def spread(sm: SpeedMeasurement) -> str:
+    """How far a figure's runs spread, in one clause: "runs ranged 71–88 tokens/s and 0.41–0.66
+    s to the first token"; "every run" for a measure that did not move."""
+    parts = []
+    for low, high, digits, unit in (
+        (sm.speed_low, sm.speed_high, 1, "tokens/s"),
+        (sm.ttft_low, sm.ttft_high, 2, "s to the first token"),
+    ):
+        lo, hi = num(low, digits), num(high, digits)
+        parts.append((lo == hi, f"{lo} {unit}" if lo == hi else f"{lo}–{hi} {unit}"))
+    (same_s, speed), (same_t, ttft) = parts
+    if same_s == same_t:
+        return f"{'every run' if same_s else 'runs ranged'} {speed} and {ttft}"
+    first = "every run" if same_s else "runs ranged"
+    second = "every run" if same_t else "runs ranged"
+    return f"{first} {speed}; {second} {ttft}"
 
 
 def speed_note(ctx: Context, ids: list[str]) -> str | None:
@@ -61,10 +74,7 @@ def speed_note(ctx: Context, ids: list[str]) -> str | None:
         text = f"Speed and latency: {speed_source(m)}"
         sm = m.speed_measurement
         if sm is not None and sm.runs > 1:
-            text += (
-                f" ({_span(sm.speed_low, sm.speed_high, 1, 'tokens/s')}; "
-                f"{_span(sm.ttft_low, sm.ttft_high, 2, 's to the first token')})"
-            )
+            text += f" ({spread(sm)})"
         return text + "."
     text = (
         "Speed and latency, "
