@@ -253,6 +253,7 @@ def tables() -> tuple[Table, ...]:
     return (CATEGORIES, BENCHMARKS, MODELS, SCORES)
 
 
+@bulk
 def scores_from(rows: Iterable[Any]) -> list[Score]:
     """Scores from their rows, each validated as it is made (the file is editable)."""
     return [Score(*SCORES.values(r)) for r in rows]
