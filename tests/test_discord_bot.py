@@ -241,6 +241,18 @@ async def test_silent_unless_addressed_then_listening(
         assert "coding" in post.json["embeds"][0]["description"].lower()
 
 
+async def test_a_mention_after_a_word_to_someone_asks_the_bot(
+    standin: DiscordStandin, settings: Settings
+) -> None:
+    """ "@kai try glm-5.1 or kimi k2.6. @bot which one is cheaper?": the question is the bot's,
+    about the names before its mention."""
+    async with running_client(ModelBot(settings), standin):
+        text = f"@kai i'd go with glm-5.1 or kimi k2.6. {MENTION} which one is cheaper?"
+        _, post = await ask(standin, text, mentions=[BOT_ID])
+        title = post.json["embeds"][0]["title"]
+        assert "GLM-5.1" in title and "Kimi K2.6" in title, title
+
+
 UNSURE = "anyone know how nemotron 3 ultra does on coding benchmarks"
 
 
