@@ -35,6 +35,7 @@ def _setup_logging(level: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # About 60 lines: one declaration per command and option, a flat table rather than logic.
     p = argparse.ArgumentParser(prog="python -m bot", description="AI model comparison bot.")
     sub = p.add_subparsers(dest="command", required=True)
 

@@ -329,6 +329,8 @@ async def _fetch_leaderboard(
 ) -> Fetched:
     """A leaderboard's files as one JSON object {file name: text}; conditional on its main file
     (but for tau2-bench's manifest)."""
+    # About 60 lines: each leaderboard's own way of laying out its files (a zip, a table and its
+    # categories, a manifest and its submissions) is a few lines, in one place.
     from bot.sources.leaderboards import unzip
 
     etag = modified = None
@@ -449,6 +451,8 @@ def _leaderboard_part(spec: SourceSpec, files: Any) -> Part:
 
 
 def _modelsdev_part(spec: SourceSpec, api: Any) -> Part:
+    # About 60 lines: one pass over models.dev's providers and models, field by field as its API
+    # writes them.
     where = str(spec)
     if not isinstance(api, dict) or not any(
         isinstance(v, dict) and "models" in v for v in api.values()

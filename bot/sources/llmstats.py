@@ -46,6 +46,8 @@ def _first_party_prices(root: Path) -> dict[str, dict[str, Any]]:
 
 
 def read(root: Path) -> tuple[list[RawModel], dict[str, dict[str, Any]]]:
+    # About 60 lines: one pass over the snapshot's model files, field by field as llm-stats
+    # writes them; split, its parts would only hand the same locals to each other.
     benchmarks = read_benchmarks(root)
     prices = _first_party_prices(root)
     models: list[RawModel] = []

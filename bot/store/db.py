@@ -37,6 +37,8 @@ class Store:
     over one part of the schema; callers hold this one object."""
 
     def __init__(self, path: Path) -> None:
+        # About 60 lines: each repository on the one connection, and the facade's names for
+        # their methods; a list rather than logic.
         self.path = Path(path)
         self._database = database = Database(self.path)
 
