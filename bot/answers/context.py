@@ -122,22 +122,21 @@ class Context:
         None when no figure says how it was measured (the only figures then are an aggregator's,
         all from one source)."""
         if "speed_group" not in self._memo:
-            groups: dict[tuple[str, str], list[SpeedMeasurement]] = {}
-            ids: dict[tuple[str, str], list[str]] = {}
+            # conditions -> (model id, how it was measured) for every measured model
+            groups: dict[tuple[str, str], list[tuple[str, SpeedMeasurement]]] = {}
             for m in self.catalog.models:
                 if (sm := m.speed_measurement) is not None:
-                    groups.setdefault(sm.conditions, []).append(sm)
-                    ids.setdefault(sm.conditions, []).append(m.id)
+                    groups.setdefault(sm.conditions, []).append((m.id, sm))
             best = max(
-                groups,
-                key=lambda c: (
-                    len(groups[c]),
-                    any(sm.measured_by == "this bot" for sm in groups[c]),
-                    max(sm.last_run for sm in groups[c]),
+                groups.values(),
+                key=lambda ms: (
+                    len(ms),
+                    any(sm.measured_by == "this bot" for _, sm in ms),
+                    max(sm.last_run for _, sm in ms),
                 ),
                 default=None,
             )
-            self._memo["speed_group"] = frozenset(ids[best]) if best is not None else None
+            self._memo["speed_group"] = frozenset(i for i, _ in best) if best is not None else None
         group: frozenset[str] | None = self._memo["speed_group"]
         return group
 

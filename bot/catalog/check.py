@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import operator
 import os
@@ -256,9 +255,7 @@ def _score_keys(scores: tuple[Score, ...]) -> int:
     return n
 
 
-@functools.cache
-def _json_defaults() -> dict[str, Any]:
-    return dict(_SCORE_DEFAULTS)  # every default is also its own JSON form (None, "")
+_SCORE_DEFAULT_OF = dict(_SCORE_DEFAULTS)  # every default is also its own JSON form (None, "")
 
 
 # A key in JSON is a string followed by a colon, with nothing but whitespace between.
@@ -372,7 +369,7 @@ def catalog_to_json(catalog: Catalog) -> str:
             m.pop("speed_measurement", None)
     # A score's fields at their defaults are left out: most scores have no variant or vendor
     # figure, and a file read back without them counts its keys cheaply (_may_repeat_keys).
-    defaults = _json_defaults()
+    defaults = _SCORE_DEFAULT_OF
     data["scores"] = [
         {k: v for k, v in sc.items() if k not in defaults or v != defaults[k]}
         for sc in data["scores"]

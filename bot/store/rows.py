@@ -124,7 +124,8 @@ class Table:
             + "}\n",
             "decode",
         )
-        self._values: Callable[[Sequence[Any]], tuple[Any, ...]] = _compile(
+        # a row's values in the record's field order, converted as `decode` converts them
+        self.values: Callable[[Sequence[Any]], tuple[Any, ...]] = _compile(
             "def values(row):\n    return ("
             + "".join(
                 _FROM_SQL.get(c.kind, "{0}").format(f"row[{i}]") + ", "
@@ -133,10 +134,6 @@ class Table:
             + ")\n",
             "values",
         )
-
-    def values(self, row: Sequence[Any]) -> tuple[Any, ...]:
-        """A row's values in the record's field order, converted as `decode` converts them."""
-        return self._values(row)
 
     def update_args(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         """A row as the arguments of `update`: the columns after the key, then the key."""

@@ -399,8 +399,8 @@ ASKED_OF_OTHERS = re.compile(
     r"been|got|remember)\b"
 )
 
-# Addressed to another person: "@alex which one did you pick" (the bot's own mention is gone
-# by now: Discord sends it as <@id>).
+# Addressed to another person: "@alex which one did you pick" (typed as text: a real mention
+# arrives as <@id>, and one of the bot after the opening is BOT_MENTION below).
 TO_SOMEONE = re.compile(
     r"^\s*@(?!everyone\b|here\b)[a-z0-9_.]{2,32}\b"
     # "@sam says qwen3.6 plus is the best for chinese, is that true?": what sam said, asked about

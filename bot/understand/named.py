@@ -102,7 +102,11 @@ def names_first(toks: list[str], mentions: list[Mention]) -> bool:
     return bool(mentions) and mentions[0].start == 0
 
 
+def words_beside(toks: list[str], mentions: list[Mention]) -> int:
+    """How many of the message's words are no part of a name."""
+    return len(toks) - sum(m.end - m.start for m in mentions)
+
+
 def short(toks: list[str], mentions: list[Mention]) -> bool:
     """The message is little more than the names themselves ("o3", "gpt-5 / claude opus 4.1")."""
-    covered = sum(m.end - m.start for m in mentions)
-    return len(toks) - covered <= 2
+    return words_beside(toks, mentions) <= 2

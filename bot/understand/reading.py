@@ -37,7 +37,14 @@ from bot.understand.cues import (
 )
 from bot.understand.index import AliasIndex
 from bot.understand.mentions import Loose, Mention
-from bot.understand.named import everyday_sense, names_first, refers_back, short, supported
+from bot.understand.named import (
+    everyday_sense,
+    names_first,
+    refers_back,
+    short,
+    supported,
+    words_beside,
+)
 from bot.understand.spelling import fix_everyday
 from bot.understand.text import (
     clean,
@@ -145,10 +152,9 @@ class Reading:
             and (self.category or self.metric or (self.n >= 2 and _VERSUS.search(low)))
         )
         self.asked = "?" in own_low or len(self.toks) <= 12
-        covered = sum(m.end - m.start for m in self.mentions)
         self.stating = (
             not self.shape
-            and len(self.toks) - covered >= 4
+            and words_beside(self.toks, self.mentions) >= 4
             and stating(own_low, several=self.n >= 2)
             # "wcih is beter gtp 5.5 or opsu 4.8 fr coding": two names put side by side ask
             and not (self.n >= 2 and self.compare_cue)
