@@ -556,14 +556,18 @@ def test_confidence_weighs_the_evidence(engine: Engine) -> None:
 def test_ask_back_puts_the_reading_as_a_question(engine: Engine) -> None:
     from bot.answers.askback import ask_back, needs_confirming
 
+    # put to the room ("anybody tried"): the bot asks back when mentioned
     q = engine.understander.parse(
-        "anyone know how nemotron 3 ultra does on coding benchmarks", TODAY
+        "anybody tried how nemotron 3 ultra does on coding benchmarks", TODAY
     )
     assert needs_confirming(q)
     assert ask_back(q, engine.catalog) == "Nemotron 3 Ultra 550B A55B: how it does on coding?"
     q = engine.understander.parse("gpt-5.5 vs opus 4.8 for coding?", TODAY)
     assert not needs_confirming(q)
     assert ask_back(q, engine.catalog) == "Compare GPT-5.5 and Claude Opus 4.8 on coding?"
+    # what the bot knows, asked of anyone: answered
+    q = engine.understander.parse("anyone know how nemotron 3 ultra does on coding", TODAY)
+    assert q.intent == "profile" and not needs_confirming(q)
     q = engine.understander.parse("opsu 4.1 agentic", TODAY)
     assert ask_back(q, engine.catalog) == "Claude Opus 4.1: how it does on agentic work?"
 

@@ -13,6 +13,7 @@ from bot.query import MAX_MODELS, Intent, Query
 from bot.understand import conditions
 from bot.understand.candidates import family_choices, unknown_choices
 from bot.understand.cues import (
+    ANNOUNCES,
     ASKS_THE_BOT,
     BOT_MENTION,
     CHANGE_VERBS,
@@ -81,6 +82,7 @@ def _changes(r: Reading) -> Query | None:
     if (
         conditions.asks_changes(low)
         and not REQUIREMENT_FOLLOW_UP.match(r.own_low)
+        and not (ANNOUNCES.match(r.own_low) and not r.shape)  # "heads up: prices change soon"
         and not (r.n >= 2 and _COMPARED.search(low))
         # "which model released since june is the best": a ranking of recent models
         and not (RANKING_ASK.search(low) and not CHANGE_VERBS.search(low))

@@ -25,6 +25,7 @@ from bot.understand.cues import (
     DERIVING,
     HELP,
     HOW_TO,
+    KNOWS_OF,
     MEASURE_ASKED,
     OPEN_WEIGHTS,
     OUTAGE,
@@ -143,7 +144,10 @@ class Reading:
         low, own_low = self.low, self.own_low
         self.compare_cue = bool(COMPARE_CUES.search(low.replace("?", " ")))
         self.profile_cue = bool(PROFILE_CUES.search(low)) or self.metric is not None
-        self.others = bool(ASKED_OF_OTHERS.search(own_low))
+        # "anyone know how hy3 preview scores": a question, for the bot too: it knows
+        knows_of = bool(self.found and KNOWS_OF.search(own_low))
+        self.others = bool(ASKED_OF_OTHERS.search(own_low)) and not knows_of
+        self.shape, self.asks = self.shape or knows_of, self.asks or knows_of
         self.complains = bool(COMPLAINT.search(own_low))
         self.telling = bool(TELLING.search(own_low)) and not self.shape
         # "sonnet 4.5 vs opus 4.1 for coding, old i know": a request that opens with the names
@@ -284,11 +288,28 @@ def _names(texts: _Texts, index: AliasIndex) -> _Names | Literal["none", "help"]
         DERIVING.search(" ".join(toks[max(0, m.start - 2) : m.start])) for m in mentions
     ):
         return "none"  # "how do i fine-tune llama 3.1 8b with unsloth?": a how-to
+    # "ok forget the claude stuff, what's the best for coding": a name set aside
+    mentions = [m for m in mentions if not _set_aside(toks, m.start)]
+    loose = [x for x in loose if not _set_aside(toks, x.start)]
     found = list(dict.fromkeys(m.model for m in mentions))
     loose = _meant_loose(loose, found, mentions, toks, index)
     named = {i for m in mentions for i in range(m.start, m.end)}
     named |= {i for x in loose for i in range(x.start, x.end)}
     return _Names(toks, mentions, loose, found, named, own_low, shape, asks)
+
+
+_ASIDE_WORDS = frozenset({"forget", "nvm", "forgetting", "ignore", "ignoring"})
+_ASIDE_FILLERS = frozenset({"the", "about", "abt", "all", "that", "those", "mind"})
+
+
+def _set_aside(toks: list[str], start: int) -> bool:
+    """A name after "forget (about) the", "never mind", "ignore": set aside, not asked about."""
+    i = start - 1
+    while i >= 0 and toks[i] in _ASIDE_FILLERS and start - i <= 3:
+        i -= 1
+    if i < 0:
+        return False
+    return toks[i] in _ASIDE_WORDS or (toks[i] == "never" and toks[i + 1 : i + 2] == ["mind"])
 
 
 def _meant_loose(

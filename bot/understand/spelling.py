@@ -20,6 +20,7 @@ from bot.understand.vocabulary import (
     METRIC_WORDS,
     QUESTION_WORDS,
     SEPARATORS,
+    SLIPS_IN_CONTEXT,
     SYNONYMS,
     TYPOS,
     VARIANT_WORDS,
@@ -178,6 +179,7 @@ _ASKING = (
     "compare",
     "between",
 )
+_ENDINGS = ("ed", "d", "ing", "s", "es", "er")
 # Three-letter words a slip of which is fixed ("hiw fast"): only to these, one letter off.
 _SHORT = ("how", "who", "why", "new", "top", "for")
 
@@ -187,12 +189,35 @@ def fix_everyday(low: str) -> str:
     "contxt" -> context): the typo list first, then one edit (two in long words) from a word
     the vocabularies use, keeping the first letter. Model names are the alias index's concern;
     this text is only read for what is asked."""
+    toks = low.split(" ")
+    cores = [tok.strip("?!.,;:()'\"") for tok in toks]
+    fixes = [(TYPOS.get(core) or _fix_word(core)) if core else None for core in cores]
+    read = [fix or core for fix, core in zip(fixes, cores, strict=True)]
     out = []
-    for tok in low.split(" "):
-        core = tok.strip("?!.,;:()'\"")
-        fix = TYPOS.get(core) or _fix_word(core)
+    for i, tok in enumerate(toks):
+        core = cores[i]
+        fix = fixes[i] or _slip_beside(read, i)
         out.append(tok.replace(core, fix) if fix and core else tok)
     return " ".join(out)
+
+
+def _slip_beside(cores: list[str], i: int) -> str | None:
+    """A slip that is a word itself, read as meant beside a word that goes with the meant one:
+    "hoe good", "this weak", "bets model" (see SLIPS_IN_CONTEXT)."""
+    word = cores[i]
+    if len(word) < 3 or not word.isalpha() or word in SLIPS_IN_CONTEXT:
+        return None
+    after = cores[i + 1] if i + 1 < len(cores) else ""
+    before = cores[i - 1] if i else ""
+    for meant, (afters, befores) in SLIPS_IN_CONTEXT.items():
+        if (after in afters or before in befores) and _one_slip(word, meant):
+            return meant
+    return None
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _one_slip(word: str, meant: str) -> bool:
+    return word[0] == meant[0] and OSA.distance(word, meant) == 1
 
 
 @functools.lru_cache(maxsize=4096)
@@ -203,6 +228,8 @@ def _fix_word(word: str) -> str | None:
         return near[0] if len(near) == 1 else None
     if len(word) < 4 or not word.isalpha() or word in known or is_english(word):
         return None
+    if any(word.endswith(e) and word[: -len(e)] in known for e in _ENDINGS):
+        return None  # "benchmarked", "tokens": a known word with its ending, not a slip
     hit = process.extractOne(
         word, words, scorer=OSA.distance, score_cutoff=1 if len(word) < 8 else 2
     )

@@ -45,12 +45,30 @@ def _category_words() -> tuple[list[str], dict[str, str]]:
     return sorted(single), single
 
 
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+@functools.lru_cache(maxsize=1)
+def _squeezed_words() -> dict[str, str]:
+    """The one-word category words of four letters or more with doubled letters made single."""
+    return {
+        _DOUBLED.sub(r"\1", w): cat
+        for cat, words in CATEGORY_WORDS.items()
+        for w in words
+        if w.isalpha() and len(w) >= 4
+    }
+
+
 def _fuzzy_category(low: str) -> str | None:
-    """ "codng", "mathematic", "multilingal": one slip in a long category word."""
+    """ "codng", "mathematic", "multilingal": one slip in a long category word; "mathh",
+    "codding": a letter typed twice in any."""
     words, owner = _category_words()
     for tok in re.findall(r"[a-z]{5,}", low):
         if tok in NOT_SLIPS:
             continue
+        squeezed = _DOUBLED.sub(r"\1", tok)
+        if squeezed != tok and squeezed in _squeezed_words():
+            return _squeezed_words()[squeezed]
         hit = process.extractOne(tok, words, scorer=OSA.distance, score_cutoff=1)
         if hit is not None and hit[0][0] == tok[0]:
             return owner[hit[0]]
@@ -216,7 +234,11 @@ def asked_measure(text: str, filters: Filters) -> str | None:
     return found
 
 
-_TOKEN_COUNT = re.compile(r"\b\d+(?:\.\d+)?\s*[km]\s*(?:tokens?|ctx)\b")
+# "can it take 3.5M tokens"; not a volume ("10M tokens a day")
+_TOKEN_COUNT = re.compile(
+    r"\b\d+(?:\.\d+)?\s*[km]\s*(?:tokens?|ctx)\b"
+    r"(?!\s*(?:a|an|per|each|every)\s+(?:day|week|month|hour|minute|year)\b|\s*(?:daily|monthly|weekly))"
+)
 
 
 def superlative_metric(low: str) -> str | None:

@@ -44,6 +44,13 @@ IDIOMS: tuple[str, ...] = tuple(_VOCAB["idioms"]["phrases"])
 EVERYDAY_SENSES: dict[str, tuple[str, ...]] = {
     k: tuple(ws) for k, ws in _VOCAB["everyday_senses"].items() if k != "note"
 }
+# Slips that are words themselves, read as the word meant beside a word that goes with it:
+# {meant: (words after it, words before it)} ("hoe good" how, "this weak" week).
+SLIPS_IN_CONTEXT: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    k: (frozenset(v.get("after", ())), frozenset(v.get("before", ())))
+    for k, v in _VOCAB["slips_in_context"].items()
+    if k != "note"
+}
 # Everyday words one letter from a category word, never read as a slip of it.
 NOT_SLIPS = frozenset(_words(_VOCAB, "not_slips"))
 # Every single word those phrases use: a word that asks about something, never a model's nickname.
