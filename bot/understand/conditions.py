@@ -361,7 +361,7 @@ _CHANGE_WORDS = re.compile(
 # The other shape of a change-log question: something changing, and a recent span of time
 # ("were any prices updated in the last 14 days", "anything released since monday?")
 _CHANGE_VERB = re.compile(
-    r"\b(?:updated|changed|moved|added|released|launched|dropped|cut|raised|lowered|increased|"
+    r"\b(?:updated|changed|moved|move|moves|added|released|launched|dropped|cut|raised|lowered|increased|"
     r"decreased|went (?:up|down)|gone (?:up|down)|shifted|rescored|re-scored|happen|happened|"
     r"bumped|bump|drops|shaken up|shook up|shake-?up|new stuff|anything new|new things)\b"
 )
@@ -407,4 +407,5 @@ def change_kind(low: str) -> str | None:
     return kinds[0] if len(kinds) == 1 else None
 
 
-_NEW_MODELS = re.compile(r"\bmodels?\b|\breleas|\blaunch|\bcame out\b|\bdrop")
+# "new benchmark scores dropped": scores, not models
+_NEW_MODELS = re.compile(r"\bmodels?\b|\breleas|\blaunch|\bcame out\b|\bwhat dropped\b")

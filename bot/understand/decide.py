@@ -36,7 +36,10 @@ from bot.understand.topics import superlative_metric
 MAX_CLARIFY = 8  # which-one choices offered beside a comparison
 _COMPARED = re.compile(r"\b(?:between|vs\.?|versus|differ|difference|compared?)\b")
 _FOR = re.compile(r"\bfor\b")
-_TOP_SPOT = re.compile(r"(?<!\w)#1\b|\bnumber one\b|\bleaderboard\b|\btop spot\b|\bon top\b")
+_TOP_SPOT = re.compile(
+    r"(?<!\w)#1\b|\bnumber one\b|\bleaderboard\b|\btop spot\b|\bon top\b"
+    r"|\b(?:best|smartest|strongest|top|most capable)\b.{0,12}\boverall\b"  # "which one is smartest overall"
+)
 
 
 def decide(reading: Reading | Settled) -> Query:

@@ -46,7 +46,7 @@ from bot.understand.named import (
     supported,
     words_beside,
 )
-from bot.understand.spelling import fix_everyday
+from bot.understand.spelling import fix_everyday, fix_typos
 from bot.understand.text import (
     clean,
     own_words,
@@ -67,6 +67,11 @@ _BY_MEASURE = re.compile(r"\b(?:cheapest|fastest|quickest|lowest|biggest|largest
 _KIND_ITEM = re.compile(
     r"(?m)^\s*[-*•]\s*(?:reasoning|thinking)(?: models?)?\s*$"
     r"|[,:;]\s*(?:reasoning|thinking)(?: models?)?\s*,"  # "open weights, reasoning, under $1"
+)
+# "need: vision + 1M ctx + under $3/M": reading images among the requirements
+_VISION_ITEM = re.compile(
+    r"(?m)^\s*[-*•]\s*(?:vision|image input|images?)\s*$"
+    r"|(?:[,:;+]|\band\b)\s*(?:vision|image input|images? in(?:put)?)\s*(?:[,+;.]|\band\b|$)"
 )
 _THINKING_WORDS = re.compile(r"\b(?:thinking|reasoning|think|reason)\b")
 # A use set aside, so not the one asked about: "forget coding", "rather than for math"
@@ -358,7 +363,8 @@ def _topic(texts: _Texts, names: _Names, today: dt.date | None) -> _Topic:
     """What the message asks about: the conditions of a ranking, a category, a measure. A
     model's own words ask about nothing ("grok 4 fast" is no question about speed)."""
     low, toks, found = texts.low, names.toks, names.found
-    rest = without_idioms(" ".join(t for i, t in enumerate(toks) if i not in names.named))
+    rest = " ".join(t for i, t in enumerate(toks) if i not in names.named)
+    rest = without_idioms(fix_typos(rest))  # "wich reasoning modle": the typos as listed
     if _SET_ASIDE.search(rest):
         rest = _SET_ASIDE.sub(" ", rest)  # "ok forget coding, which one's best at math then"
     filters, metric_text = NO_FILTERS, low
@@ -415,6 +421,9 @@ def _conditions(
     if filters.reasoning is None and _KIND_ITEM.search(raw_low):
         filters = replace(filters, reasoning=True)  # "- reasoning" among requirements
         rest = without_words(rest, ["reasoning", "thinking"])
+    if filters.modality is None and filters and _VISION_ITEM.search(raw_low):
+        filters = replace(filters, modality="image")
+        rest = without_words(rest, ["vision", "images", "image"])
     vision_less = conditions.without_vision_kind(rest)
     if (
         filters.modality is None

@@ -201,6 +201,16 @@ def fix_everyday(low: str) -> str:
     return " ".join(out)
 
 
+def fix_typos(low: str) -> str:
+    """Only the listed typos fixed ("modle" -> model): for the words beside the names, where a
+    near word may be a thing of its own ("codec", "homebrew")."""
+    out = []
+    for tok in low.split(" "):
+        fix = TYPOS.get(tok)
+        out.append(fix or tok)
+    return " ".join(out)
+
+
 def _slip_beside(cores: list[str], i: int) -> str | None:
     """A slip that is a word itself, read as meant beside a word that goes with the meant one:
     "hoe good", "this weak", "bets model" (see SLIPS_IN_CONTEXT)."""
