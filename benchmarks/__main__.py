@@ -80,6 +80,8 @@ CHATTER = (
     "anyway sorry for the wall of text, bear with me.",
 )
 LONG_CHARS = 4000
+# Who said each line of the padding, as in a pasted conversation: no two lines are the same.
+SPEAKERS = ("alex", "sam", "jo", "priya", "marco", "lena", "tom", "yuki", "noah", "ines", "kai")
 
 
 def _r(x: float, digits: int = 3) -> float:
@@ -163,7 +165,8 @@ def bench_answers(catalog: Catalog, texts: list[str], reference: dict[str, Any] 
 
 def padded(texts: list[str], chars: int = LONG_CHARS, seed: int = 7) -> list[str]:
     """Each message on a line of its own inside chatter up to `chars` characters: half the
-    chatter before it, half after, as a question lands in the middle of a long paste."""
+    chatter before it, half after, as a question lands in the middle of a long paste. Each
+    line of chatter has its speaker, as in a pasted conversation, so lines seldom repeat."""
     rng = random.Random(seed)
     out = []
     for text in texts:
@@ -172,7 +175,7 @@ def padded(texts: list[str], chars: int = LONG_CHARS, seed: int = 7) -> list[str
         after: list[str] = []
         while True:
             side = before if len(" ".join(before)) <= len(" ".join(after)) else after
-            sentence = rng.choice(CHATTER)
+            sentence = f"{rng.choice(SPEAKERS)}: {rng.choice(CHATTER)}"
             if len(" ".join(before)) + len(" ".join(after)) + len(sentence) + 2 > room:
                 break
             side.append(sentence)

@@ -171,7 +171,7 @@ def window(text: str, names: frozenset[str], cues: frozenset[str]) -> str:
     """The sentences of a long message that can hold the question, in their order: those with a
     word of a model's or maker's name (a word of `names`, or a token with a digit), a question
     mark, a question or request word first, or a word of what people ask about (`cues`), best
-    first until WINDOW_CHARS. Short messages are read whole."""
+    first until WINDOW_CHARS, each sentence once. Short messages are read whole."""
     if len(text) <= LONG_MESSAGE:
         return text
     if "```" in text:
@@ -180,11 +180,18 @@ def window(text: str, names: frozenset[str], cues: frozenset[str]) -> str:
         text = _DISCORD_TOKENS.sub(" ", text)
     pieces = [p for p in _PIECES.split(text) if p and not p.isspace()]
     ranked = []
+    seen: set[str] = set()
     for i, piece in enumerate(pieces):
         low = piece[:400].lower()
+        if low in seen:
+            continue  # a line pasted again says nothing more: its first place is ranked
+        seen.add(low)
         words = set(_WORD.findall(low))
         score = 2 * ("?" in piece) + bool(_ASKING.match(low))
-        score += 2 * (not names.isdisjoint(words) or _DIGIT_WORD.search(low) is not None)
+        # a model-like token, or two words of names; one such word alone is weaker evidence
+        # ("bear with me", "command of the room")
+        named = len(names & words)
+        score += 2 if named >= 2 or _DIGIT_WORD.search(low) is not None else named
         score += min(3, len(cues & words)) + 2 * (not _TO_THE_BOT.isdisjoint(words))
         ranked.append((-score, -i, i))  # the best first; among equals, the later ones
     kept: list[int] = []
