@@ -175,3 +175,21 @@ def test_rankings_are_ordered_and_consistent(scoreboard: Scoreboard) -> None:
     assert scoreboard.overall_rank(top) == (1, len(ranked))
     for cat in ("coding", "math", "knowledge"):
         assert len(scoreboard.ranked(cat)) >= 10
+
+
+def test_the_summary_agrees_with_the_full_profile(scoreboard: Scoreboard) -> None:
+    # the scoreboard keeps each model's scores without their parts; the full profile an answer
+    # shows has the same numbers, and its parts are what the counts say
+    for mid, light in scoreboard.profiles.items():
+        full = scoreboard.profile(mid)
+        assert full.overall == light.overall, mid
+        assert full.weighted_benchmarks == light.weighted_benchmarks, mid
+        assert full.categories.keys() == light.categories.keys(), mid
+        for cat, cs in full.categories.items():
+            summary = light.categories[cat]
+            assert summary.parts == () and cs.parts
+            assert (cs.value, cs.ranked) == (summary.value, summary.ranked), (mid, cat)
+            assert cs.count == summary.count == len(cs.parts)
+            assert cs.independent == summary.independent == sum(p.independent for p in cs.parts)
+    with pytest.raises(KeyError):
+        scoreboard.profile("no-such-model")

@@ -62,7 +62,7 @@ class Context:
         return self.catalog.model_by_id[mid]
 
     def profile(self, mid: str) -> Profile:
-        return self.scoreboard.profiles[mid]
+        return self.scoreboard.profile(mid)
 
     def once(self, name: str, make: Callable[[], T]) -> T:
         """`make()`, worked out on first use and kept as long as the context (its data does not

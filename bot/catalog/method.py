@@ -12,6 +12,7 @@ The weights themselves live in data (data/curated/benchmarks.json, data/curated/
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -35,8 +36,10 @@ class Part(NamedTuple):
 class CategoryScore:
     category: str
     value: float
-    parts: tuple[Part, ...]
+    parts: tuple[Part, ...]  # empty in a scoreboard's summary (see Scoreboard.profile)
     ranked: bool  # its current (unsaturated) benchmarks carry enough weight to rank it
+    count: int = 0  # how many benchmarks it averages
+    independent: int = 0  # of them, how many were measured independently
 
     @property
     def benchmarks(self) -> tuple[str, ...]:
@@ -97,18 +100,21 @@ def part_value(value: float, flip: float | None) -> float:
 
 
 def category_scores(
-    catalog: Catalog, model_id: str, weighted: Weighted | None = None
+    catalog: Catalog, model_id: str, weighted: Weighted | None = None, keep_parts: bool = True
 ) -> dict[str, CategoryScore]:
+    """A model's score in each category it has weighted benchmarks in. Without `keep_parts`,
+    the scores alone, their parts counted but not kept (a scoreboard's summary)."""
     weighted = weighted if weighted is not None else weighted_benchmarks(catalog)
-    grouped: dict[str, list[Part]] = {}
+    # (-weight, benchmark, value as it counts, saturated, difficulty, independent), per category
+    grouped: dict[str, list[tuple[float, str, float, bool, float, bool]]] = {}
     for bench_id, score in catalog.scores_of(model_id).items():
         info = weighted.get(bench_id)
         if info is not None:
             grouped.setdefault(info[0], []).append(
-                Part(
+                (
+                    -info[1],
                     bench_id,
                     part_value(score.value, info[3]),
-                    info[1],
                     info[2],
                     info[4],
                     score.self_reported is False,
@@ -119,18 +125,32 @@ def category_scores(
         return out
     floor = catalog.meta.overall_rule.min_category_weight
     for cat in catalog.categories:
-        parts = grouped.get(cat.id)
-        if not parts:
+        rows = grouped.get(cat.id)
+        if not rows:
             continue
-        parts.sort(key=_heaviest_first)
+        rows.sort(key=_heaviest_first)
         total = weighted_sum = current = 0.0
-        for p in parts:
-            total += p.weight
-            weighted_sum += (p.value + p.difficulty) * p.weight
-            if not p.saturated:
-                current += p.weight
-        value = min(100.0, max(0.0, weighted_sum / total))
-        out[cat.id] = CategoryScore(cat.id, value, tuple(parts), current + 1e-9 >= floor)
+        independent = 0
+        for neg_weight, _, value, saturated, difficulty, ind in rows:
+            weight = -neg_weight
+            total += weight
+            weighted_sum += (value + difficulty) * weight
+            if not saturated:
+                current += weight
+            independent += ind
+        parts = (
+            tuple(Part(b, v, -w, sat, d, ind) for w, b, v, sat, d, ind in rows)
+            if keep_parts
+            else ()
+        )
+        out[cat.id] = CategoryScore(
+            cat.id,
+            min(100.0, max(0.0, weighted_sum / total)),
+            parts,
+            current + 1e-9 >= floor,
+            len(rows),
+            independent,
+        )
     return out
 
 
@@ -181,8 +201,8 @@ def fit_difficulty(
     return out
 
 
-def _heaviest_first(p: Part) -> tuple[float, str]:
-    return (-p.weight, p.benchmark)
+def _heaviest_first(row: tuple[float, str, float, bool, float, bool]) -> tuple[float, str]:
+    return (row[0], row[1])
 
 
 def overall_score(catalog: Catalog, cats: dict[str, CategoryScore]) -> Overall | None:
@@ -190,25 +210,27 @@ def overall_score(catalog: Catalog, cats: dict[str, CategoryScore]) -> Overall |
     rule = catalog.meta.overall_rule
     weights: dict[str, float] = {c.id: c.weight for c in catalog.categories}
     used = [c for c, score in cats.items() if score.ranked and weights[c] > 0]
-    n_bench = sum(len(cats[c].parts) for c in used)
+    n_bench = sum(cats[c].count for c in used)
     covered = sum(weights[c] for c in used)
     if n_bench < rule.min_benchmarks or len(used) < rule.min_categories:
         return None
     if covered + 1e-9 < rule.min_weight:
         return None
     value = sum(cats[c].value * weights[c] for c in used) / covered
-    n_ind = sum(p.independent for c in used for p in cats[c].parts)
+    n_ind = sum(cats[c].independent for c in used)
     thin = n_bench < rule.ranked_min_benchmarks and n_ind < rule.ranked_min_independent
     return Overall(value, tuple(used), n_bench, covered, thin, n_ind)
 
 
-def profile(catalog: Catalog, model_id: str, weighted: Weighted | None = None) -> Profile:
-    cats = category_scores(catalog, model_id, weighted)
+def profile(
+    catalog: Catalog, model_id: str, weighted: Weighted | None = None, keep_parts: bool = True
+) -> Profile:
+    cats = category_scores(catalog, model_id, weighted, keep_parts)
     return Profile(
         model=catalog.model(model_id),
         categories=cats,
         overall=overall_score(catalog, cats),
-        weighted_benchmarks=sum(len(c.parts) for c in cats.values()),
+        weighted_benchmarks=sum(c.count for c in cats.values()),
     )
 
 
@@ -239,16 +261,23 @@ def biggest_separator(
     return shared[0] if shared else None
 
 
+# Full profiles (with each category's parts) kept by a scoreboard for the models asked about
+PROFILES_KEPT = 512
+
+
 class Scoreboard:
-    """Every model's profile and the rankings, computed once per catalog."""
+    """Every model's profile and the rankings, computed once per catalog. `profiles` holds each
+    model's summary (its scores, their parts counted but not kept: at 10,000 models the parts
+    are 400,000 tuples); `profile(mid)` gives the full one an answer shows."""
 
     @bulk
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        weighted = weighted_benchmarks(catalog)
+        self._weighted = weighted = weighted_benchmarks(catalog)
         self.profiles: dict[str, Profile] = {
-            m.id: profile(catalog, m.id, weighted) for m in catalog.models
+            m.id: profile(catalog, m.id, weighted, keep_parts=False) for m in catalog.models
         }
+        self._full: OrderedDict[str, Profile] = OrderedDict()
         # Rankings, sorted once per catalog: a leaderboard question walks a ready list.
         # A score backed by at least one independent measurement ranks before one that rests on
         # its vendor's claims alone (those follow, in score order, marked in answers).
@@ -261,7 +290,7 @@ class Scoreboard:
         }
         for cat in catalog.categories:
             self._ordered[cat.id] = self._order(
-                (mid, cs.value, not any(x.independent for x in cs.parts))
+                (mid, cs.value, cs.independent == 0)
                 for mid, p in self.profiles.items()
                 if (cs := p.categories.get(cat.id)) is not None and cs.ranked
             )
@@ -292,6 +321,20 @@ class Scoreboard:
             ranks[mid] = (rank, n)
             prev_value, prev_rank = v, rank
         return ranks
+
+    def profile(self, model_id: str) -> Profile:
+        """A model's full profile, with the benchmarks behind each category score."""
+        full = self._full.get(model_id)
+        if full is None:
+            if model_id not in self.profiles:
+                raise KeyError(model_id)
+            full = profile(self.catalog, model_id, self._weighted)
+            self._full[model_id] = full
+            if len(self._full) > PROFILES_KEPT:
+                self._full.popitem(last=False)
+        else:
+            self._full.move_to_end(model_id)
+        return full
 
     def overall_rank(self, model_id: str) -> tuple[int, int] | None:
         return self._overall_rank.get(model_id)

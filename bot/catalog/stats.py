@@ -23,7 +23,7 @@ def catalog_stats(sb: Scoreboard) -> dict[str, Any]:
     independent: Counter[str] = Counter(s.source for s in c.scores if s.self_reported is False)
     behind = behind_independent = 0
     for mid, _ in ranked:
-        p = sb.profiles[mid]
+        p = sb.profile(mid)
         assert p.overall is not None
         for cat in p.overall.categories:
             for part in p.categories[cat].parts:
