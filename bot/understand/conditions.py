@@ -310,6 +310,11 @@ _CHANGES = re.compile(
     r"|\bnew (?:#1|number one|leader|top (?:model|pick))\b"
     r"|\bcontext(?: window)?\b.{0,20}\b(?:get|got|gotten|been|was)\s+(?:bigger|larger|longer|extended|increased|raised)\b"
     r"|\b(?:leaderboards?|rankings?|standings)\s+(?:shift|shifted|change|changed|move|moved)\b"
+    # what is different now, asked over a span: "what did i miss this week", "what's different
+    # vs last week"; and the changes of a kind of figure: "recent changes", "leaderboard changes"
+    r"|\b(?:what did i miss|what have i missed|what(?:'?s| is| has been) different)\b"
+    r"(?=.*\b(?:this|today|week|month|lately|recently|since|past|last|yesterday)\b)"
+    r"|\brecent (?:changes|updates)\b|\b(?:leaderboard|ranking|rankings|score|standings) changes\b"
     r"|\b(?:did|have|has)\b.{0,50}\bscores?\s+(?:update|updated|change|changed|move|moved)\b"
     r"|\b(?:cheaper|pricier|more expensive)\s+now\b.{0,20}\b(?:than|since)\b"
     r"|\b(?:has|have|did)\b.{0,40}\b(?:dropped|drop|cut|raised?|lower(?:ed)?|reduced?|slash(?:ed)?|gone (?:up|down)|go (?:up|down)|went (?:up|down))\b.{0,12}\bprices?\b"
@@ -354,7 +359,7 @@ KIND_WORDS = (
 _CHANGE_WORDS = re.compile(
     r"new|chang|updat|latest|pric|cheap|expens|scor|number|benchmark|lead|#1|top|first|drop|fell|"
     r"gone|went|cut|add|releas|launch|came|increas|bigger|larger|rais|context|fresh|result|shift|"
-    r"shake|shook|reshuffl|overt|dethron|knocked|took|take|log|mov|happen|bump"
+    r"shake|shook|reshuffl|overt|dethron|knocked|took|take|log|mov|happen|bump|miss|differ|recent"
 )
 
 

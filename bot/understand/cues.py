@@ -196,9 +196,10 @@ def question_shape(low: str, strong: bool = False) -> bool:
     # each sentence's or clause's start: "hello, i am new here. please tell me ...", "... so
     # are either of them close on code", "sonnet 4 -> sonnet 5, show me how they progressed"
     parts = [part.strip() for part in _CLAUSES.split(low) if part and not part.isspace()]
-    # a clause's first word after any greeting or filler: "yo is maverick actually bad"
+    # a clause's first word after any greeting or filler: "yo is maverick actually bad", "hey
+    # bot what sources do you use"
     firsts = [
-        next((x for x in w if x not in _OPENERS), w[-1])
+        next((x for x in w if x not in _OPENERS and x != "bot"), w[-1])
         for part in parts
         if (w := re.findall(r"[a-z0-9']+", part))
     ]
@@ -236,7 +237,9 @@ TELLING = re.compile(
     r"|\bis so (?:expensive|pricey|cheap|good|bad|slow|fast|smart|dumb|lazy)\b"
     r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
     r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\bi benchmarked\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
-    r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀"
+    r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀|🐐|🗿|💯|🤯|👑|🥶|🤌|😎"
+    # what the writer did, the "I" left out: "asked gpt-5.5 to help with my speech"
+    r"|^\W*(?:asked|told|tried|gave|had|made|fed|threw|let|spent|tested|switched|swapped|pointed)\s"
     r"|\bworth a (?:read|look|watch)\b|\b(?:a )?(?:good|great|fun|nice) (?:read|watch|listen)\b"
     r"|\btech(?:nical)? report\b|\bi disagree\b|\bfor us\b"
     r"|\bwithin (?:the )?noise\b|\bpeople (?:need to|should|keep)\b"
@@ -325,6 +328,9 @@ _I_LEFT_OUT = re.compile(
 ANNOUNCES = re.compile(r"\W*(?:heads up|psa|fyi|news|breaking|reminder)\b\W")
 
 
+# "codestral? more like code-sterile": a pun on a name, not a question about it
+PUN = re.compile(r"\?\s*(?:more like|sounds like)\b")
+
 # A complaint or a reaction, even shaped as a question to the channel: "does anyone else's
 # cursor keep defaulting to gpt-5.4? so annoying"
 COMPLAINT = re.compile(
@@ -393,7 +399,9 @@ ABOUT_BOT = re.compile(
     r"|\b(?:sources?|data|numbers|scores|benchmarks|prices|figures)\b.{0,25}\b(?:do|does) "
     r"(?:you|u|the bot|this bot) (?:use|pull|get|take|show|trust)\b"
     r"|\b(?:are|is) (?:the|these|those|your|ur) (?:prices?|scores?|numbers|figures|ranks?|"
-    r"rankings?)\b.{0,20}\b(?:per|in dollars|out of|up to date|current|accurate|legit|real|live)\b"
+    r"rankings?)\b.{0,20}\b(?:per|in dollars|in usd|usd|in euros?|out of|up to date|current|accurate|legit|"
+    r"real|live)\b"
+    r"|\b(?:dm|pm|message|text)\s+(?:you|u|the bot|this bot)\b"
     r"|\b(?:you|u|the bot|this bot|this thing)\b.{0,20}\b(?:dms?|direct messages?|private messages?)\b"
 )
 
@@ -404,7 +412,8 @@ ASKS_THE_BOT = re.compile(
     r"|\b(?:can|could|will) (?:you|u|it|the bot|this bot) (?:compare|list|rank|show|answer|"
     r"look up|filter|sort)\b"
     r"|^\W*(?:bot )?commands\W*$|\bwho (?:made|built|runs|wrote) (?:this|the|you)\b"
-    r"|\b(?:can|how do|how should|how can|is there a way to) (?:i |we )?(?:ask|tell|get|make|phrase)\b"
+    r"|\b(?:(?:can|how do|how should|how can) (?:i|we)|(?:i|we) can|is there a way to) "
+    r"(?:ask|tell|get|make|phrase)\b"
     r".{0,30}\b(?:you|u|the bot|this bot|it)\b"
     r"|\b(?:you|u|ur|your|the bot|this bot)\b.{0,40}\b(?:syntax|commands?|scrape|source|sources|"
     r"reply|replies|threads?|official)\b"
@@ -413,7 +422,8 @@ ASKS_THE_BOT = re.compile(
 
 # Asked of other people in the channel, not of the bot.
 ASKED_OF_OTHERS = re.compile(
-    r"(?:^|[.!?,;]\s*|\b(?:so|but|and)\s+)(?:anyone|any1|anybody|does anyone|has anyone|did anyone|"
+    r"(?:^|[.!?,;]\s*|\b(?:so|but|and|ok|okay|yo|hey|bro|lol)\s+)(?:anyone|any1|anybody|does anyone|"
+    r"has anyone|did anyone|"
     r"is anyone|is anybody|who else|"
     r"am i the only|do you guys|you guys)\b"
     r"|\b(?:anyone|anybody) (?:done|tried|know|knows|else|here|seen|used|using|getting|have|had|"

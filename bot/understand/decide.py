@@ -22,6 +22,7 @@ from bot.understand.cues import (
     LEADER_CUES,
     META_TALK,
     MODEL_WORDS,
+    PUN,
     QUALITY_CUES,
     RANKING_ASK,
     REQUIREMENT_FOLLOW_UP,
@@ -156,7 +157,12 @@ def _one(r: Reading) -> Query | None:
     with what we know of it."""
     if r.n != 1:
         return None
-    if r.telling or r.stating or (r.complains and not r.asks and "?" not in r.own_low):
+    if (
+        r.telling
+        or r.stating
+        or (r.complains and not r.asks and "?" not in r.own_low)
+        or PUN.search(r.own_low)
+    ):
         return _query(r, "none")  # "qwen3.6 27b running at 40 t/s on my 4090 :)"
     if r.families and (r.compare_cue or r.profile_cue):
         return _clarified(r)

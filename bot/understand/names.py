@@ -306,10 +306,16 @@ class NameFinder:
         return next(iter(ids)) if len(ids) == 1 else None
 
 
+# Words between a comparison's word and a version alone: "than regular 5.5", "ahead of 5.5"
+_BEFORE_VERSION = CONNECTORS | {"of", "regular", "plain", "normal", "vanilla", "standard", "base"}
+_AHEAD = _COMPARED | {"ahead", "behind", "over", "beats", "beat", "dumber", "smarter", "better"}
+
+
 def _beside(toks: list[str], x: Mention | Loose, i: int) -> bool:
-    """Name x stands beside token i, joined to it by "vs", "or", "and" and the like."""
+    """Name x stands beside token i, joined to it by "vs", "or", "and" and the like ("gpt-5.5
+    instant noticeably dumber than regular 5.5", "3.1 pro still ahead of 5.5")."""
     return (
         x.end <= i
-        and (i - x.end <= 2 or (i - x.end <= 4 and toks[i - 1] in CONNECTORS))
-        and any(w in _COMPARED for w in toks[x.end : i])
+        and (i - x.end <= 2 or (i - x.end <= 5 and toks[i - 1] in _BEFORE_VERSION))
+        and any(w in _AHEAD for w in toks[x.end : i])
     ) or (x.start > i and x.start - i <= 2 and any(w in CONNECTORS for w in toks[i + 1 : x.start]))

@@ -173,6 +173,8 @@ def find_metric(low: str, besides: str | set[str] | None = None) -> str | None:
             best = _metric_in(stems, _METRIC_STEMS, besides)
     if best and best[3] == "context" and besides != "speed" and _PER_SECOND.search(low):
         return "speed"  # "which pushes more tokens/sec": a rate, not a window
+    if best and best[3] == "price" and besides != "speed" and _PACE_PER_TOKEN.search(low):
+        return "speed"  # "how slow is it per token": a pace, not a price
     if best and " " not in best[3]:
         # "faster & cheaper": two measures joined, the first one asked
         first = _TWO_MEASURES.search(low)
@@ -203,6 +205,9 @@ def _metric_in(
 _TWO_MEASURES = re.compile(r"\b([a-z]+(?:er|est)?)\s*(?:&|and|\+|/|,)\s*[a-z]+(?:er|est)\b")
 
 
+_PACE_PER_TOKEN = re.compile(
+    r"\b(?:slow|slower|slowest|fast|faster|fastest|quick)\b.{0,20}\bper token\b"
+)
 _PER_SECOND = re.compile(
     r"\btokens?\s*(?:/\s*s(?:ec)?\b|per\s+sec(?:ond)?\b|a\s+sec(?:ond)?\b)|\bt/s\b|\btps\b"
 )
