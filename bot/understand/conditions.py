@@ -58,7 +58,7 @@ _RECENT = re.compile(
 _THIS = re.compile(r"\b(?:released |out |launched |from )?this (year|month)\b|\bin (20\d\d)\b")
 _NON_REASONING = re.compile(
     r"\bnon[- ]?(?:reasoning|thinking)\b|\bwithout (?:a |any )?(?:reasoning|thinking)\b|\bno[- ](?:reasoning|"
-    r"thinking)\b|\b(?:not|isn'?t|aren'?t) (?:a )?reasoning\b|\b(?:doesn'?t|does not|don'?t|do not|no) needs? to (?:think|reason)\b|\binstruct(?:ion)? model\b(?! following)"
+    r"thinking)\b|\b(?:not|isn'?t|aren'?t) (?:a |one of the )?(?:reasoning|thinking)\b|\b(?:doesn'?t|does not|don'?t|do not|no) needs? to (?:think|reason)\b|\binstruct(?:ion)? model\b(?! following)"
 )
 _THINKING = re.compile(
     r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)"

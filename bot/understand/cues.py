@@ -57,7 +57,8 @@ LEADER_CUES = re.compile(
     r"what would you use|mejor|melhor|meilleur|meilleure|beste|besten|migliore|"
     # "good model for general knowledge questions?", "and for calculus which one wins"
     r"(?:good|decent|solid|great|strong) (?:models?|llms?|ai) (?:for|to|at|with)|"
-    r"which (?:one |model )?wins|who wins)\b|(?<!\w)#1\b"
+    r"which (?:one |model )?wins|who wins|go-?to (?:model|llm|ai|one|pick|choice)|goto model)\b"
+    r"|(?<!\w)#1\b"
     # any superlative asked of: "what's kindest to my budget", "which is gentlest on my wallet"
     r"|\b(?:what|which)(?:'s|s| is| are| one is)? (?:the )?(?!(?:interest|request|contest|honest|"
     r"latest|suggest|digest|modest|forest|protest|harvest)\b)[a-z]{2,}(?:i|[^aeiou ]{1,2})est\b"
@@ -213,7 +214,7 @@ def question_shape(low: str, strong: bool = False) -> bool:
         or re.search(
             r"\bhow (?:good|fast|quick|cheap|much|many|big|long|well|smart|expensive|pricey)\b", low
         )
-        or re.search(r"\b(?:which|what) (?:one|model|is|has|should)\b", low)
+        or re.search(r"\b(?:which|what) (?:one|model|is|has|should|size|version|variant)\b", low)
         or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
         or re.search(r"\b(?:any good|worth it|thoughts on|good idea|how good)\b", low)
         # "honestly cant decide. opus 4.7 or 4.8", "same question but for gemini 3.5 flash",

@@ -37,6 +37,9 @@ from bot.understand.topics import superlative_metric
 MAX_CLARIFY = 8  # which-one choices offered beside a comparison
 _COMPARED = re.compile(r"\b(?:between|vs\.?|versus|differ|difference|compared?)\b")
 _FOR = re.compile(r"\bfor\b")
+_WHICH_SIZE = re.compile(r"\b(?:which|what) (?:size|version|variant|one|tier)\b")
+# "anything under 10 cents per million that's decent at coding?": any model that meets it
+_ANY_ONE = re.compile(r"\W*(?:anything|something)\b")
 _TOP_SPOT = re.compile(
     r"(?<!\w)#1\b|\bnumber one\b|\bleaderboard\b|\btop spot\b|\bon top\b"
     r"|\b(?:best|smartest|strongest|top|most capable)\b.{0,12}\boverall\b"  # "which one is smartest overall"
@@ -140,7 +143,7 @@ def _several(r: Reading) -> Query | None:
         return None
     if r.remark or r.stating:
         return _query(r, "none")  # "the gpt-5.5 vs opus 4.8 wars never end lol"
-    if r.families and r.compare_cue and not r.others:
+    if _among_the_names(r) and r.compare_cue and not r.others:
         return _clarified(r)  # "gpt-5.5 vs opus vs gemini 3.5 flash": which Opus, first
     if (
         r.compare_cue
@@ -150,6 +153,14 @@ def _several(r: Reading) -> Query | None:
     ):
         return _query(r, "compare")
     return _query(r, "none")
+
+
+def _among_the_names(r: Reading) -> bool:
+    """A family named among the models compared, not far from them ("my boss wants us off
+    openai ... between qwen3.6 27b and gemma 4 31b" compares the two)."""
+    first = min(m.start for m in r.mentions)
+    last = max(m.end for m in r.mentions)
+    return any(first - 2 <= f.end and f.start <= last + 2 for f in r.families)
 
 
 def _one(r: Reading) -> Query | None:
@@ -196,6 +207,7 @@ def _families(r: Reading) -> Query | None:
         # "nova for summarization?", "flash or mini for a cheap chatbot"
         or ("?" in own_low and words <= 7 and _FOR.search(own_low))
         or (cue and r.compare_cue and words <= 8)
+        or (r.asks and words <= 7 and _WHICH_SIZE.search(own_low))  # "qwen coder which size"
         or alone
     )
     ranking = r.filters.maker is not None and LEADER_CUES.search(r.low)
@@ -219,7 +231,11 @@ def _follow_up(r: Reading) -> Query | None:
 def _ranking(r: Reading) -> Query | None:
     low = r.low
     if not (
-        (LEADER_CUES.search(low) or (r.filters and MODEL_WORDS.search(low)))
+        (
+            LEADER_CUES.search(low)
+            or (r.filters and MODEL_WORDS.search(low))
+            or (r.filters and (r.category or r.metric) and _ANY_ONE.match(low))
+        )
         and (
             r.category
             or r.metric

@@ -79,7 +79,9 @@ class NameFinder:
             loose.append(Loose("unknown", text, i, i + 2, tuple(self.candidates.nearest(text))))
             return i + 2
         named = (
-            self._bag(toks, i) or self._nickname(toks, i) or self._continuation(toks, i, mentions)
+            self._bag(toks, i)
+            or self._nickname(toks, fixed, i)
+            or self._continuation(toks, i, mentions)
         )
         if named is not None:
             mentions.append(named)
@@ -204,11 +206,16 @@ class NameFinder:
     def _extends(self, key: list[str], word: str) -> bool:
         return tuple(key) + (word,) in self.aliases.prefixes
 
-    def _nickname(self, toks: list[str], i: int) -> Mention | None:
-        mid = self.aliases.nicknames.get(toks[i])
+    def _nickname(self, toks: list[str], fixed: list[str], i: int) -> Mention | None:
+        """A model's own nickname ("maverick"), as typed or through a slip ("maverik")."""
+        nicknames = self.aliases.nicknames
+        mid = nicknames.get(toks[i])
+        if mid is not None:
+            return Mention(mid, i, i + 1, False, (toks[i],), weak=True)
+        mid = nicknames.get(fixed[i])
         if mid is None:
             return None
-        return Mention(mid, i, i + 1, False, (toks[i],), weak=True)
+        return Mention(mid, i, i + 1, True, (fixed[i],), weak=True)
 
     def _bag(self, toks: list[str], i: int) -> Mention | None:
         """A model's name in another order or without its family word: "pro 2.5 gemini",

@@ -57,7 +57,7 @@ from bot.understand.text import (
     without_words,
 )
 from bot.understand.topics import asked_measure, find_category
-from bot.understand.vocabulary import METRIC_NAME_WORDS, PRODUCT_WORDS, SETTING_WORDS
+from bot.understand.vocabulary import METRIC_NAME_WORDS, PRODUCT_WORDS, SETTING_WORDS, TOOLS
 
 MAX_TEXT = 4000  # characters read of a message
 NO_FILTERS = Filters()  # frozen: one for every reading without conditions
@@ -293,6 +293,9 @@ def _names(texts: _Texts, index: AliasIndex) -> _Names | Literal["none", "help"]
         DERIVING.search(" ".join(toks[max(0, m.start - 2) : m.start])) for m in mentions
     ):
         return "none"  # "how do i fine-tune llama 3.1 8b with unsloth?": a how-to
+    # "claude code with sonnet 4.6": the line's app or tool, not a model of it, nor a use
+    tools = {i for x in loose if _a_tool(toks, x) for i in range(x.start, x.end + 1)}
+    loose = [x for x in loose if not _a_tool(toks, x)]
     # "ok forget the claude stuff, what's the best for coding": a name set aside
     mentions = [m for m in mentions if not _set_aside(toks, m.start)]
     loose = [x for x in loose if not _set_aside(toks, x.start)]
@@ -300,7 +303,14 @@ def _names(texts: _Texts, index: AliasIndex) -> _Names | Literal["none", "help"]
     loose = _meant_loose(loose, found, mentions, toks, index)
     named = {i for m in mentions for i in range(m.start, m.end)}
     named |= {i for x in loose for i in range(x.start, x.end)}
+    named |= tools
     return _Names(toks, mentions, loose, found, named, own_low, shape, asks)
+
+
+def _a_tool(toks: list[str], x: Loose) -> bool:
+    line = x.text.split()[0]
+    tools = TOOLS.get(line)
+    return bool(tools) and x.end < len(toks) and x.end == x.start + 1 and toks[x.end] in tools
 
 
 _ASIDE_WORDS = frozenset({"forget", "nvm", "forgetting", "ignore", "ignoring"})

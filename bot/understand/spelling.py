@@ -117,15 +117,17 @@ def _sized_in_brackets(joined: list[str]) -> list[str]:
     """ "qwen3 (the 32b one)": the size in brackets belongs to the name before it."""
     k = 1
     while k + 1 < len(joined):
-        if (
-            joined[k] == "the"
-            and SIZE.fullmatch(joined[k + 1])
-            and has_digit(joined[k - 1])
-            and (k + 2 == len(joined) or joined[k + 2] in ("one", "version", "model", "variant"))
-        ):
-            joined = joined[:k] + [joined[k + 1]] + joined[k + 3 :]
+        if joined[k] == "the" and SIZE.fullmatch(joined[k + 1]) and has_digit(joined[k - 1]):
+            # "(the 35b one)", "(the 35b moe one)": a word of its kind may stand before "one"
+            for end in (k + 2, k + 3):
+                if end == len(joined) or joined[end] in _ONE:
+                    joined = joined[:k] + [joined[k + 1]] + joined[end + 1 :]
+                    break
         k += 1
     return joined
+
+
+_ONE = frozenset({"one", "version", "model", "variant", "ones"})
 
 
 # -- everyday words -----------------------------------------------------------------------------

@@ -63,6 +63,9 @@ def tokens(text: str) -> list[str]:
     return list(_tokens(text))
 
 
+_MAY_IN_BRACKETS = re.compile(r"\(\s*may\s*\)")
+
+
 @functools.lru_cache(maxsize=65536)  # model names are split many times while indexing
 def _tokens(text: str) -> tuple[str, ...]:
     text = clean(text).lower()
@@ -72,6 +75,8 @@ def _tokens(text: str) -> tuple[str, ...]:
         )
     if "(" in text:
         text = _BIG_O.sub(" ", text)  # O(1), O(n log n): complexity, not OpenAI's o1
+        # "gpt-4o (may)": a month in brackets after a name is its snapshot, never the verb
+        text = _MAY_IN_BRACKETS.sub(" may version ", text)
     if "/" in text:
         text = _ORG_PREFIX.sub(" ", text)
     if "'" in text:

@@ -76,6 +76,8 @@ VARIANT_WORDS: frozenset[str] = frozenset(_words(_NAMES, "variant_words"))
 STRONG_VARIANTS: frozenset[str] = frozenset(_words(_NAMES, "strong_variants"))
 WEAK_WORDS: frozenset[str] = VARIANT_WORDS | frozenset(_words(_NAMES, "weak_words"))
 LATER_TAGS: frozenset[str] = frozenset(_words(_NAMES, "later_tags"))
+# Apps and coding tools named after a line ("claude code", "gemini cli"): {line: tool words}.
+TOOLS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _NAMES["tools"]["words"].items()}
 STRIP_TAIL: tuple[str, ...] = tuple(_words(_NAMES, "strip_tail"))
 NOT_A_TIER_BEFORE: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in _table(_NAMES, "not_a_tier_before").items()
