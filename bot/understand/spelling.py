@@ -213,14 +213,20 @@ def fix_typos(low: str) -> str:
     return " ".join(out)
 
 
+_AFTER_ANY = frozenset(w for afters, _ in SLIPS_IN_CONTEXT.values() for w in afters)
+_BEFORE_ANY = frozenset(w for _, befores in SLIPS_IN_CONTEXT.values() for w in befores)
+
+
 def _slip_beside(cores: list[str], i: int) -> str | None:
     """A slip that is a word itself, read as meant beside a word that goes with the meant one:
     "hoe good", "this weak", "bets model" (see SLIPS_IN_CONTEXT)."""
+    after = cores[i + 1] if i + 1 < len(cores) else ""
+    before = cores[i - 1] if i else ""
+    if after not in _AFTER_ANY and before not in _BEFORE_ANY:
+        return None  # most words stand beside none of the words a slip is read by
     word = cores[i]
     if len(word) < 3 or not word.isalpha() or word in SLIPS_IN_CONTEXT:
         return None
-    after = cores[i + 1] if i + 1 < len(cores) else ""
-    before = cores[i - 1] if i else ""
     for meant, (afters, befores) in SLIPS_IN_CONTEXT.items():
         if (after in afters or before in befores) and _one_slip(word, meant):
             return meant
