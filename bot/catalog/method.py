@@ -295,7 +295,7 @@ class Scoreboard:
                 if (cs := p.categories.get(cat.id)) is not None and cs.ranked
             )
         self._overall_rank = self._rank(self._ordered[None])
-        self._category_rank: dict[str, dict[str, tuple[int, int]]] = {
+        self._category_rank: dict[str, dict[str, int]] = {
             cat.id: self._rank(self._ordered[cat.id]) for cat in catalog.categories
         }
         self.models_with_scores = sum(1 for mid in self.profiles if catalog.scores_of(mid))
@@ -305,9 +305,9 @@ class Scoreboard:
         return [(mid, v) for mid, v, _ in sorted(items, key=lambda t: (t[2], -t[1], t[0]))]
 
     @staticmethod
-    def _rank(ordered: list[tuple[str, float]]) -> dict[str, tuple[int, int]]:
-        n = len(ordered)
-        ranks: dict[str, tuple[int, int]] = {}
+    def _rank(ordered: list[tuple[str, float]]) -> dict[str, int]:
+        """Each model's place (equal scores to a tenth share one), out of len(ordered)."""
+        ranks: dict[str, int] = {}
         prev_value: float | None = None
         prev_rank = 0
         for i, (mid, v) in enumerate(ordered, start=1):
@@ -318,7 +318,7 @@ class Scoreboard:
                 and v <= prev_value
                 else i
             )
-            ranks[mid] = (rank, n)
+            ranks[mid] = rank
             prev_value, prev_rank = v, rank
         return ranks
 
@@ -337,10 +337,14 @@ class Scoreboard:
         return full
 
     def overall_rank(self, model_id: str) -> tuple[int, int] | None:
-        return self._overall_rank.get(model_id)
+        """(place, out of how many), overall."""
+        rank = self._overall_rank.get(model_id)
+        return None if rank is None else (rank, len(self._ordered[None]))
 
     def category_rank(self, model_id: str, category: str) -> tuple[int, int] | None:
-        return self._category_rank.get(category, {}).get(model_id)
+        """(place, out of how many) in a category."""
+        rank = self._category_rank.get(category, {}).get(model_id)
+        return None if rank is None else (rank, len(self._ordered[category]))
 
     def ranked(self, category: str | None = None) -> list[tuple[str, float]]:
         """Models in rank order, overall or in one category; only scores that can be ranked."""

@@ -71,6 +71,9 @@ class ModelBot(commands.AutoShardedBot):
             allowed_mentions=discord.AllowedMentions.none(),
             http_trace=self.sender.trace_config(),
             shard_count=settings.shard_count,
+            # nothing reads discord.py's message cache (no edit, delete or reaction handlers):
+            # without it, 1,000 messages' objects are not kept
+            max_messages=None,
             **shards,
         )
         self.settings = settings

@@ -309,8 +309,8 @@ def _names(texts: _Texts, index: AliasIndex) -> _Names | Literal["none", "help"]
 
 def _a_tool(toks: list[str], x: Loose) -> bool:
     line = x.text.split()[0]
-    tools = TOOLS.get(line)
-    return bool(tools) and x.end < len(toks) and x.end == x.start + 1 and toks[x.end] in tools
+    tools = TOOLS.get(line, frozenset())
+    return x.end < len(toks) and x.end == x.start + 1 and toks[x.end] in tools
 
 
 _ASIDE_WORDS = frozenset({"forget", "nvm", "forgetting", "ignore", "ignoring"})
