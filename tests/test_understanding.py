@@ -62,6 +62,10 @@ SETS = {
     # tuned on
     "blind26": DATA / "blind26_messages.jsonl",
     "blind27": DATA / "blind27_messages.jsonl",
+    # 353 and 358 more, written at once after blind27's fixes; first runs 97.2% and 94.4%, then
+    # tuned on
+    "blind28": DATA / "blind28_messages.jsonl",
+    "blind29": DATA / "blind29_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -1192,3 +1196,57 @@ def test_blind26_classes(
         assert q.intent == "none", text
         return
     assert (q.intent, q.models, q.category, q.metric) == (intent, models, category, metric), text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models", "category", "metric"),
+    [
+        # the words that show a name's everyday sense are never read as slips
+        ("claude monet or renoir for my living room?", "none", [], None, None),
+        ("my niece wants a pet llama for her birthday lol", "none", [], None, None),
+        ("who wants to pair on a gemma 4 31b finetune tonight", "none", [], None, None),
+        # names taken back
+        (
+            "opus 4.7? no wait i mean opus 4.8 vs gpt-5.5",
+            "compare",
+            ["claude-opus-4-8", "gpt-5.5"],
+            None,
+            None,
+        ),
+        # two versions alone, with a use asked
+        ("5.4 or 5.5 for math?", "compare", ["gpt-5.4", "gpt-5.5"], "math", None),
+        ("i scored 5.5 or 5.4 on the quiz", "none", [], None, None),
+        # the change log, asked of a model or the leaderboard
+        ("did glm 5.1 go up or down in the rankings", "changes", ["glm-5.1"], None, None),
+        ("show models added this week", "changes", [], None, None),
+        # about the bot
+        ("how does the bot pick which model is best?", "help", [], None, None),
+        # how well, not an input to accept
+        ("which model reads pdfs the best", "leaderboard", [], "multimodal", None),
+        (
+            "what's best for image analysis, it has to take images",
+            "leaderboard",
+            [],
+            "multimodal",
+            None,
+        ),
+        # a volume of tokens sets no context
+        ("cheapest model for 50M tokens a month", "leaderboard", [], None, "price"),
+        ("i want know if glm 5.1 is good at coding", "profile", ["glm-5.1"], "coding", None),
+    ],
+)
+def test_blind28_classes(
+    engine: Engine,
+    text: str,
+    intent: str,
+    models: list[str],
+    category: str | None,
+    metric: str | None,
+) -> None:
+    q = engine.understander.parse(text, TODAY)
+    if intent == "none":
+        assert q.intent == "none", text
+        return
+    assert (q.intent, q.models, q.category, q.metric) == (intent, models, category, metric), text
+    if "tokens a month" in text:
+        assert q.filters.min_context is None

@@ -21,6 +21,8 @@ _MODALITY = re.compile(
     r"(?:\bw/\s*|\b(?:with|that|which|can|could|accepts?|takes?|supports?|handles?|reads?|sees?|understands?|"
     r"feed(?:\s+it)?|ingests?|has|have|having|native(?:ly)?)\b(?:\s+\w+){0,3}?\s+)"
     r"(images?|vision|pictures?|photos|screenshots|audio|voice|speech|sound|videos?|pdfs?)\b"
+    # "reads images the best": how well it does, a category, not an input it must take
+    r"(?!\s+(?:the\s+)?(?:best|better|well|most)\b)"
     r"|\b(vision|audio|video|pdf)[- ](?:capable|enabled|input|support)\b"
     r"|\bcan see\b"
 )
@@ -95,6 +97,11 @@ _CONTEXT_FIRST = re.compile(
 )
 
 
+_VOLUME = re.compile(
+    r"\s*(?:a|an|per|each|every)\s+(?:day|week|month|hour|minute|year)\b|\s*(?:daily|monthly|weekly)\b"
+)
+
+
 def min_context(low: str) -> int | None:
     first = _CONTEXT_FIRST.search(low)
     if first:
@@ -108,6 +115,8 @@ def min_context(low: str) -> int | None:
             r"(?:\bper|(?<!\bw)/|\$\d*|\bdollars?|\bcents?)\s*(?:a\s*)?$", low[: m.start(2)]
         ):
             continue  # "$1 per 1m tokens", "/1m tokens": a price's unit, not a context
+        if _VOLUME.match(low, m.end()):
+            continue  # "10M tokens a month": how much is used, not a context
         # "grok 4.20 context window" names a model: a bare small number needs "with", "over"...
         if unit is None and float(value) < 1000 and prefix is None:
             continue
@@ -280,7 +289,7 @@ _CHANGES = re.compile(
     r"|\bget (?:cheaper|pricier|more expensive|rescored|re-?scored|updated|a (?:bigger|larger|new) context)\b"
     r"|\b(?:gotten|got|get|become) (?:cheaper|pricier|more expensive)\b"
     r"|\bre-?scored\b|\b(?:scores?|numbers|benchmarks?)\b.{0,20}\bchange[ds]?\b"
-    r"|(?:\bleader|(?<!\w)#1|\bnumber one|\btop spot|\bfirst place)\b.{0,30}\bchange[ds]?\b"
+    r"|(?:\bleader(?:board)?|(?<!\w)#1|\bnumber one|\btop spot|\bfirst place)\b.{0,30}\bchange[ds]?\b"
     r"|\bchange[ds]?\b.{0,30}(?:\bleader|(?<!\w)#1|\bnumber one|\btop spot|\bfirst place)\b"
     r"|\bprices? (?:dropped|drop|fell|gone down|went down|gone up|went up|changed|cut)\b"
     r"|\b(?:what|which|any)\s+(?:new\s+)?(?:models?|ones?)\s+(?:were |got |have been |just )?(?:added|dropped|released|launched|came out)\b"
@@ -315,6 +324,9 @@ _CHANGES = re.compile(
     r"|\b(?:what did i miss|what have i missed|what(?:'?s| is| has been) different)\b"
     r"(?=.*\b(?:this|today|week|month|lately|recently|since|past|last|yesterday)\b)"
     r"|\brecent (?:changes|updates)\b|\b(?:leaderboard|ranking|rankings|score|standings) changes\b"
+    # "has sonnet 5 moved up or down in the scores", "new benchmark scores posted for glm 5.2"
+    r"|\b(?:moved|move|gone|go|goes|went|climbed|dropped|fallen|fell) (?:up|down)\b.{0,30}\b(?:scores?|rankings?|"
+    r"leaderboard|ranks?)\b|\bnew (?:\w+ )?(?:scores?|results|numbers) (?:posted|published|out)\b"
     r"|\b(?:did|have|has)\b.{0,50}\bscores?\s+(?:update|updated|change|changed|move|moved)\b"
     r"|\b(?:cheaper|pricier|more expensive)\s+now\b.{0,20}\b(?:than|since)\b"
     r"|\b(?:has|have|did)\b.{0,40}\b(?:dropped|drop|cut|raised?|lower(?:ed)?|reduced?|slash(?:ed)?|gone (?:up|down)|go (?:up|down)|went (?:up|down))\b.{0,12}\bprices?\b"
@@ -359,14 +371,14 @@ KIND_WORDS = (
 _CHANGE_WORDS = re.compile(
     r"new|chang|updat|latest|pric|cheap|expens|scor|number|benchmark|lead|#1|top|first|drop|fell|"
     r"gone|went|cut|add|releas|launch|came|increas|bigger|larger|rais|context|fresh|result|shift|"
-    r"shake|shook|reshuffl|overt|dethron|knocked|took|take|log|mov|happen|bump|miss|differ|recent"
+    r"shake|shook|reshuffl|overt|dethron|knocked|took|take|log|mov|happen|bump|miss|differ|recent|rank"
 )
 
 
 # The other shape of a change-log question: something changing, and a recent span of time
 # ("were any prices updated in the last 14 days", "anything released since monday?")
 _CHANGE_VERB = re.compile(
-    r"\b(?:updated|changed|moved|move|moves|added|released|launched|dropped|cut|raised|lowered|increased|"
+    r"\b(?:updated|changed|change|moved|move|moves|added|released|launched|dropped|cut|raised|lowered|increased|"
     r"decreased|went (?:up|down)|gone (?:up|down)|shifted|rescored|re-scored|happen|happened|"
     r"bumped|bump|drops|shaken up|shook up|shake-?up|new stuff|anything new|new things)\b"
 )
@@ -377,7 +389,9 @@ _LATELY = re.compile(
 )
 
 
-_ASKED = re.compile(r"\?|^\W*(?:were|was|did|has|have|had|any|anything|what|which|is|are)\b")
+_ASKED = re.compile(
+    r"\?|^\W*(?:were|was|did|has|have|had|any|anything|what|which|is|are|list|show)\b"
+)
 
 
 def asks_changes(low: str) -> bool:

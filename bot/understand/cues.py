@@ -217,6 +217,8 @@ def question_shape(low: str, strong: bool = False) -> bool:
         or re.search(r"\b(?:which|what) (?:one|model|is|has|should|size|version|variant)\b", low)
         or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
         or re.search(r"\b(?:any good|worth it|thoughts on|good idea|how good)\b", low)
+        # "i want know if glm 5.1 is good for physics"
+        or re.search(r"\bi (?:want|wanna|would like|'d like)(?: to)? know\b", low)
         # "honestly cant decide. opus 4.7 or 4.8", "same question but for gemini 3.5 flash",
         # "i'd like to know how it actually scores"
         or re.search(
@@ -404,6 +406,8 @@ ABOUT_BOT = re.compile(
     r"real|live)\b"
     r"|\b(?:dm|pm|message|text)\s+(?:you|u|the bot|this bot)\b"
     r"|\b(?:you|u|the bot|this bot|this thing)\b.{0,20}\b(?:dms?|direct messages?|private messages?)\b"
+    r"|\bhow (?:do|does) (?:you|u|the bot|this bot) (?:decide|pick|choose|rank|score|work out)\b"
+    r"|\b(?:can|does|will) (?:this thing|this bot|the bot) (?:compare|list|rank|do|show)\b"
 )
 
 # A question put to the bot about itself, with nothing else asked
@@ -426,7 +430,7 @@ ASKED_OF_OTHERS = re.compile(
     r"(?:^|[.!?,;]\s*|\b(?:so|but|and|ok|okay|yo|hey|bro|lol)\s+)(?:anyone|any1|anybody|does anyone|"
     r"has anyone|did anyone|"
     r"is anyone|is anybody|who else|"
-    r"am i the only|do you guys|you guys)\b"
+    r"am i the only|do you guys|you guys|who wants|who(?:'s| is) (?:up for|down)|anyone up for)\b"
     r"|\b(?:anyone|anybody) (?:done|tried|know|knows|else|here|seen|used|using|getting|have|had|"
     r"been|got|remember)\b"
 )

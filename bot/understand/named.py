@@ -36,6 +36,10 @@ def supported(
     paired = len(weak) >= 2 and any(
         toks[w.end] in _JOINS for w in weak if w.end < len(toks)
     )  # "scout vs maverick, ...?"
+    if not strong and all(m.key and m.key[0][:1].isdigit() for m in weak):
+        # versions alone ("5.4 or 5.5 for math?"): asked, and about a category or a measure;
+        # "i scored 5.5 or 5.4 on the quiz" is no question
+        return mentions if cue and question_shape(low) else []
     if strong or (cue and (len(weak) >= 2 or question_shape(low))) or (paired and "?" in low):
         return mentions
     return [m for m in mentions if not m.weak]

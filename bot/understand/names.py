@@ -285,7 +285,28 @@ class NameFinder:
                 mid = self._version_of(t, dotted, near, toks)
                 if mid is not None:
                     out.append(Mention(mid, i, i + 1, False, (t,), weak=True))
+        if not named:
+            out = self._versions_alone(toks)
         return sorted(out, key=lambda m: m.start)
+
+    def _versions_alone(self, toks: list[str]) -> list[Mention]:
+        """Two versions and nothing else named, joined ("5.4 or 5.5 for coding", "between 5.5
+        and 5.4"): each the one model of that version in the catalog. Weak: they stand only
+        where a category or measure is asked (see named.supported)."""
+        at = [i for i, t in enumerate(toks) if VERSION.fullmatch(t) and not SIZE.fullmatch(t)]
+        for i, j in zip(at, at[1:], strict=False):
+            if j - i > 3 or toks[i] == toks[j] or not any(w in CONNECTORS for w in toks[i + 1 : j]):
+                continue
+            a, b = (
+                self._version_of(toks[i], True, [], toks),
+                self._version_of(toks[j], True, [], toks),
+            )
+            if a is not None and b is not None and a != b:
+                return [
+                    Mention(a, i, i + 1, False, (toks[i],), weak=True),
+                    Mention(b, j, j + 1, False, (toks[j],), weak=True),
+                ]
+        return []
 
     def _version_of(
         self, t: str, dotted: bool, near: list[Mention | Loose], toks: list[str]

@@ -56,7 +56,7 @@ from bot.understand.text import (
     without_idioms,
     without_words,
 )
-from bot.understand.topics import asked_measure, find_category
+from bot.understand.topics import asked_measure, find_category, find_metric
 from bot.understand.vocabulary import METRIC_NAME_WORDS, PRODUCT_WORDS, SETTING_WORDS, TOOLS
 
 MAX_TEXT = 4000  # characters read of a message
@@ -72,6 +72,9 @@ _KIND_ITEM = re.compile(
 _VISION_ITEM = re.compile(
     r"(?m)^\s*[-*•]\s*(?:vision|image input|images?)\s*$"
     r"|(?:[,:;+]|\band\b)\s*(?:vision|image input|images? in(?:put)?)\s*(?:[,+;.]|\band\b|$)"
+)
+_UNDERSTANDING = re.compile(
+    r"\b(?:video|image|audio|pdf|document|chart|screenshot)s? (?:understanding|analysis|comprehension)\b"
 )
 _THINKING_WORDS = re.compile(r"\b(?:thinking|reasoning|think|reason)\b")
 # A use set aside, so not the one asked about: "forget coding", "rather than for math"
@@ -296,6 +299,11 @@ def _names(texts: _Texts, index: AliasIndex) -> _Names | Literal["none", "help"]
     # "claude code with sonnet 4.6": the line's app or tool, not a model of it, nor a use
     tools = {i for x in loose if _a_tool(toks, x) for i in range(x.start, x.end + 1)}
     loose = [x for x in loose if not _a_tool(toks, x)]
+    # "ministral? no wait i mean mistral large 3 vs deepseek v3.2": the names before, taken back
+    back = _taken_back(toks)
+    if back is not None and any(m.start >= back for m in mentions):
+        mentions = [m for m in mentions if m.start >= back]
+        loose = [x for x in loose if x.start >= back]
     # "ok forget the claude stuff, what's the best for coding": a name set aside
     mentions = [m for m in mentions if not _set_aside(toks, m.start)]
     loose = [x for x in loose if not _set_aside(toks, x.start)]
@@ -311,6 +319,21 @@ def _a_tool(toks: list[str], x: Loose) -> bool:
     line = x.text.split()[0]
     tools = TOOLS.get(line, frozenset())
     return x.end < len(toks) and x.end == x.start + 1 and toks[x.end] in tools
+
+
+_TAKING_BACK = (("no", "wait"), ("wait", "no"), ("scratch", "that"))
+_MEANT = frozenset({"mean", "meant"})
+_OOPS = frozenset({"no", "wait", "sorry", "sry", "oops", "actually", "srry"})
+
+
+def _taken_back(toks: list[str]) -> int | None:
+    """Where a message takes back what it said before ("ministral? no wait i mean ...", "sorry
+    i meant"): the last place such words end."""
+    at = None
+    for i in range(len(toks) - 1):
+        if (toks[i], toks[i + 1]) in _TAKING_BACK or toks[i] == "i" and toks[i + 1] in _MEANT and i and toks[i - 1] in _OOPS:
+            at = i + 2
+    return at
 
 
 _ASIDE_WORDS = frozenset({"forget", "nvm", "forgetting", "ignore", "ignoring"})
@@ -409,7 +432,31 @@ def _topic(texts: _Texts, names: _Names, today: dt.date | None) -> _Topic:
         # "cheapest vision model": ranked by price among models that read images
         filters = replace(filters, modality="image")
         category = None
+    if metric and category and _from_the_background(texts.own_low):
+        category = None
     return _Topic(filters, category, metric, name_words)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _from_the_background(own_low: str) -> bool:
+    """A long message whose question asks a measure and no category, the category said only
+    in the story before it: "we run a translation agency ... does it just have a small
+    context?" asks about context."""
+    if "?" not in own_low or len(own_low) < 120:
+        return False
+    sentences = [x for x in _SENTENCE_END.split(own_low) if x.strip()]
+    # a question without its mark is asked too: "... cheaper? also is sonnet better at coding"
+    questions = [("?" in x or question_shape(x, strong=True)) for x in sentences]
+    asked = " ".join(x for x, q in zip(sentences, questions, strict=True) if q)
+    told = " ".join(x for x, q in zip(sentences, questions, strict=True) if not q)
+    return (
+        bool(told)
+        and find_metric(asked) is not None
+        and find_category(asked) is None
+        and find_category(told) is not None
+    )
 
 
 def _conditions(
@@ -453,7 +500,12 @@ def _category(rest: str, low: str, filters: Filters) -> str | None:
     if category == "reasoning" and filters.reasoning is not None:
         # "best non-reasoning model for coding, i don't want it thinking": the kind is set
         category = find_category(_THINKING_WORDS.sub(" ", rest)) or category
-    if category == "multimodal" and filters.modality is not None:
+    if (
+        category == "multimodal"
+        and filters.modality is not None
+        # "best for video understanding, has to accept video": the use and the input
+        and not _UNDERSTANDING.search(rest)
+    ):
         # "best model for pdfs, it has to accept pdf files": the input is the condition
         same = conditions.modality_word(low)
         others = " ".join(w for w in rest.split() if w.rstrip("s") != same)

@@ -16,6 +16,7 @@ from bot.understand.shapes import SIZE, version_after
 from bot.understand.text import has_digit
 from bot.understand.vocabulary import (
     CATEGORY_WORDS,
+    EVERYDAY_SENSES,
     FAMILIES,
     METRIC_WORDS,
     QUESTION_WORDS,
@@ -145,11 +146,13 @@ def _cue_words() -> tuple[list[str], frozenset[str]]:
     }
     words |= set(COMMON_WORDS) | set(QUESTION_WORDS) | set(TYPOS.values()) | set(_ASKING)
     words = {w for w in words if w.isalpha() and len(w) >= 4}
+    # the words that show a name's everyday sense are never slips ("monet" is not "money")
+    senses = {w for ws in EVERYDAY_SENSES.values() for p in ws for w in p.split() if w.isalpha()}
     # a slip one edit from several words reads as the one a question most likely holds: the
     # words that ask first ("fadt" is fast, not fact; "wats" whats, not wants)
     first = [w for w in (*sorted(QUESTION_WORDS), *_ASKING) if w in words]
     rest = sorted(words - set(first))
-    return list(dict.fromkeys(first)) + rest, frozenset(words) | COMMON_WORDS
+    return list(dict.fromkeys(first)) + rest, frozenset(words) | COMMON_WORDS | senses
 
 
 # The words questions are made of, tried first when a slip is one edit from several words.

@@ -123,7 +123,7 @@ def find_category(low: str) -> str | None:
         stems = stemmed(low)
         if stems != low:
             found = _category_in(stems, _CATEGORY_STEMS)
-    return found or _language_asked(low) or _fuzzy_category(low)
+    return found or _language_asked(low) or _fuzzy_category(_SET_OFF_WORD.sub(" ", low))
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,13 +147,20 @@ def _language_asked(low: str) -> str | None:
     return "multilingual" if _language_pattern().search(low) else None
 
 
+# A use said not to be the one: "for general use? not coding, just everyday stuff"
+_SET_OFF = re.compile(r"\b(?:not|except|besides)\s+(?:for\s+|really\s+|about\s+)?$")
+
+
+_SET_OFF_WORD = re.compile(r"\b(?:not|except|besides)\s+(?:for\s+|really\s+|about\s+)?[a-z]+")
+
+
 def _category_in(low: str, index: dict[str, list[tuple[str, str]]]) -> str | None:
     best: tuple[int, int, str] | None = None
     for cat, w in _candidates(low, index):
         if w not in low and (" " not in w or "-" not in low):
             continue  # phrase_hit's own first test, without the call: most phrases are absent
         pos = phrase_hit(low, w)
-        if pos >= 0:
+        if pos >= 0 and not _SET_OFF.search(low, max(0, pos - 16), pos):
             cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
             if best is None or cand < best:
                 best = cand
