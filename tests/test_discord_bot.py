@@ -253,7 +253,8 @@ async def test_a_mention_after_a_word_to_someone_asks_the_bot(
         assert "GLM-5.1" in title and "Kimi K2.6" in title, title
 
 
-UNSURE = "anyone know how nemotron 3 ultra does on coding benchmarks"
+# put to the room ("anybody tried"), not asked of what the bot knows: it asks back
+UNSURE = "anybody tried how nemotron 3 ultra does on coding benchmarks"
 
 
 async def test_an_unsure_reading_is_asked_back_on_a_mention_and_left_in_a_listening_channel(
