@@ -66,6 +66,10 @@ SETS = {
     # tuned on
     "blind28": DATA / "blind28_messages.jsonl",
     "blind29": DATA / "blind29_messages.jsonl",
+    # 348 and 371 more, written at once after blind29's fixes; first runs 96.3% and 96.0%, then
+    # tuned on
+    "blind30": DATA / "blind30_messages.jsonl",
+    "blind31": DATA / "blind31_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -1250,3 +1254,60 @@ def test_blind28_classes(
     assert (q.intent, q.models, q.category, q.metric) == (intent, models, category, metric), text
     if "tokens a month" in text:
         assert q.filters.min_context is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models", "category", "metric"),
+    [
+        # follow-ups after an opener or two
+        ("hm ok, and for math?", "leaderboard", [], "math", None),
+        ("the same for glm 5.1?", "profile", ["glm-5.1"], None, None),
+        # a change log asked of two models, not a comparison
+        (
+            "did glm 5.1 or kimi k2.6 get repriced lately",
+            "changes",
+            ["glm-5.1", "kimi-k2.6"],
+            None,
+            None,
+        ),
+        ("who took the coding crown this month", "changes", [], "coding", None),
+        # about the bot
+        ("how does the bot measure latency?", "help", [], None, None),
+        ("how do i talk to you", "help", [], None, None),
+        # the everyday codex
+        ("my codex for the tabletop army is out of date", "none", [], None, None),
+        # a tier word before a noun is no tier
+        ("glm 5 vs glm 5.1, huge difference?", "compare", ["glm-5", "glm-5.1"], None, None),
+        # versions beside versions
+        (
+            "5.4 vs 5.5 vs opus 4.8 for coding",
+            "compare",
+            ["gpt-5.4", "gpt-5.5", "claude-opus-4-8"],
+            "coding",
+            None,
+        ),
+        # a use set off by "non-"
+        ("glm 5.1 for non-coding work, any good?", "profile", ["glm-5.1"], None, None),
+        # the setting of a measure
+        (
+            "glm 5.1 or kimi k2.6, which starts answering sooner in my editor",
+            "compare",
+            ["glm-5.1", "kimi-k2.6"],
+            None,
+            "latency",
+        ),
+    ],
+)
+def test_blind30_classes(
+    engine: Engine,
+    text: str,
+    intent: str,
+    models: list[str],
+    category: str | None,
+    metric: str | None,
+) -> None:
+    q = engine.understander.parse(text, TODAY)
+    if intent == "none":
+        assert q.intent == "none", text
+        return
+    assert (q.intent, q.models, q.category, q.metric) == (intent, models, category, metric), text

@@ -304,7 +304,9 @@ _CHANGES = re.compile(
     r"|\b(?:anything|something|what) shift(?:ed)?\b|\bshake-?ups?\b|\breshuffle[ds]?\b"
     r"|\b(?:anything|something|what all|much) (?:has |have )?(?:changed|moved|happened)\b"
     r"|\b(?:did|has|have)\b.{0,60}\bchange[ds]? (?:its |their |the )?(?:price|pricing|prices)\b"
-    r"|\bcontext(?: window)?s? (?:increases?|increased|bumps?|bumped|changes?|changed|upgrades?|grew|went up)\b"
+    r"|\bcontext(?: window| limit| length| size)?s? (?:increases?|increased|bumps?|bumped|changes?|changed|"
+    r"upgrades?|grew|went up)\b|\bre-?priced\b"
+    r"|\b(?:take|took|taken|takes)\s+(?:the\s+)?(?:\w+\s+)?(?:crown|lead|top spot)\b"
     r"|\bcontext\b.{0,25}\b(?:bumped|go(?:ne)? up|went up|increased?|grew|grow|raised)\b"
     r"|\b(?:overtake|overtook|overtaken|dethroned?|knocked off)\b"
     r"|\bwhat did (?:you|u|the bot) (?:add|change|update)\b|\badded (?:recently|lately|yet)\b"
@@ -350,7 +352,7 @@ KIND_WORDS = (
             r"dethron\w+|at the top)\b"
         ),
     ),
-    ("price", re.compile(r"\b(?:cheaper|pricier|expensive|price[sd]?|pricing|cost)\b")),
+    ("price", re.compile(r"\b(?:cheaper|pricier|expensive|(?:re-?)?price[sd]?|pricing|cost)\b")),
     ("context", re.compile(r"\bcontext\b")),
     (
         "score",

@@ -50,7 +50,7 @@ QUALITY_CUES = re.compile(
 # Asking for the best: superlatives, "which model", "what should i use", "sota".
 LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
-    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|lowest latency|biggest|highest|"
+    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|soonest|lowest latency|biggest|highest|"
     r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
     r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
     r"zippiest|priciest|brainiest|what should i (?:use|run|pick|get|go with)|which should i (?:use|run|pick)|what to (?:use|run)|what do i use|"
@@ -103,7 +103,7 @@ CHANGE_VERBS = re.compile(
 
 # A follow-up in a conversation: "ok and for math?", "what about for agents", "how about speed"
 FOLLOW_UP = re.compile(
-    r"^\W*(?:ok(?:ay)?|k|so|hmm+|cool|thanks|ty|alright|aight|right|oh|ah)?\W*(?:but\W+)?(?:and|what about|how about|same for|"
+    r"^\W*(?:(?:ok(?:ay)?|k|so|hm+|cool|thanks|ty|alright|aight|right|oh|ah)\W*)*(?:but\W+)?(?:and|what about|how about|same for|"
     r"same question but|same but|now)\b(?=.{0,45}$)(?!.*\b(?:it|its|that|this|them|they|those|one)\b)"
 )
 
@@ -215,7 +215,11 @@ def question_shape(low: str, strong: bool = False) -> bool:
             r"\bhow (?:good|fast|quick|cheap|much|many|big|long|well|smart|expensive|pricey)\b", low
         )
         or re.search(r"\b(?:which|what) (?:one|model|is|has|should|size|version|variant)\b", low)
-        or re.search(r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b", low)
+        or re.search(
+            r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b|\bhow about\b"
+            r"|^\W*(?:and )?(?:the )?same for\b",
+            low,
+        )
         or re.search(r"\b(?:any good|worth it|thoughts on|good idea|how good)\b", low)
         # "i want know if glm 5.1 is good for physics"
         or re.search(r"\bi (?:want|wanna|would like|'d like)(?: to)? know\b", low)
@@ -361,6 +365,7 @@ HELP = re.compile(
     r"\bbot help\b|^\W*help\W*$|\bwhat (?:kind|sort) of questions can i ask\b|\bhow do you work\b|"
     r"\bwhere do (?:your|the) (?:scores|numbers|data) come from\b|\bexplain what you do\b|"
     r"\bhow (?:do|can) i use (?:you|this|the bot|this bot)\b|"
+    r"\bhow (?:do|can|should) i (?:talk to|chat with|ask|message) (?:you|u|this bot|the bot)\b|"
     r"\b(?:can|could|may) i (?:ask|talk to|write to|message|use) (?:you|u|the bot|this bot) in [a-z]+\b(?=\s*(?:[?.,!]|$|too|as well))|"
     r"\bc[oó]mo (?:te uso|se usa|funcionas)\b|\bcomment (?:je )?t'utilise\b|\bwie benutze ich dich\b|"
     r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
@@ -402,11 +407,13 @@ ABOUT_BOT = re.compile(
     r"|\b(?:sources?|data|numbers|scores|benchmarks|prices|figures)\b.{0,25}\b(?:do|does) "
     r"(?:you|u|the bot|this bot) (?:use|pull|get|take|show|trust)\b"
     r"|\b(?:are|is) (?:the|these|those|your|ur) (?:prices?|scores?|numbers|figures|ranks?|"
-    r"rankings?)\b.{0,20}\b(?:per|in dollars|in usd|usd|in euros?|out of|up to date|current|accurate|legit|"
+    r"rankings?)\b.{0,20}\b(?:per|in dollars|in usd|usd|in euros?|input or output|blend|blended|out of|"
+    r"up to date|current|accurate|legit|"
     r"real|live)\b"
     r"|\b(?:dm|pm|message|text)\s+(?:you|u|the bot|this bot)\b"
     r"|\b(?:you|u|the bot|this bot|this thing)\b.{0,20}\b(?:dms?|direct messages?|private messages?)\b"
-    r"|\bhow (?:do|does) (?:you|u|the bot|this bot) (?:decide|pick|choose|rank|score|work out)\b"
+    r"|\bhow (?:do|does) (?:you|u|the bot|this bot) (?:decide|pick|choose|rank|score|work out|measure|"
+    r"calculate|compute|get|time|test)\b"
     r"|\b(?:can|does|will) (?:this thing|this bot|the bot) (?:compare|list|rank|do|show)\b"
 )
 

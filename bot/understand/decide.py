@@ -38,6 +38,10 @@ MAX_CLARIFY = 8  # which-one choices offered beside a comparison
 _COMPARED = re.compile(r"\b(?:between|vs\.?|versus|differ|difference|compared?)\b")
 _FOR = re.compile(r"\bfor\b")
 _WHICH_SIZE = re.compile(r"\b(?:which|what) (?:size|version|variant|one|tier)\b")
+_DID_CHANGE = re.compile(
+    r"\W*(?:did|has|have|were|was)\b.{0,60}\b(?:re-?priced|change[ds]?|updated|get (?:cheaper|"
+    r"pricier|updated|rescored)|go (?:up|down)|gone (?:up|down))\b"
+)
 # "anything under 10 cents per million that's decent at coding?": any model that meets it
 _ANY_ONE = re.compile(r"\W*(?:anything|something)\b")
 _TOP_SPOT = re.compile(
@@ -90,7 +94,9 @@ def _changes(r: Reading) -> Query | None:
         conditions.asks_changes(low)
         and not REQUIREMENT_FOLLOW_UP.match(r.own_low)
         and not (ANNOUNCES.match(r.own_low) and not r.shape)  # "heads up: prices change soon"
-        and not (r.n >= 2 and _COMPARED.search(low))
+        # "which is cheaper now, glm 5.1 or kimi k2.6?" compares; "did kimi k2.6 or glm 5.2
+        # get repriced this week" asks the change log
+        and not (r.n >= 2 and _COMPARED.search(low) and not _DID_CHANGE.match(low))
         # "which model released since june is the best": a ranking of recent models
         and not (RANKING_ASK.search(low) and not CHANGE_VERBS.search(low))
     ):

@@ -270,23 +270,29 @@ class NameFinder:
     ) -> list[Mention]:
         """A version alone beside a named model ("5.5 or opus 4.7", "4o vs 4.1", "compared to
         5.5") names the one model of that version: the neighbour's family first."""
-        taken = {k for m in mentions for k in range(m.start, m.end)}
-        taken |= {k for x in loose for k in range(x.start, x.end)}
-        named: list[Mention | Loose] = sorted([*mentions, *loose], key=lambda x: x.start)
+        if not mentions and not loose:
+            return self._versions_alone(toks)
         out = list(mentions)
-        for i, t in enumerate(toks):
-            dotted = VERSION.fullmatch(t) is not None
-            if i in taken or not (dotted or SHORT_VERSION.fullmatch(t)):
-                continue
-            if SIZE.fullmatch(t) and i and toks[i - 1] not in CONNECTORS and i - 1 not in taken:
-                continue  # "our in-house 'bluefin-7b' vs qwen3.5 9b": the size of another name
-            near = [x for x in named if _beside(toks, x, i)]
-            if near:
-                mid = self._version_of(t, dotted, near, toks)
-                if mid is not None:
-                    out.append(Mention(mid, i, i + 1, False, (t,), weak=True))
-        if not named:
-            out = self._versions_alone(toks)
+        # twice: a version beside a version just read ("5.4 vs 5.5 vs opus 4.8")
+        for _ in range(2):
+            taken = {k for m in out for k in range(m.start, m.end)}
+            taken |= {k for x in loose for k in range(x.start, x.end)}
+            named: list[Mention | Loose] = sorted([*out, *loose], key=lambda x: x.start)
+            added = []
+            for i, t in enumerate(toks):
+                dotted = VERSION.fullmatch(t) is not None
+                if i in taken or not (dotted or SHORT_VERSION.fullmatch(t)):
+                    continue
+                if SIZE.fullmatch(t) and i and toks[i - 1] not in CONNECTORS and i - 1 not in taken:
+                    continue  # "our in-house 'bluefin-7b' vs qwen3.5 9b": another name's size
+                near = [x for x in named if _beside(toks, x, i)]
+                if near:
+                    mid = self._version_of(t, dotted, near, toks)
+                    if mid is not None:
+                        added.append(Mention(mid, i, i + 1, False, (t,), weak=True))
+            if not added:
+                break
+            out += added
         return sorted(out, key=lambda m: m.start)
 
     def _versions_alone(self, toks: list[str]) -> list[Mention]:

@@ -331,7 +331,13 @@ def _taken_back(toks: list[str]) -> int | None:
     i meant"): the last place such words end."""
     at = None
     for i in range(len(toks) - 1):
-        if (toks[i], toks[i + 1]) in _TAKING_BACK or toks[i] == "i" and toks[i + 1] in _MEANT and i and toks[i - 1] in _OOPS:
+        if (
+            (toks[i], toks[i + 1]) in _TAKING_BACK
+            or toks[i] == "i"
+            and toks[i + 1] in _MEANT
+            and i
+            and toks[i - 1] in _OOPS
+        ):
             at = i + 2
     return at
 

@@ -148,10 +148,12 @@ def _language_asked(low: str) -> str | None:
 
 
 # A use said not to be the one: "for general use? not coding, just everyday stuff"
-_SET_OFF = re.compile(r"\b(?:not|except|besides)\s+(?:for\s+|really\s+|about\s+)?$")
+_SET_OFF = re.compile(r"(?:\b(?:not|except|besides)\s+(?:for\s+|really\s+|about\s+)?|\bnon[- ]?)$")
 
 
-_SET_OFF_WORD = re.compile(r"\b(?:not|except|besides)\s+(?:for\s+|really\s+|about\s+)?[a-z]+")
+_SET_OFF_WORD = re.compile(
+    r"\b(?:not|except|besides)\s+(?:for\s+|really\s+|about\s+)?[a-z]+|\bnon[- ]?[a-z]+"
+)
 
 
 def _category_in(low: str, index: dict[str, list[tuple[str, str]]]) -> str | None:
