@@ -4,6 +4,7 @@ the nearest real models to an unknown name ("gpt 9"), and in what order to offer
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable
 
 from rapidfuzz import process
@@ -26,13 +27,14 @@ class Candidates:
         self.scoreboard = scoreboard
         self._name_list = list(aliases.names)
         self._pool = TrigramPool(self._name_list)
+        self._keys: dict[str, tuple[bool, bool, bool, tuple[int, int], float, str]] = {}
 
     def family(self, words: list[str], limit: int = 8) -> list[str]:
         """The models of a family, or of a family and the words after it ("llama 4",
         "openai mini"), the likeliest first."""
         a = self.aliases
         if words[0] == "o":  # "o series": OpenAI's o1, o3, o4-mini...
-            return self.ranked(a.o_series)[:limit]
+            return self.ranked(a.o_series, limit)
         need = set(words) - {"o"}
         majors = {w for w in need if w.isdigit()}
         need -= majors
@@ -53,7 +55,7 @@ class Candidates:
                     any(t == v or t.startswith(v + ".") for t in a.name_tokens[mid]) for v in majors
                 )
             ]
-        return self.ranked(pool)[:limit]
+        return self.ranked(pool, limit)
 
     def newest_first(self, ids: list[str]) -> list[str]:
         """Generations of one line: the newest first, base (pre-trained only) models last."""
@@ -64,24 +66,33 @@ class Candidates:
 
         return sorted(ids, key=key, reverse=True)
 
-    def ranked(self, ids: list[str]) -> list[str]:
+    def ranked(self, ids: list[str], limit: int | None = None) -> list[str]:
         """The current models people most likely mean first: ranked ones, newest month first,
-        the stronger of a month's releases first (GPT-5.4 before GPT-5.4 nano)."""
-        profiles, models = self.scoreboard.profiles, self.aliases.models
+        the stronger of a month's releases first (GPT-5.4 before GPT-5.4 nano). With `limit`,
+        only the first so many (a line of 600 models is not sorted whole for 8 of them)."""
+        key = self._rank_key
+        if limit is not None and len(ids) > 4 * limit:
+            return heapq.nlargest(limit, ids, key=key)
+        out = sorted(ids, key=key, reverse=True)
+        return out if limit is None else out[:limit]
 
-        def key(mid: str) -> tuple[bool, bool, bool, tuple[int, int], float, str]:
-            p = profiles[mid]
-            when = snapshot_date(models[mid]) or dt.date.min
-            return (
-                p.overall is not None and not p.overall.provisional,
-                p.overall is not None,
-                bool(p.categories),
-                (when.year, when.month),
-                p.overall.value if p.overall else 0.0,
-                mid,
-            )
-
-        return sorted(ids, key=key, reverse=True)
+    def _rank_key(self, mid: str) -> tuple[bool, bool, bool, tuple[int, int], float, str]:
+        """The order `ranked` puts a model in, worked out once per model."""
+        try:
+            return self._keys[mid]
+        except KeyError:
+            pass
+        p = self.scoreboard.profiles[mid]
+        when = snapshot_date(self.aliases.models[mid]) or dt.date.min
+        key = self._keys[mid] = (
+            p.overall is not None and not p.overall.provisional,
+            p.overall is not None,
+            bool(p.categories),
+            (when.year, when.month),
+            p.overall.value if p.overall else 0.0,
+            mid,
+        )
+        return key
 
     def nearest(self, text: str, limit: int = 3) -> list[str]:
         """Closest real models to a name that matched none: the same family's best-covered
@@ -89,9 +100,9 @@ class Candidates:
         words = tokens(text)
         family = SYNONYMS.get(words[0], words[0]) if words else ""
         if family in FAMILIES and family != "o":
-            same = self.ranked(list(self.aliases.by_display_token.get(family, ())))
+            same = self.ranked(list(self.aliases.by_display_token.get(family, ())), limit)
             if same:
-                return same[:limit]
+                return same
         # Spell-match only the names that share the most letter trigrams with the text, not
         # every name in the catalog.
         pool = [self._name_list[i] for i in self._pool.closest(text, NEAREST_POOL)]

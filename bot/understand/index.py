@@ -40,10 +40,18 @@ class AliasIndex:
         self.candidates = Candidates(self.aliases, scoreboard)
         self.snapshots = Snapshots(self.aliases, scoreboard.catalog)
         self.finder = NameFinder(self.aliases, self.speller, self.candidates, self.snapshots)
+        self._last: tuple[str, tuple[list[Mention], list[Loose], list[str]]] | None = None
 
     def find(self, text: str) -> tuple[list[Mention], list[Loose], list[str]]:
-        """The models a text names, the names in it that are no one model, and its tokens."""
-        return self.finder.find(text)
+        """The models a text names, the names in it that are no one model, and its tokens.
+        The last text's are kept: a reply that offers choices reads them again."""
+        last = self._last
+        if last is not None and last[0] == text:
+            found = last[1]
+        else:
+            found = self.finder.find(text)
+            self._last = (text, found)
+        return list(found[0]), list(found[1]), list(found[2])
 
     def prepare(self, toks: list[str]) -> tuple[list[str], list[str]]:
         """Tokens with split names joined, and a typo fix proposed for each."""
