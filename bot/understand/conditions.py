@@ -325,6 +325,9 @@ _CHANGES = re.compile(
     # vs last week"; and the changes of a kind of figure: "recent changes", "leaderboard changes"
     r"|\b(?:what did i miss|what have i missed|what(?:'?s| is| has been) different)\b"
     r"(?=.*\b(?:this|today|week|month|lately|recently|since|past|last|yesterday)\b)"
+    r"|(?=.*\b(?:offline|away|on vacation|on holiday|been gone|was gone)\b).*\b(?:what did i miss|what have i missed)\b"
+    r"|\b(?:get|got|gotten|gets)\s+(?:a\s+)?(?:longer|bigger|larger)\s+context\b"
+    r"|^\W*(?:did|has|have)\b.{0,10}\bcontext(?: window| limit| length)?\b.{0,30}\bchange[ds]?\b"
     r"|\brecent (?:changes|updates)\b|\b(?:leaderboard|ranking|rankings|score|standings) changes\b"
     # "has sonnet 5 moved up or down in the scores", "new benchmark scores posted for glm 5.2"
     r"|\b(?:moved|move|gone|go|goes|went|climbed|dropped|fallen|fell) (?:up|down)\b.{0,30}\b(?:scores?|rankings?|"
@@ -348,7 +351,7 @@ KIND_WORDS = (
     (
         "leader",
         re.compile(
-            r"(?<!\w)(?:leaders?|leaderboard|#1|number one|top spot|top model|top \w+ model|first place|lead(?:ing)?|crown|overt\w+|"
+            r"(?<!\w)(?:leaders?|leaderboard|rankings?|#1|number one|top spot|top model|top \w+ model|first place|lead(?:ing)?|crown|overt\w+|"
             r"dethron\w+|at the top)\b"
         ),
     ),
@@ -363,7 +366,7 @@ KIND_WORDS = (
     (
         "new_model",
         re.compile(
-            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ ){0,2}drop(?:ped|s)?|got released|new come out|came out|come out)\b"
+            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|anything new from|new from|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ ){0,2}drop(?:ped|s)?|got released|new come out|came out|come out)\b"
         ),
     ),
 )
@@ -392,7 +395,7 @@ _LATELY = re.compile(
 
 
 _ASKED = re.compile(
-    r"\?|^\W*(?:were|was|did|has|have|had|any|anything|what|which|is|are|list|show)\b"
+    r"\?|^\W*(?:were|was|did|has|have|had|any|anything|what|whats|what's|which|is|are|list|show)\b"
 )
 
 

@@ -50,7 +50,7 @@ QUALITY_CUES = re.compile(
 # Asking for the best: superlatives, "which model", "what should i use", "sota".
 LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
-    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|soonest|lowest latency|biggest|highest|"
+    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|soonest|top dog|lowest latency|biggest|highest|"
     r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
     r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
     r"zippiest|priciest|brainiest|what should i (?:use|run|pick|get|go with)|which should i (?:use|run|pick)|what to (?:use|run)|what do i use|"
@@ -151,11 +151,16 @@ _WHICH_THING_IS_BEST = re.compile(
 )
 
 
+_SPREADSHEET = re.compile(r"\b(?:excel|spreadsheet|google sheets|vlookup|xlookup|pivot table)\b")
+
+
 def about_something_else(low: str) -> bool:
     """A superlative about something that is no model: "fastest car", "cheapest flights",
     "which font is best for coding"."""
     if MODEL_WORDS.search(low):
         return False
+    if _SPREADSHEET.search(low):
+        return True  # "in excel whats the formula to get the cheapest price in a column"
     for pat in (_SUPERLATIVE_OF, _WHICH_THING_IS_BEST):
         m = pat.search(low)
         if m is None:
@@ -247,6 +252,7 @@ TELLING = re.compile(
     r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀|🐐|🗿|💯|🤯|👑|🥶|🤌|😎"
     # what the writer did, the "I" left out: "asked gpt-5.5 to help with my speech"
     r"|^\W*(?:asked|told|tried|gave|had|made|fed|threw|let|spent|tested|switched|swapped|pointed)\s"
+    r"|\b(?:brb|will report back|report back|gonna test|about to test)\b"
     r"|\bworth a (?:read|look|watch)\b|\b(?:a )?(?:good|great|fun|nice) (?:read|watch|listen)\b"
     r"|\btech(?:nical)? report\b|\bi disagree\b|\bfor us\b"
     r"|\bwithin (?:the )?noise\b|\bpeople (?:need to|should|keep)\b"
@@ -335,8 +341,13 @@ _I_LEFT_OUT = re.compile(
 ANNOUNCES = re.compile(r"\W*(?:heads up|psa|fyi|news|breaking|reminder)\b\W")
 
 
-# "codestral? more like code-sterile": a pun on a name, not a question about it
-PUN = re.compile(r"\?\s*(?:more like|sounds like)\b")
+# Not asking, whatever its shape: a pun on a name ("codestral? more like code-sterile"), a
+# promise to report back ("brb testing fugu ultra on my riddles, will report back")
+NOT_ASKING = re.compile(
+    r"\?\s*(?:more like|sounds like)\b|\bbrb\b|\b(?:will|gonna|i'?ll) report back\b"
+)
+# Asking someone of their own experience: "<@sam> did u ever get kimi k2.7 code working"
+THEIR_EXPERIENCE = re.compile(r"\bdid (?:u|you) (?:ever )?(?:get|manage|try)\b")
 
 # A complaint or a reaction, even shaped as a question to the channel: "does anyone else's
 # cursor keep defaulting to gpt-5.4? so annoying"
@@ -366,6 +377,7 @@ HELP = re.compile(
     r"\bwhere do (?:your|the) (?:scores|numbers|data) come from\b|\bexplain what you do\b|"
     r"\bhow (?:do|can) i use (?:you|this|the bot|this bot)\b|"
     r"\bhow (?:do|can|should) i (?:talk to|chat with|ask|message) (?:you|u|this bot|the bot)\b|"
+    r"\bcan i (?:ask|use) (?:you|u|it|the bot|this bot) (?:about|for)\b|"
     r"\b(?:can|could|may) i (?:ask|talk to|write to|message|use) (?:you|u|the bot|this bot) in [a-z]+\b(?=\s*(?:[?.,!]|$|too|as well))|"
     r"\bc[oó]mo (?:te uso|se usa|funcionas)\b|\bcomment (?:je )?t'utilise\b|\bwie benutze ich dich\b|"
     r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
@@ -434,12 +446,12 @@ ASKS_THE_BOT = re.compile(
 
 # Asked of other people in the channel, not of the bot.
 ASKED_OF_OTHERS = re.compile(
-    r"(?:^|[.!?,;]\s*|\b(?:so|but|and|ok|okay|yo|hey|bro|lol)\s+)(?:anyone|any1|anybody|does anyone|"
+    r"(?:^|[.!?,;]\s*|\b(?:so|but|and|ok|okay|yo|hey|bro|lol|can|could|would)\s+)(?:anyone|any1|anybody|does anyone|"
     r"has anyone|did anyone|"
     r"is anyone|is anybody|who else|"
     r"am i the only|do you guys|you guys|who wants|who(?:'s| is) (?:up for|down)|anyone up for)\b"
     r"|\b(?:anyone|anybody) (?:done|tried|know|knows|else|here|seen|used|using|getting|have|had|"
-    r"been|got|remember)\b"
+    r"been|got|remember|recommend|suggest)\b"
 )
 # "anyone know how good north mini code is": what the bot knows of a model, asked of the room
 KNOWS_OF = re.compile(

@@ -22,10 +22,11 @@ from bot.understand.cues import (
     LEADER_CUES,
     META_TALK,
     MODEL_WORDS,
-    PUN,
+    NOT_ASKING,
     QUALITY_CUES,
     RANKING_ASK,
     REQUIREMENT_FOLLOW_UP,
+    THEIR_EXPERIENCE,
     TO_SOMEONE,
     about_something_else,
 )
@@ -35,9 +36,15 @@ from bot.understand.text import without_words
 from bot.understand.topics import superlative_metric
 
 MAX_CLARIFY = 8  # which-one choices offered beside a comparison
-_COMPARED = re.compile(r"\b(?:between|vs\.?|versus|differ|difference|compared?)\b")
+_COMPARED = re.compile(
+    r"\b(?:between|vs\.?|versus|differ|difference|compared?|better than|worse than|faster than|"
+    r"cheaper than)\b"
+)
 _FOR = re.compile(r"\bfor\b")
 _WHICH_SIZE = re.compile(r"\b(?:which|what) (?:size|version|variant|one|tier)\b")
+_OTHER_PRODUCTS = re.compile(
+    r"\b(?:tesla|bmw|audi|toyota|honda|ford|porsche|iphone|ipad|pixel|galaxy|macbook|playstation|xbox)\b"
+)
 _DID_CHANGE = re.compile(
     r"\W*(?:did|has|have|were|was)\b.{0,60}\b(?:re-?priced|change[ds]?|updated|get (?:cheaper|"
     r"pricier|updated|rescored)|go (?:up|down)|gone (?:up|down))\b"
@@ -94,6 +101,7 @@ def _changes(r: Reading) -> Query | None:
         conditions.asks_changes(low)
         and not REQUIREMENT_FOLLOW_UP.match(r.own_low)
         and not (ANNOUNCES.match(r.own_low) and not r.shape)  # "heads up: prices change soon"
+        and not _OTHER_PRODUCTS.search(low)  # "new tesla model 3 vs model y?"
         # "which is cheaper now, glm 5.1 or kimi k2.6?" compares; "did kimi k2.6 or glm 5.2
         # get repriced this week" asks the change log
         and not (r.n >= 2 and _COMPARED.search(low) and not _DID_CHANGE.match(low))
@@ -126,6 +134,8 @@ def _not_found(r: Reading) -> Query | None:
 
 def _asked_of_others(r: Reading) -> Query | None:
     # "does anyone else's cursor keep defaulting to gpt-5.4? so annoying": a complaint to all
+    if THEIR_EXPERIENCE.search(r.own_low) and not r.compare_cue:
+        return _query(r, "none")  # "did u ever get kimi k2.7 code working in vscode?"
     if r.others and (r.complains or not (r.category or r.metric or (r.n >= 2 and r.compare_cue))):
         return _query(r, "none")  # "anyone else getting 529s from opus 4.8?": for the channel
     return None
@@ -178,7 +188,7 @@ def _one(r: Reading) -> Query | None:
         r.telling
         or r.stating
         or (r.complains and not r.asks and "?" not in r.own_low)
-        or PUN.search(r.own_low)
+        or NOT_ASKING.search(r.own_low)
     ):
         return _query(r, "none")  # "qwen3.6 27b running at 40 t/s on my 4090 :)"
     if r.families and (r.compare_cue or r.profile_cue):

@@ -14,7 +14,7 @@ VERSION = re.compile(r"\d+\.\d+")
 SHORT_VERSION = re.compile(r"[a-z]\d+(?:\.\d+)?|\d+[a-z]")  # "m3", "k2.5", "4o" beside a family
 SERIES = re.compile(r"o\d+")  # OpenAI's o-series: o1, o3, o4
 _VERSION_LIKE = re.compile(r"\d+(?:\.\d+)?[a-z]?")
-_MODEL_VERSION = re.compile(r"\d(?:\.\d+)?[a-z]?|\d+\.\d+")
+_MODEL_VERSION = re.compile(r"\d(?:\.\d+)?[a-wyz]?|\d+\.\d+")  # not "2x" (two of a thing)
 
 # Letter-and-digit codes that mean something else in everyday talk (Apple's M3, BMW's M4, Intel's
 # i7): alone they never name a model ("minimax m3" does).

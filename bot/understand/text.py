@@ -63,6 +63,23 @@ def tokens(text: str) -> list[str]:
     return list(_tokens(text))
 
 
+_DIGITS = {
+    w: str(i)
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    )
+}
+_DIGITS["for"] = "4"  # "opus for point eight": a dictated "four"
+_SPOKEN_VERSION = re.compile(
+    r"\b(zero|one|two|three|four|for|five|six|seven|eight|nine|ten) point "
+    r"(zero|one|two|three|four|five|six|seven|eight|nine)\b"
+)
+
+
+def _spoken(m: re.Match[str]) -> str:
+    return f"{_DIGITS[m.group(1)]}.{_DIGITS[m.group(2)]}"
+
+
 _MAY_IN_BRACKETS = re.compile(r"\(\s*may\s*\)")
 
 
@@ -73,6 +90,8 @@ def _tokens(text: str) -> tuple[str, ...]:
         text = "".join(
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
         )
+    if " point " in text:
+        text = _SPOKEN_VERSION.sub(_spoken, text)  # "gpt five point five": GPT-5.5, dictated
     if "(" in text:
         text = _BIG_O.sub(" ", text)  # O(1), O(n log n): complexity, not OpenAI's o1
         # "gpt-4o (may)": a month in brackets after a name is its snapshot, never the verb
