@@ -74,6 +74,10 @@ SETS = {
     # tuned on
     "blind32": DATA / "blind32_messages.jsonl",
     "blind33": DATA / "blind33_messages.jsonl",
+    # 373 and 373 more, written at once after blind33's fixes; first runs 97.1% and 93.0%, then
+    # tuned on
+    "blind34": DATA / "blind34_messages.jsonl",
+    "blind35": DATA / "blind35_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -1354,6 +1358,54 @@ def test_blind30_classes(
     ],
 )
 def test_blind32_classes(
+    engine: Engine,
+    text: str,
+    intent: str,
+    models: list[str],
+    category: str | None,
+    metric: str | None,
+) -> None:
+    q = engine.understander.parse(text, TODAY)
+    if intent == "none":
+        assert q.intent == "none", text
+        return
+    assert (q.intent, q.models, q.category, q.metric) == (intent, models, category, metric), text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "models", "category", "metric"),
+    [
+        # a reaction, a remark, someone's work, advice to someone
+        ("🙌 glm 5.1 🙌", "none", [], None, None),
+        ("llama 3 was the goat back then, rip", "none", [], None, None),
+        ("who posted the glm 5.1 vs kimi k2.6 chart, it's great", "none", [], None, None),
+        ("just use glm 5.1, it's way cheaper", "none", [], None, None),
+        ("my 4090 runs qwen3.6 27b at 40 tok/s which is nice", "none", [], None, None),
+        # about the bot's figures
+        ("what does 'context' mean in your tables?", "help", [], None, None),
+        ("how many models are in your database?", "help", [], None, None),
+        ("top model in your data right now?", "leaderboard", [], None, None),
+        # rankings and changes said other ways
+        ("who leads on math these days", "leaderboard", [], "math", None),
+        ("did the rankings shuffle this week", "changes", [], None, None),
+        # names after a filler, names in a code block pointed at
+        (
+            "so like, glm 5.1 or kimi k2.6 for coding tbh",
+            "compare",
+            ["glm-5.1", "kimi-k2.6"],
+            "coding",
+            None,
+        ),
+        (
+            "```\nglm-5.1 vs kimi-k2.6\n```\nwhich one for coding",
+            "compare",
+            ["glm-5.1", "kimi-k2.6"],
+            "coding",
+            None,
+        ),
+    ],
+)
+def test_blind34_classes(
     engine: Engine,
     text: str,
     intent: str,

@@ -329,6 +329,7 @@ _CHANGES = re.compile(
     r"|\b(?:get|got|gotten|gets)\s+(?:a\s+)?(?:longer|bigger|larger)\s+context\b"
     r"|^\W*(?:did|has|have)\b.{0,10}\bcontext(?: window| limit| length)?\b.{0,30}\bchange[ds]?\b"
     r"|\brecent (?:changes|updates)\b|\b(?:leaderboard|ranking|rankings|score|standings) changes\b"
+    r"|^\W*(?:the |what are the |whats the |what's the )?(?:newest|latest) (?:models?|releases?)\W*$"
     # "has sonnet 5 moved up or down in the scores", "new benchmark scores posted for glm 5.2"
     r"|\b(?:moved|move|gone|go|goes|went|climbed|dropped|fallen|fell) (?:up|down)\b.{0,30}\b(?:scores?|rankings?|"
     r"leaderboard|ranks?)\b|\bnew (?:\w+ )?(?:scores?|results|numbers) (?:posted|published|out)\b"
@@ -366,7 +367,7 @@ KIND_WORDS = (
     (
         "new_model",
         re.compile(
-            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|anything new from|new from|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ ){0,2}drop(?:ped|s)?|got released|new come out|came out|come out)\b"
+            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|newest models?|anything new from|new from|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ ){0,2}drop(?:ped|s)?|got released|new come out|came out|come out)\b"
         ),
     ),
 )
@@ -376,7 +377,8 @@ KIND_WORDS = (
 _CHANGE_WORDS = re.compile(
     r"new|chang|updat|latest|pric|cheap|expens|scor|number|benchmark|lead|#1|top|first|drop|fell|"
     r"gone|went|cut|add|releas|launch|came|increas|bigger|larger|rais|context|fresh|result|shift|"
-    r"shake|shook|reshuffl|overt|dethron|knocked|took|take|log|mov|happen|bump|miss|differ|recent|rank"
+    r"shake|shook|reshuffl|shuffl|overt|dethron|knocked|took|take|log|mov|happen|bump|miss|differ|recent|"
+    r"rank"
 )
 
 
@@ -385,7 +387,7 @@ _CHANGE_WORDS = re.compile(
 _CHANGE_VERB = re.compile(
     r"\b(?:updated|changed|change|moved|move|moves|added|released|launched|dropped|cut|raised|lowered|increased|"
     r"decreased|went (?:up|down)|gone (?:up|down)|shifted|rescored|re-scored|happen|happened|"
-    r"bumped|bump|drops|shaken up|shook up|shake-?up|new stuff|anything new|new things)\b"
+    r"bumped|bump|drops|shaken up|shook up|shake-?up|new stuff|anything new|new things|shuffled?)\b"
 )
 _LATELY = re.compile(
     r"\b(?:(?:this|last|past) (?:\d+ |few |couple (?:of )?)?(?:days?|weeks?|months?|hours?)|"

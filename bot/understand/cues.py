@@ -50,7 +50,8 @@ QUALITY_CUES = re.compile(
 # Asking for the best: superlatives, "which model", "what should i use", "sota".
 LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
-    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|soonest|top dog|lowest latency|biggest|highest|"
+    r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|soonest|top dog|who leads|who'?s leading|"
+    r"who is leading|lowest latency|biggest|highest|"
     r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
     r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
     r"zippiest|priciest|brainiest|what should i (?:use|run|pick|get|go with)|which should i (?:use|run|pick)|what to (?:use|run)|what do i use|"
@@ -219,7 +220,11 @@ def question_shape(low: str, strong: bool = False) -> bool:
         or re.search(
             r"\bhow (?:good|fast|quick|cheap|much|many|big|long|well|smart|expensive|pricey)\b", low
         )
-        or re.search(r"\b(?:which|what) (?:one|model|is|has|should|size|version|variant)\b", low)
+        or re.search(
+            r"\b(?:which|what) (?:one|model|has|should|size|version|variant)\b|\bwhat is\b", low
+        )
+        # "which is better" asks at a clause's start; "... 20 tok/s which is wild" does not
+        or re.search(r"(?:^|[,.;:!?(]\s*|\b(?:so|and|but|or|then)\s+)which is\b", low)
         or re.search(
             r"\bhow (?:does|do|is|are|did|would|will|can)\b|\bwhat about\b|\bhow about\b"
             r"|^\W*(?:and )?(?:the )?same for\b",
@@ -249,10 +254,11 @@ TELLING = re.compile(
     r"|\bis so (?:expensive|pricey|cheap|good|bad|slow|fast|smart|dumb|lazy)\b"
     r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
     r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\bi benchmarked\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
-    r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀|🐐|🗿|💯|🤯|👑|🥶|🤌|😎"
+    r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀|🐐|🗿|💯|🤯|👑|🥶|🤌|😎|✨|🙌|❤️|💪|🎉"
     # what the writer did, the "I" left out: "asked gpt-5.5 to help with my speech"
     r"|^\W*(?:asked|told|tried|gave|had|made|fed|threw|let|spent|tested|switched|swapped|pointed)\s"
     r"|\b(?:brb|will report back|report back|gonna test|about to test)\b"
+    r"|^\W*(?:<@!?\d+>\s*)?just (?:use|try|go with|stick with|switch to)\b"  # advice to someone
     r"|\bworth a (?:read|look|watch)\b|\b(?:a )?(?:good|great|fun|nice) (?:read|watch|listen)\b"
     r"|\btech(?:nical)? report\b|\bi disagree\b|\bfor us\b"
     r"|\bwithin (?:the )?noise\b|\bpeople (?:need to|should|keep)\b"
@@ -261,7 +267,7 @@ TELLING = re.compile(
     r"|\b(?:unpopular opinion|hot take)\b|\bare (?:sus|rigged|cooked|fake|inflated)\b"
     r"|\bmy (?:cat|dog|kitten|puppy|pet|hamster|parrot|bird|horse|son|daughter|kid)\b"
     r"|\bis (?:wild|insane|nuts|crazy|goated|cracked|mid|trash|garbage|amazing|incredible|"
-    r"awesome|unreal|underrated|overrated)\b"
+    r"awesome|unreal|underrated|overrated|nice|great|impressive|neat|sick|fire)\b"
 )
 
 # A statement: a finite verb with its subject before it, in a message with no question shape and
@@ -274,7 +280,7 @@ _STATED = re.compile(
     r"works|worked|broke|breaks|beat|beats|crushed|went|goes|came|comes|did|didn'?t|does|"
     r"doesn'?t|won'?t|can'?t|cannot|released|dropped|launched|trained|fixed|failed|crashed|"
     r"nailed|solved|used|tried|tested|switched|moved|ran|wrote|built|costs|charged|says|said|"
-    r"claims|claimed|returned|benchmarked|won|lost)\b"
+    r"claims|claimed|returned|benchmarked|won|lost|runs|hits)\b"
 )
 # After the verb, who it asks about: "is it good", "does this handle"; among several models
 # named, a noun too ("gpt4.1 vs gpt4.1 mini is the mini that much worse").
@@ -346,8 +352,10 @@ ANNOUNCES = re.compile(r"\W*(?:heads up|psa|fyi|news|breaking|reminder)\b\W")
 NOT_ASKING = re.compile(
     r"\?\s*(?:more like|sounds like)\b|\bbrb\b|\b(?:will|gonna|i'?ll) report back\b"
 )
-# Asking someone of their own experience: "<@sam> did u ever get kimi k2.7 code working"
+# Asking someone of their own experience ("<@sam> did u ever get kimi k2.7 code working") or
+# work ("who made the sonnet 5 vs gpt-5.5 meme")
 THEIR_EXPERIENCE = re.compile(r"\bdid (?:u|you) (?:ever )?(?:get|manage|try)\b")
+THEIR_WORK = re.compile(r"\bwho (?:made|posted|shared) (?:the|that|this)\b(?!\s+(?:bot|thing)\b)")
 
 # A complaint or a reaction, even shaped as a question to the channel: "does anyone else's
 # cursor keep defaulting to gpt-5.4? so annoying"
@@ -389,8 +397,8 @@ HELP = re.compile(
 
 # Questions about the bot itself: its data, its method, how to ask it.
 ABOUT_BOT = re.compile(
-    r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers|scores|rankings?|"
-    r"ranks|sources?|benchmarks|method|categories|info|prices|figures)\b"
+    r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers?|scores|rankings?|"
+    r"ranks|sources?|benchmarks|method|categories|info|prices|figures?|catalog|database|results)\b"
     r"|\b(?:pricing|prices?|scores?|data|numbers|benchmarks?) (?:info |data |figures )?(?:from|come from|sourced from)\b"
     r"|\bdo (?:you|u) (?:know|cover|have|track) (?:about )?(?:every|all|each|which|what|the)\b.{0,20}\bmodels?\b"
     r"|\b(?:data|numbers|scores|rankings?|info|ranks)\b.{0,30}\b(?:come from|based on|get updated|"
@@ -478,7 +486,7 @@ HOW_TO = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you|u)\b|\bhow to\b"
 
 # "which of these two", "compare them": the names are in the pasted block.
 POINTS_AT_CODE = re.compile(
-    r"\b(?:these|those|them|both|the two|above|this pair)\b"
+    r"\b(?:these|those|them|both|the two|above|this pair|which one)\b"
     r"|\bis (?:this|it) (?:a )?(?:good|decent|any good|worth|the right)\b"
 )
 

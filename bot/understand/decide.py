@@ -27,6 +27,7 @@ from bot.understand.cues import (
     RANKING_ASK,
     REQUIREMENT_FOLLOW_UP,
     THEIR_EXPERIENCE,
+    THEIR_WORK,
     TO_SOMEONE,
     about_something_else,
 )
@@ -134,8 +135,8 @@ def _not_found(r: Reading) -> Query | None:
 
 def _asked_of_others(r: Reading) -> Query | None:
     # "does anyone else's cursor keep defaulting to gpt-5.4? so annoying": a complaint to all
-    if THEIR_EXPERIENCE.search(r.own_low) and not r.compare_cue:
-        return _query(r, "none")  # "did u ever get kimi k2.7 code working in vscode?"
+    if (THEIR_EXPERIENCE.search(r.own_low) and not r.compare_cue) or THEIR_WORK.search(r.own_low):
+        return _query(r, "none")  # "did u ever get kimi k2.7 code working?", "who made the meme"
     if r.others and (r.complains or not (r.category or r.metric or (r.n >= 2 and r.compare_cue))):
         return _query(r, "none")  # "anyone else getting 529s from opus 4.8?": for the channel
     return None
@@ -264,7 +265,7 @@ def _ranking(r: Reading) -> Query | None:
     ):
         return None
     if (
-        r.remark
+        (r.remark or r.complains)
         and not r.asks
         and "?" not in r.own_low
         and not LEADER_CUES.match(r.own_low.lstrip("*_ "))

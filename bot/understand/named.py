@@ -103,7 +103,14 @@ def refers_back(item: Loose, found: list[str]) -> bool:
 
 def names_first(toks: list[str], mentions: list[Mention]) -> bool:
     """ "sonnet 4.5 vs opus 4.1 for coding, old i know ...": the message opens with the names."""
-    return bool(mentions) and mentions[0].start == 0
+    if not mentions:
+        return False
+    return all(t in _FILLERS for t in toks[: mentions[0].start])  # "so like, sonnet 4.5 or ..."
+
+
+_FILLERS = frozenset(
+    {"so", "like", "ok", "okay", "hey", "yo", "hmm", "um", "uh", "well", "alright"}
+)
 
 
 def words_beside(toks: list[str], mentions: list[Mention]) -> int:

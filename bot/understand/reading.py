@@ -283,8 +283,10 @@ def _names(texts: _Texts, index: AliasIndex) -> _Names | Literal["none", "help"]
         shape = asks or "?" in low
     if texts.quoting and not shape:
         return "none"  # "> which is cheaper, k2.6 or glm 5.1?\nglm 5.1 by a bit": an answer
-    if not mentions and (HELP.search(low) or (shape and ABOUT_BOT.search(low))):
-        return "help"
+    if not mentions and (
+        HELP.search(low) or (shape and ABOUT_BOT.search(low) and not _BEST_MODEL.search(low))
+    ):
+        return "help"  # "where do your numbers come from"; not "best model overall in your data?"
     mentions = supported(mentions, loose, low, toks)
     # "O3 is more reactive than O2", "is fugu safe to eat": the everyday thing, not a model
     named_before = len(mentions) + len(loose)
@@ -342,6 +344,9 @@ def _taken_back(toks: list[str]) -> int | None:
     return at
 
 
+_BEST_MODEL = re.compile(
+    r"\b(?:best|top|strongest|smartest|#1|number one)\s+(?:\w+\s+)?(?:models?|llms?)\b"
+)
 _ASIDE_WORDS = frozenset({"forget", "nvm", "forgetting", "ignore", "ignoring"})
 _ASIDE_FILLERS = frozenset({"the", "about", "abt", "all", "that", "those", "mind"})
 
