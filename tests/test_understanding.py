@@ -78,13 +78,17 @@ SETS = {
     # tuned on
     "blind34": DATA / "blind34_messages.jsonl",
     "blind35": DATA / "blind35_messages.jsonl",
+    # 350 and 384 more, written at once after the last change to reading and not tuned on:
+    # first runs 95.7% and 94.3%
+    "blind36": DATA / "blind36_messages.jsonl",
+    "blind37": DATA / "blind37_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
 OVERALL_FLOOR = 0.98
 INTENT_FLOOR = 0.90
 # The sets no rule was tuned on hold a lower floor: what their first run read, less a little.
-UNTUNED = {"blind22", "blind23"}
+UNTUNED = {"blind22", "blind23", "blind36", "blind37"}
 UNTUNED_OVERALL_FLOOR = 0.93
 UNTUNED_INTENT_FLOOR = 0.75
 
