@@ -206,7 +206,7 @@ def question_shape(low: str, strong: bool = False) -> bool:
     # a clause's first word after any greeting or filler: "yo is maverick actually bad", "hey
     # bot what sources do you use"
     firsts = [
-        next((x for x in w if x not in _OPENERS and x != "bot"), w[-1])
+        next((x for x in w if x not in OPENERS and x != "bot"), w[-1])
         for part in parts
         if (w := re.findall(r"[a-z0-9']+", part))
     ]
@@ -293,7 +293,8 @@ _WANTS = re.compile(
 
 
 _CLAUSE_START = re.compile(r"[.!,;:\n]|\s-+\s|\s—\s")
-_OPENERS = frozenset(
+# Greetings and fillers before what a clause says: "yo is maverick bad", "so like, sonnet 4.5 or ..."
+OPENERS = frozenset(
     [
         "yo",
         "hey",
@@ -310,6 +311,12 @@ _OPENERS = frozenset(
         "guys",
         "pls",
         "please",
+        "like",
+        "um",
+        "uh",
+        "well",
+        "hmm",
+        "alright",
     ]
 )
 
@@ -329,7 +336,7 @@ def stating(low: str, several: bool = False) -> bool:
         before = _CLAUSE_START.split(low[: m.start()])[-1]
         if _EMBEDDED.search(before):
             continue  # "anyone know how nemotron 3 ultra does on coding": asked, reported
-        if any(w not in _OPENERS for w in re.findall(r"[a-z0-9'`.-]+", before)):
+        if any(w not in OPENERS for w in re.findall(r"[a-z0-9'`.-]+", before)):
             return True
     return False
 

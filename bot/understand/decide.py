@@ -35,6 +35,7 @@ from bot.understand.named import short
 from bot.understand.reading import NO_FILTERS, Evidence, Reading, Settled
 from bot.understand.text import without_words
 from bot.understand.topics import superlative_metric
+from bot.understand.vocabulary import PRODUCT_WORDS
 
 MAX_CLARIFY = 8  # which-one choices offered beside a comparison
 _COMPARED = re.compile(
@@ -43,9 +44,6 @@ _COMPARED = re.compile(
 )
 _FOR = re.compile(r"\bfor\b")
 _WHICH_SIZE = re.compile(r"\b(?:which|what) (?:size|version|variant|one|tier)\b")
-_OTHER_PRODUCTS = re.compile(
-    r"\b(?:tesla|bmw|audi|toyota|honda|ford|porsche|iphone|ipad|pixel|galaxy|macbook|playstation|xbox)\b"
-)
 _DID_CHANGE = re.compile(
     r"\W*(?:did|has|have|were|was)\b.{0,60}\b(?:re-?priced|change[ds]?|updated|get (?:cheaper|"
     r"pricier|updated|rescored)|go (?:up|down)|gone (?:up|down))\b"
@@ -102,7 +100,7 @@ def _changes(r: Reading) -> Query | None:
         conditions.asks_changes(low)
         and not REQUIREMENT_FOLLOW_UP.match(r.own_low)
         and not (ANNOUNCES.match(r.own_low) and not r.shape)  # "heads up: prices change soon"
-        and not _OTHER_PRODUCTS.search(low)  # "new tesla model 3 vs model y?"
+        and PRODUCT_WORDS.isdisjoint(r.toks)  # "new tesla model 3 vs model y?"
         # "which is cheaper now, glm 5.1 or kimi k2.6?" compares; "did kimi k2.6 or glm 5.2
         # get repriced this week" asks the change log
         and not (r.n >= 2 and _COMPARED.search(low) and not _DID_CHANGE.match(low))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.understand.cues import question_shape
+from bot.understand.cues import OPENERS, question_shape
 from bot.understand.english import is_english
 from bot.understand.mentions import Loose, Mention
 from bot.understand.shapes import SERIES
@@ -105,12 +105,7 @@ def names_first(toks: list[str], mentions: list[Mention]) -> bool:
     """ "sonnet 4.5 vs opus 4.1 for coding, old i know ...": the message opens with the names."""
     if not mentions:
         return False
-    return all(t in _FILLERS for t in toks[: mentions[0].start])  # "so like, sonnet 4.5 or ..."
-
-
-_FILLERS = frozenset(
-    {"so", "like", "ok", "okay", "hey", "yo", "hmm", "um", "uh", "well", "alright"}
-)
+    return all(t in OPENERS for t in toks[: mentions[0].start])  # "so like, sonnet 4.5 or ..."
 
 
 def words_beside(toks: list[str], mentions: list[Mention]) -> int:

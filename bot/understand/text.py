@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from bot.understand.vocabulary import IDIOMS, VARIANT_WORDS
+from bot.understand.vocabulary import IDIOMS, NUMBER_WORDS, VARIANT_WORDS
 
 _BIG_O = re.compile(r"\bo\(\s*[^()]{1,15}\)")
 # "openai/gpt-5.4-mini", "meta-llama/llama-4-scout": an API id's organisation adds nothing
@@ -63,13 +63,8 @@ def tokens(text: str) -> list[str]:
     return list(_tokens(text))
 
 
-_DIGITS = {
-    w: str(i)
-    for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    )
-}
-_DIGITS["for"] = "4"  # "opus for point eight": a dictated "four"
+_DIGITS = {w: str(n) for w, n in NUMBER_WORDS.items() if n <= 10}
+_DIGITS |= {"zero": "0", "for": "4"}  # "opus for point eight": a dictated "four"
 _SPOKEN_VERSION = re.compile(
     r"\b(zero|one|two|three|four|for|five|six|seven|eight|nine|ten) point "
     r"(zero|one|two|three|four|five|six|seven|eight|nine)\b"
