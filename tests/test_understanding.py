@@ -1332,6 +1332,61 @@ _BLIND34_CLASSES = [
 ]
 
 
+_BLIND36_CLASSES = [
+    # a qualifier before the words it qualifies; a dropped g; a verb of a category
+    ("best for multi-step logic puzzles", "leaderboard", [], "reasoning", None),
+    (
+        "kimi k2.6 or glm 5.1 for multi-step math problems",
+        "compare",
+        ["kimi-k2.6", "glm-5.1"],
+        "math",
+        None,
+    ),
+    ("glm 5.1 vs kimi k2.6 for tool callin", "compare", ["glm-5.1", "kimi-k2.6"], "agentic", None),
+    ("is gpt-5.5 good at codin", "profile", ["gpt-5.5"], "coding", None),
+    (
+        "which of them reasons better, glm 5.1 or kimi k2.6",
+        "compare",
+        ["glm-5.1", "kimi-k2.6"],
+        "reasoning",
+        None,
+    ),
+    # who is winning; the smallest of a measure; thoughts on a family
+    ("who's winning at math right now", "leaderboard", [], "math", None),
+    ("shortest time to first token", "leaderboard", [], None, "latency"),
+    ("thoughts on qwen3 for summaries", "clarify", [], None, None),
+    # everyday senses; a memory shared
+    ("the sonar on my boat pings the seabed fine", "none", [], None, None),
+    ("o3 levels in the city are bad for my asthma today", "none", [], None, None),
+    ("remember when opus 3 was the best? good times", "none", [], None, None),
+    # about the bot's numbers
+    ("are the prices your own or scraped from somewhere", "help", [], None, None),
+    # a version its model's name does not have; sizes and variants said apart
+    ("fugu 3 vs fugu ultra", "not_found", ["fugu-ultra"], None, None),
+    (
+        "gemma 4 (the 31b) or qwen3.6 (the 27b) for coding",
+        "compare",
+        ["gemma-4-31b-it", "qwen3.6-27b"],
+        "coding",
+        None,
+    ),
+    (
+        "gpt-5.4 and the mini version of it, which is faster",
+        "compare",
+        ["gpt-5.4", "gpt-5.4-mini"],
+        None,
+        "speed",
+    ),
+    ("mini vs regular gpt-5.4 for coding", "compare", ["gpt-5.4-mini", "gpt-5.4"], "coding", None),
+    # its kind asked of a model; a measure of a model said as fitting or a rate
+    ("is glm 5.1 a thinking model?", "profile", ["glm-5.1"], None, None),
+    ("my doc is 900 pages, would it all fit in gpt-5.5?", "profile", ["gpt-5.5"], None, "context"),
+    ("whats the token rate on glm 5.1", "profile", ["glm-5.1"], None, "speed"),
+    ("how good is gpt-5.5 at stats coursework", "profile", ["gpt-5.5"], "math", None),
+    ("which one can swallow the biggest document", "leaderboard", [], None, "context"),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "intent", "models", "category", "metric"),
     [
@@ -1341,6 +1396,7 @@ _BLIND34_CLASSES = [
         *_BLIND30_CLASSES,
         *_BLIND32_CLASSES,
         *_BLIND34_CLASSES,
+        *_BLIND36_CLASSES,
     ],
 )
 def test_the_classes_blind_sets_taught(
@@ -1356,6 +1412,29 @@ def test_the_classes_blind_sets_taught(
         assert q.intent == "none", text
         return
     assert (q.intent, q.models, q.category, q.metric) == (intent, models, category, metric), text
+
+
+def test_the_change_log_of_one_model_a_span_away_and_a_new_leader(engine: Engine) -> None:
+    q = engine.understander.parse("did kimi k2.6's score go down after the update?", TODAY)
+    assert (q.intent, q.models, q.kind) == ("changes", ["kimi-k2.6"], "score")
+    q = engine.understander.parse("away for 3 weeks, anything new?", TODAY)
+    assert (q.intent, q.since_days) == ("changes", 21)
+    q = engine.understander.parse("new best model for coding?", TODAY)
+    assert (q.intent, q.category, q.kind) == ("changes", "coding", "leader")
+
+
+def test_an_input_said_with_a_slip_or_as_a_photo_is_a_condition(engine: Engine) -> None:
+    q = engine.understander.parse("whats the cheapest modle with vison", TODAY)
+    assert (q.intent, q.category, q.metric, q.filters.modality) == (
+        "leaderboard",
+        None,
+        "price",
+        "image",
+    )
+    q = engine.understander.parse("cheapest model that can look at a photo of my fridge", TODAY)
+    assert (q.intent, q.metric, q.filters.modality) == ("leaderboard", "price", "image")
+    q = engine.understander.parse("the mistral office looks great in that photo", TODAY)
+    assert q.intent == "none"
 
 
 def test_a_volume_of_tokens_sets_no_context_limit(engine: Engine) -> None:

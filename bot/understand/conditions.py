@@ -20,7 +20,7 @@ from bot.understand.vocabulary import MAKER_WORDS, MODALITY_WORDS
 _MODALITY = re.compile(
     r"(?:\bw/\s*|\b(?:with|that|which|can|could|accepts?|takes?|supports?|handles?|reads?|sees?|understands?|"
     r"feed(?:\s+it)?|ingests?|has|have|having|native(?:ly)?)\b(?:\s+\w+){0,3}?\s+)"
-    r"(images?|vision|pictures?|photos|screenshots|audio|voice|speech|sound|videos?|pdfs?)\b"
+    r"(images?|vision|pictures?|photos|photo(?= of)|screenshots?|audio|voice|speech|sound|videos?|pdfs?)\b"
     # "reads images the best": how well it does, a category, not an input it must take
     r"(?!\s+(?:the\s+)?(?:best|better|well|most)\b)"
     r"|\b(vision|audio|video|pdf)[- ](?:capable|enabled|input|support)\b"
@@ -333,7 +333,7 @@ _CHANGES = re.compile(
     # "has sonnet 5 moved up or down in the scores", "new benchmark scores posted for glm 5.2"
     r"|\b(?:moved|move|gone|go|goes|went|climbed|dropped|fallen|fell) (?:up|down)\b.{0,30}\b(?:scores?|rankings?|"
     r"leaderboard|ranks?)\b|\bnew (?:\w+ )?(?:scores?|results|numbers) (?:posted|published|out)\b"
-    r"|\b(?:did|have|has)\b.{0,50}\bscores?\s+(?:update|updated|change|changed|move|moved)\b"
+    r"|\b(?:did|have|has)\b.{0,50}\bscores?\s+(?:update|updated|change|changed|move|moved|go up|go down|gone up|gone down)\b"
     r"|\b(?:cheaper|pricier|more expensive)\s+now\b.{0,20}\b(?:than|since)\b"
     r"|\b(?:has|have|did)\b.{0,40}\b(?:dropped|drop|cut|raised?|lower(?:ed)?|reduced?|slash(?:ed)?|gone (?:up|down)|go (?:up|down)|went (?:up|down))\b.{0,12}\bprices?\b"
     r"|\b(?:has|have|did)\b.{0,40}\bprices?\b.{0,30}\b(?:changed?|go(?:ne)? (?:up|down)|went (?:up|down)|dropped|drop|cut)\b"
@@ -346,13 +346,14 @@ _SPAN_DAYS = (
     (re.compile(r"\b(?:this|past|last) year\b"), 365),
 )
 _SPAN_N = re.compile(
-    r"\b(?:last|past|in the last|within)\s+(\d+|two|three|a couple of)\s*(hour|day|week|month)s?\b"
+    r"\b(?:last|past|in the last|within|(?:offline|away|gone|out|off) for(?: like| about| around)?)"
+    r"\s+(\d+|two|three|a couple of)\s*(hour|day|week|month)s?\b"
 )
 KIND_WORDS = (
     (
         "leader",
         re.compile(
-            r"(?<!\w)(?:leaders?|leaderboard|rankings?|#1|number one|top spot|top model|top \w+ model|first place|lead(?:ing)?|crown|overt\w+|"
+            r"(?<!\w)(?:leaders?|leaderboard|rankings?|#1|number one|top spot|top model|top \w+ model|new best|first place|lead(?:ing)?|crown|overt\w+|"
             r"dethron\w+|at the top)\b"
         ),
     ),
@@ -367,7 +368,7 @@ KIND_WORDS = (
     (
         "new_model",
         re.compile(
-            r"\b(?:(?:new|fresh) (?:\w+ ){0,2}(?:models?|releases?)|newest models?|anything new from|new from|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ ){0,2}drop(?:ped|s)?|got released|new come out|came out|come out)\b"
+            r"\b(?:(?:new|fresh) (?!(?:top|best|leading)\b)(?:\w+ ){0,2}(?:models?|releases?)|newest models?|anything new from|new from|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ ){0,2}drop(?:ped|s)?|got released|new come out|came out|come out)\b"
         ),
     ),
 )

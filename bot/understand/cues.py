@@ -44,14 +44,15 @@ QUALITY_CUES = re.compile(
     r"\b(how good|hows|how's|any good|good at|good for|tell me about|worth|better at|better for|"
     r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
     r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better)|good idea|"
-    r"which [\w.-]+(?: [\w.-]+){0,2} is (?:good|best|better|the best)|good on)\b"
+    r"which [\w.-]+(?: [\w.-]+){0,2} is (?:good|best|better|the best)|good on|"
+    r"^(?:any |ur |your )?(?:thoughts|opinions?|impressions) (?:on|of|about))\b"
 )
 
 # Asking for the best: superlatives, "which model", "what should i use", "sota".
 LEADER_CUES = re.compile(
     r"\b(lowest|least|most|best|top|strongest|smartest|leader|leaders|leading|leaderboard|ranking|rankings|"
     r"ranked|rank|number one|no\.? ?1|cheapest|fastest|quickest|soonest|top dog|who leads|who'?s leading|"
-    r"who is leading|lowest latency|biggest|highest|"
+    r"who is leading|(?:who|what)(?:'?s| is| are) (?:\w+ )?winning|lowest latency|biggest|highest|smallest|shortest|"
     r"largest|longest|most capable|recommend|recommendation|which models?|what models?|"
     r"which llms?|what llms?|which ai|what ai|goat|sota|state of the art|snappiest|speediest|"
     r"zippiest|priciest|brainiest|what should i (?:use|run|pick|get|go with)|which should i (?:use|run|pick)|what to (?:use|run)|what do i use|"
@@ -358,6 +359,8 @@ ANNOUNCES = re.compile(r"\W*(?:heads up|psa|fyi|news|breaking|reminder)\b\W")
 # promise to report back ("brb testing fugu ultra on my riddles, will report back")
 NOT_ASKING = re.compile(
     r"\?\s*(?:more like|sounds like)\b|\bbrb\b|\b(?:will|gonna|i'?ll) report back\b"
+    # a memory shared: "remember when gpt-4 cost $60 per million? wild times"
+    r"|^\W*(?:(?:lol|lmao|man|god|omg|ok|oh)\W+)?(?:(?:do )?(?:you|u|y'?all) )?remember (?:when|how)\b"
 )
 # Asking someone of their own experience ("<@sam> did u ever get kimi k2.7 code working") or
 # work ("who made the sonnet 5 vs gpt-5.5 meme")
@@ -398,7 +401,7 @@ HELP = re.compile(
     r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
     r"\bwhat am i supposed to (?:type|ask|say)\b|\b(?:what|who) are (?:you|u)\W*(?:lol|lmao)?\W*$|\bbot\b.{0,20}\bhow to use\b|"
     r"\bhow to use\b.{0,20}\bbot\b"
-    r"|\bwhat(?:'s| is) (?:this|the) bot (?:for|about)\b|\bwhat does (?:this|the) bot do\b"
+    r"|\bwhat(?:'s| is) (?:this|the) bot (?:for|about)\b|\bwhat does (?:this|the) bot(?: even| actually| really)? do\b"
     r"|\bwhat (?:kind|sort|type)s? of (?:questions|things|stuff) (?:can )?(?:you|u) (?:answer|do|handle)\b"
 )
 
@@ -407,6 +410,7 @@ ABOUT_BOT = re.compile(
     r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers?|scores|rankings?|"
     r"ranks|sources?|benchmarks|method|categories|info|prices|figures?|catalog|database|results)\b"
     r"|\b(?:pricing|prices?|scores?|data|numbers|benchmarks?) (?:info |data |figures )?(?:from|come from|sourced from)\b"
+    r"|\b(?:prices?|scores?|data|numbers|figures|benchmarks?|rankings?)\b.{0,20}\b(?:your own|(?:pulled|scraped|taken|copied) from)\b"
     r"|\bdo (?:you|u) (?:know|cover|have|track) (?:about )?(?:every|all|each|which|what|the)\b.{0,20}\bmodels?\b"
     r"|\b(?:data|numbers|scores|rankings?|info|ranks)\b.{0,30}\b(?:come from|based on|get updated|"
     r"updated|refreshed|calculated|computed|worked out)\b"

@@ -26,7 +26,12 @@ from bot.understand.vocabulary import (
 
 Hit = tuple[int, set[str], bool]  # how many tokens a name takes, its models, read corrected
 _COMPARED = CONNECTORS | {"compared"}
+_PLAIN = frozenset({"normal", "regular", "base", "plain", "standard", "vanilla", "the"})
 _BARE = re.compile(r"\d+(?:\.\d+)?")  # a version with nothing after it: 6, 4.9
+# Words that may follow a model's name and version: "fugu 2 vs ...", "is fugu 2 good"
+_AFTER_A_NAME = CONNECTORS | frozenset(
+    {"is", "any", "good", "worth", "better", "out", "yet", "for", "at", "and", "or", "vs", "versus"}
+)
 
 
 class NameFinder:
@@ -52,6 +57,8 @@ class NameFinder:
         while i < len(toks):
             i = self._step(toks, fixed, i, mentions, loose)
         mentions = self._bare_versions(toks, mentions, loose)
+        if mentions:
+            mentions = self._variants_before(toks, mentions, loose)
         if len(mentions) == 1:
             mentions = self.snapshots.month_ones(toks, mentions)
         return mentions, loose, toks
@@ -142,6 +149,16 @@ class NameFinder:
             loose.append(tiered)
             return end + 1
         key = tuple(typed)
+        if (
+            end < len(toks)
+            and not any(has_digit(w) for w in key)
+            and _BARE.fullmatch(toks[end])
+            and (end + 1 == len(toks) or toks[end + 1] in _AFTER_A_NAME)
+        ):
+            # "fugu 2 vs fugu ultra": a version the model's name does not have
+            text = " ".join(toks[i : end + 1])
+            loose.append(Loose("unknown", text, i, end + 1, tuple(self.candidates.nearest(text))))
+            return end + 1
         line = self._line(ids, key, toks, i, end)
         if line is not None:
             loose.append(line)
@@ -166,6 +183,8 @@ class NameFinder:
         """A tier word after a name: a model that does not exist ("gpt-4.1 ultra"), or one more
         specific than the name ("deepseek r1 distill", "nemotron 3 nano")."""
         nxt = toks[end] if end < len(toks) else ""
+        if nxt[-1:] == "s" and nxt not in VARIANT_WORDS and nxt[:-1] in VARIANT_WORDS:
+            nxt = nxt[:-1]  # "are the deepseek r1 distills worth running": of the line's distills
         after = toks[end + 1] if end + 1 < len(toks) else ""
         if nxt in NOT_A_TIER_BEFORE and after in NOT_A_TIER_BEFORE[nxt]:
             return None  # "grok 4.3's max context"
@@ -256,14 +275,38 @@ class NameFinder:
         full = list(tokens(a.models[prev.model].name))
         if full != head:
             heads.append(full)  # "4.1 nano vs 5 nano": GPT-4.1 nano -> GPT-5 nano
+        # a variant of the very name before: "flash lite and the preview version of it"
+        whole = 0 if has_digit(toks[i]) else 1
         for head in heads:
-            for cut in range(len(head) - 1, 0, -1):  # the most it can share first
+            for cut in range(len(head) - 1 + whole, 0, -1):  # the most it can share first
                 for length in range(min(3, len(toks) - i), 0, -1):
                     key = tuple(head[:cut]) + tuple(toks[i : i + length])
                     if key in a.keys and len(key) > 1:
                         mid = self.snapshots.pick(a.keys[key], toks, i, i + length)
                         return Mention(mid, i, i + length, False, key)
         return None
+
+    def _variants_before(
+        self, toks: list[str], mentions: list[Mention], loose: list[Loose]
+    ) -> list[Mention]:
+        """A variant said before the name it is of: "heavy vs normal grok 4" names Grok 4 Heavy
+        and Grok 4."""
+        out = list(mentions)
+        for m in mentions:
+            j = m.start - 1
+            if j >= 0 and toks[j] in _PLAIN:
+                j -= 1
+            if j < 1 or toks[j] not in CONNECTORS or toks[j - 1] not in VARIANT_WORDS:
+                continue
+            spans = [(x.start, x.end) for x in out] + [(x.start, x.end) for x in loose]
+            if any(a <= j - 1 < b for a, b in spans):
+                continue  # "gemini 3.5 pro vs gpt-5.5": the word is another name's
+            head = m.key or tuple(toks[m.start : m.end])
+            key = (*head, toks[j - 1])
+            if key in self.aliases.keys:
+                mid = self.snapshots.pick(self.aliases.keys[key], toks, j - 1, j)
+                out.append(Mention(mid, j - 1, j, False, key))
+        return sorted(out, key=lambda x: x.start)
 
     def _bare_versions(
         self, toks: list[str], mentions: list[Mention], loose: list[Loose]

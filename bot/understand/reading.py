@@ -82,6 +82,13 @@ _SET_ASIDE = re.compile(
     r"\b(?:forget|never ?mind|nvm|instead of|rather than|other than|apart from|except for|"
     r"enough about|not for)\s+(?:about\s+)?(?:the\s+)?(?:for\s+)?\w+"
 )
+# A model pointed at by its kind: "is the thinking one much better at math?"
+_ONE_OF_A_KIND = re.compile(
+    r"\bthe (?:non[- ]?)?(?:thinking|reasoning|coding|coder|vision|instruct|chat) "
+    r"(?:one|ones|version|versions|variant|variants|mode)\b"
+)
+# Its kind asked of a model, no category: "is claude haiku 4.5 a reasoning model?"
+_KIND_ASKED = re.compile(r"^\W*(?:is|are)\b.{0,30}\ban? (?:reasoning|thinking) (?:model|llm)\b")
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)\b")
 _POINTING = re.compile(r"\^|\bthis\b|\bthat\b|\banswer\b|\bsame\b|\+1|\bpls\b|\bplease\b|\?")
 
@@ -411,8 +418,14 @@ def _topic(texts: _Texts, names: _Names, today: dt.date | None) -> _Topic:
     rest = without_idioms(fix_typos(rest))  # "wich reasoning modle": the typos as listed
     if _SET_ASIDE.search(rest):
         rest = _SET_ASIDE.sub(" ", rest)  # "ok forget coding, which one's best at math then"
+    if found and "the " in rest:
+        rest = _ONE_OF_A_KIND.sub(" ", rest)
+    if found and _KIND_ASKED.search(rest):
+        rest = _THINKING_WORDS.sub(" ", rest)
     filters, metric_text = NO_FILTERS, low
     if not found:
+        # no name beside them: the words' slips are read as the message's are ("with vison")
+        rest = fix_everyday(rest)
         filters, rest, metric_text = _conditions(low, texts.raw_low, rest, today)
     category = _category(rest, low, filters)
     name_words = {toks[i] for i in names.named}

@@ -16,6 +16,7 @@ from bot.understand.shapes import SIZE, version_after
 from bot.understand.text import has_digit
 from bot.understand.vocabulary import (
     CATEGORY_WORDS,
+    CUE_WORDS,
     EVERYDAY_SENSES,
     FAMILIES,
     METRIC_WORDS,
@@ -124,6 +125,8 @@ def _sized_in_brackets(joined: list[str]) -> list[str]:
                 if end == len(joined) or joined[end] in _ONE:
                     joined = joined[:k] + [joined[k + 1]] + joined[end + 1 :]
                     break
+            else:
+                joined = joined[:k] + joined[k + 1 :]  # "qwen3.5 (the 27b) for chatting"
         k += 1
     return joined
 
@@ -212,6 +215,8 @@ def fix_typos(low: str) -> str:
     out = []
     for tok in low.split(" "):
         fix = TYPOS.get(tok)
+        if fix is None and tok.endswith("in") and tok + "g" in CUE_WORDS:
+            fix = tok + "g"  # a dropped g: "tool callin", "codin"
         out.append(fix or tok)
     return " ".join(out)
 

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from bot.query import Filters
 from bot.understand.text import stemmed
-from bot.understand.vocabulary import CATEGORY_WORDS, METRIC_WORDS, NOT_SLIPS
+from bot.understand.vocabulary import CATEGORY_WORDS, METRIC_WORDS, NOT_SLIPS, QUALIFIER_WORDS
 
 
 @functools.lru_cache(maxsize=4096)
@@ -158,15 +158,28 @@ _SET_OFF_WORD = re.compile(
 
 def _category_in(low: str, index: dict[str, list[tuple[str, str]]]) -> str | None:
     best: tuple[int, int, str] | None = None
+    qualified: list[tuple[int, str]] = []  # where a qualifier ends, and its category
+    hits: list[tuple[int, str]] = []
     for cat, w in _candidates(low, index):
         if w not in low and (" " not in w or "-" not in low):
             continue  # phrase_hit's own first test, without the call: most phrases are absent
         pos = phrase_hit(low, w)
         if pos >= 0 and not _SET_OFF.search(low, max(0, pos - 16), pos):
+            if w in QUALIFIER_WORDS:
+                qualified.append((pos + len(w), cat))
+            hits.append((pos, cat))
             cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
             if best is None or cand < best:
                 best = cand
-    return best[2] if best else None
+    if best is None:
+        return None
+    for end, cat in qualified:
+        if cat == best[2]:
+            # "multi-step logical deduction": the words qualified name the category
+            after = [c for p, c in hits if c != cat and p in (end, end + 1)]
+            if after:
+                return after[0]
+    return best[2]
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")

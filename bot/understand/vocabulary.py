@@ -66,6 +66,8 @@ MAKER_WORDS: dict[str, str] = dict(_table(_VOCAB, "maker_words"))
 MODALITY_WORDS: dict[str, str] = dict(_table(_VOCAB, "modality_words"))
 # Uses that set a category only when no measure is asked: "latency for autocomplete" asks latency.
 SETTING_WORDS: tuple[str, ...] = tuple(_words(_VOCAB, "setting_words"))
+# Category words that yield to a category phrase right after them ("multi-step logic").
+QUALIFIER_WORDS: frozenset[str] = frozenset(_words(_VOCAB, "qualifier_words"))
 
 # -- the words of model names -----------------------------------------------------------------
 
