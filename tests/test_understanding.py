@@ -78,17 +78,21 @@ SETS = {
     # tuned on
     "blind34": DATA / "blind34_messages.jsonl",
     "blind35": DATA / "blind35_messages.jsonl",
-    # 350 and 384 more, written at once after the last change to reading and not tuned on:
-    # first runs 95.7% and 94.3%
+    # 350 and 384 more, written at once after blind35's fixes; first runs 95.7% and 94.3%, then
+    # tuned on
     "blind36": DATA / "blind36_messages.jsonl",
     "blind37": DATA / "blind37_messages.jsonl",
+    # 362 and 373 more, written at once after blind37's fixes; first runs 96.4% and 96.0%, then
+    # tuned on
+    "blind38": DATA / "blind38_messages.jsonl",
+    "blind39": DATA / "blind39_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
 OVERALL_FLOOR = 0.98
 INTENT_FLOOR = 0.90
 # The sets no rule was tuned on hold a lower floor: what their first run read, less a little.
-UNTUNED = {"blind22", "blind23", "blind36", "blind37"}
+UNTUNED = {"blind22", "blind23"}
 UNTUNED_OVERALL_FLOOR = 0.93
 UNTUNED_INTENT_FLOOR = 0.75
 
@@ -1386,6 +1390,55 @@ _BLIND36_CLASSES = [
     ("which one can swallow the biggest document", "leaderboard", [], None, "context"),
 ]
 
+_BLIND38_CLASSES = [
+    # "v" between names; a manner yields to the task; a word of its own is no slip
+    ("glm 5.1 v kimi k2.6 for coding", "compare", ["glm-5.1", "kimi-k2.6"], "coding", None),
+    ("which model is best for geometry proofs step by step", "leaderboard", [], "math", None),
+    ("what's cheapest for summarising group chats", "leaderboard", [], None, "price"),
+    # what the writer did or saved; an offer to the channel
+    ("kimi k2.6 saved us like half our api bill, wild", "none", [], None, None),
+    (
+        "built a little discord bot this week, happy to share if anyone wants to try glm 5.1 or "
+        "kimi k2.6 in it",
+        "none",
+        [],
+        None,
+        None,
+    ),
+    # everyday senses of grok and phi
+    ("my grok filter in logstash keeps failing", "none", [], None, None),
+    ("phi phi islands trip next month, any tips?", "none", [], None, None),
+    # sizes in brackets, someone's own model, a family asked good or nah
+    (
+        "gemma 4 (the 31b one) vs qwen3.6 (also 27b) for coding",
+        "compare",
+        ["gemma-4-31b-it", "qwen3.6-27b"],
+        "coding",
+        None,
+    ),
+    ("our own lora'd llama thing vs glm 5.1, which is better?", "profile", ["glm-5.1"], None, None),
+    ("qwen3 for coding, good or nah", "clarify", [], "coding", None),
+    # about the bot's words and figures; a category phrase
+    ("when you say speed do you mean tokens per second?", "help", [], None, None),
+    ("where does this bot's leaderboard come from", "help", [], None, None),
+    ("glm 5.1 for my literature review, any good?", "profile", ["glm-5.1"], "knowledge", None),
+    # snapshots by month, an upgrade written with an arrow
+    (
+        "gpt-4o from may or the august one",
+        "compare",
+        ["gpt-4o-2024-05-13", "gpt-4o-2024-08-06"],
+        None,
+        None,
+    ),
+    (
+        "opus 4.6 -> 4.8 worth the upgrade?",
+        "compare",
+        ["claude-opus-4-6", "claude-opus-4-8"],
+        None,
+        None,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "intent", "models", "category", "metric"),
@@ -1397,6 +1450,7 @@ _BLIND36_CLASSES = [
         *_BLIND32_CLASSES,
         *_BLIND34_CLASSES,
         *_BLIND36_CLASSES,
+        *_BLIND38_CLASSES,
     ],
 )
 def test_the_classes_blind_sets_taught(
@@ -1421,6 +1475,17 @@ def test_the_change_log_of_one_model_a_span_away_and_a_new_leader(engine: Engine
     assert (q.intent, q.since_days) == ("changes", 21)
     q = engine.understander.parse("new best model for coding?", TODAY)
     assert (q.intent, q.category, q.kind) == ("changes", "coding", "leader")
+    q = engine.understander.parse("have the scores for kimi k2.6 been revised lately", TODAY)
+    assert (q.intent, q.models, q.kind) == ("changes", ["kimi-k2.6"], "score")
+    q = engine.understander.parse("did any model drop in price this week?", TODAY)
+    assert (q.intent, q.kind, q.since_days) == ("changes", "price", 7)
+
+
+def test_a_thinking_mode_asked_and_a_thinking_model_refused(engine: Engine) -> None:
+    q = engine.understander.parse("is there a model with a thinking mode under $1", TODAY)
+    assert (q.intent, q.category, q.filters.reasoning) == ("leaderboard", None, True)
+    q = engine.understander.parse('open model that isn\'t a "thinking" one for chat', TODAY)
+    assert (q.intent, q.filters.reasoning) == ("leaderboard", False)
 
 
 def test_an_input_said_with_a_slip_or_as_a_photo_is_a_condition(engine: Engine) -> None:

@@ -22,7 +22,7 @@ from bot.understand.vocabulary import (
 
 # Words of a comparison: "vs", "better", "which", "ou" / "oder" (or), a question mark.
 COMPARE_CUES = re.compile(
-    r"\b(vs\.?|versus|or|better|worse|compare[ds]?|comparison|comparing|than|which|difference|"
+    r"\b(vs\.?|v|versus|or|better|worse|compare[ds]?|comparison|comparing|than|which|difference|"
     r"diff|against|beats?|between|stack up|head to head|h2h|pick|choose|prefer|ou|oder|qual|cuál|"
     r"cual|quel|quelle|welches|welcher)\b|\?|/"
 )
@@ -45,7 +45,7 @@ QUALITY_CUES = re.compile(
     r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
     r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better)|good idea|"
     r"which [\w.-]+(?: [\w.-]+){0,2} is (?:good|best|better|the best)|good on|"
-    r"^(?:any |ur |your )?(?:thoughts|opinions?|impressions) (?:on|of|about))\b"
+    r"^(?:any |ur |your )?(?:thoughts|opinions?|impressions) (?:on|of|about)|good or (?:nah|not|no|bad))\b"
 )
 
 # Asking for the best: superlatives, "which model", "what should i use", "sota".
@@ -281,7 +281,7 @@ _STATED = re.compile(
     r"works|worked|broke|breaks|beat|beats|crushed|went|goes|came|comes|did|didn'?t|does|"
     r"doesn'?t|won'?t|can'?t|cannot|released|dropped|launched|trained|fixed|failed|crashed|"
     r"nailed|solved|used|tried|tested|switched|moved|ran|wrote|built|costs|charged|says|said|"
-    r"claims|claimed|returned|benchmarked|won|lost|runs|hits)\b"
+    r"claims|claimed|returned|benchmarked|won|lost|runs|hits|cut|saved|halved|doubled|slashed)\b"
 )
 # After the verb, who it asks about: "is it good", "does this handle"; among several models
 # named, a noun too ("gpt4.1 vs gpt4.1 mini is the mini that much worse").
@@ -326,7 +326,7 @@ def stating(low: str, several: bool = False) -> bool:
     """Says something rather than asking: see _STATED (the caller has checked the shape). The
     verb has a subject before it in its clause: "yo is qwen3.6 decent for agents" asks; or the
     "I" is left out ("just benchmarked glm 5.2 locally: 38 tok/s"); or it is news ("heads up:")."""
-    if "?" in low or _WANTS.search(low):
+    if "?" in low or _WANTS.search(_OFFER.sub(" ", low)):
         return False
     if _I_LEFT_OUT.search(low) or ANNOUNCES.match(low):
         return True
@@ -342,6 +342,15 @@ def stating(low: str, several: bool = False) -> bool:
     return False
 
 
+# An offer to the channel, not a want: "repo in #showcase if anyone wants to throw k2.6 at it"
+_OFFER = re.compile(r"\bif (?:any(?:one|body)|u|you|y'?all|people|ppl) (?:wants?|needs?)\b")
+
+
+def reports_doing(low: str) -> bool:
+    """Opens with what the writer did, the "I" left out: "wrote a small eval harness"."""
+    return _I_LEFT_OUT.match(low) is not None
+
+
 _EMBEDDED = re.compile(
     r"\b(?:know|wonder|wondering|tell me|curious|idea) (?:how|what|which|whether|if)\b"
 )
@@ -350,6 +359,8 @@ _I_LEFT_OUT = re.compile(
     r"(?:^|[.!;:]\s+)\W*(?:just|finally|literally|also|recently|been)\s+(?:tried|tested|switched|"
     r"moved|benchmarked|ran|used|built|wrote|finished|spent|upgraded|migrated|deployed|set up|"
     r"hooked up|using|testing|running|playing with|shipped)\b"
+    # a message that opens with what the writer did: "wrote a small eval harness this weekend"
+    r"|^\W*(?:wrote|built|shipped|finished|benchmarked|migrated|deployed|spent|made) (?:a|an|my|our|some|the)\b"
 )
 # News passed on: "heads up: anthropic emailed that opus 4.8 pricing changes next week"
 ANNOUNCES = re.compile(r"\W*(?:heads up|psa|fyi|news|breaking|reminder)\b\W")
@@ -401,13 +412,14 @@ HELP = re.compile(
     r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
     r"\bwhat am i supposed to (?:type|ask|say)\b|\b(?:what|who) are (?:you|u)\W*(?:lol|lmao)?\W*$|\bbot\b.{0,20}\bhow to use\b|"
     r"\bhow to use\b.{0,20}\bbot\b"
+    r"|\bwhen (?:you|u) say \w+(?: \w+)?,? do (?:you|u) mean\b"
     r"|\bwhat(?:'s| is) (?:this|the) bot (?:for|about)\b|\bwhat does (?:this|the) bot(?: even| actually| really)? do\b"
     r"|\bwhat (?:kind|sort|type)s? of (?:questions|things|stuff) (?:can )?(?:you|u) (?:answer|do|handle)\b"
 )
 
 # Questions about the bot itself: its data, its method, how to ask it.
 ABOUT_BOT = re.compile(
-    r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers?|scores|rankings?|"
+    r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers?|scores|rankings?|leaderboards?|"
     r"ranks|sources?|benchmarks|method|categories|info|prices|figures?|catalog|database|results)\b"
     r"|\b(?:pricing|prices?|scores?|data|numbers|benchmarks?) (?:info |data |figures )?(?:from|come from|sourced from)\b"
     r"|\b(?:prices?|scores?|data|numbers|figures|benchmarks?|rankings?)\b.{0,20}\b(?:your own|(?:pulled|scraped|taken|copied) from)\b"
@@ -522,5 +534,6 @@ DERIVED = re.compile(
 
 # "how do i fine-tune llama": working on the line's weights, not asking about its models
 DERIVING = re.compile(
-    r"(?:fine ?tune|finetune|fine tuning|finetuning|train|training|quantize|distill)$"
+    r"(?:fine ?tune|finetune|fine tuning|finetuning|train|training|quantize|distill|"
+    r"lora'? ?d|loraed|finetuned|fine tuned|my own|our own)$"
 )

@@ -34,6 +34,7 @@ from bot.understand.cues import (
     TELLING,
     count,
     question_shape,
+    reports_doing,
     stating,
 )
 from bot.understand.index import AliasIndex
@@ -176,7 +177,7 @@ class Reading:
             and words_beside(self.toks, self.mentions) >= 4
             and stating(own_low, several=self.n >= 2)
             # "wcih is beter gtp 5.5 or opsu 4.8 fr coding": two names put side by side ask
-            and not (self.n >= 2 and self.compare_cue)
+            and not (self.n >= 2 and self.compare_cue and not reports_doing(own_low))
         )
 
 

@@ -28,8 +28,12 @@ def date_cue_score(d: dt.date, window: list[str]) -> int:
         month = MONTHS.get(t)
         if month is None and years and _MONTH_NUMBER.fullmatch(t):
             month = int(t)
-        # "may" is a month beside a year or as "the may one", else the verb
-        may = years or window[k + 1 : k + 2] in (["one"], ["version"], ["snapshot"], ["release"])
+        # "may" is a month beside a year, as "the may one" or "from may", else the verb
+        may = (
+            years
+            or window[k + 1 : k + 2] in (["one"], ["version"], ["snapshot"], ["release"])
+            or window[k - 1 : k] == ["from"]
+        )
         if month == d.month and (t != "may" or may):
             score += 3
         if t in (d.strftime("%m%d"), d.strftime("%Y%m%d"), d.strftime("%y%m")):

@@ -119,7 +119,7 @@ def _sized_in_brackets(joined: list[str]) -> list[str]:
     """ "qwen3 (the 32b one)": the size in brackets belongs to the name before it."""
     k = 1
     while k + 1 < len(joined):
-        if joined[k] == "the" and SIZE.fullmatch(joined[k + 1]) and has_digit(joined[k - 1]):
+        if joined[k] in _THE and SIZE.fullmatch(joined[k + 1]) and has_digit(joined[k - 1]):
             # "(the 35b one)", "(the 35b moe one)": a word of its kind may stand before "one"
             for end in (k + 2, k + 3):
                 if end == len(joined) or joined[end] in _ONE:
@@ -132,6 +132,7 @@ def _sized_in_brackets(joined: list[str]) -> list[str]:
 
 
 _ONE = frozenset({"one", "version", "model", "variant", "ones"})
+_THE = frozenset({"the", "also", "both"})  # "qwen3.5 (also 27b)"
 
 
 # -- everyday words -----------------------------------------------------------------------------

@@ -97,6 +97,8 @@ def _tokens(text: str) -> tuple[str, ...]:
         text = _POSSESSIVE.sub("", text)
     if "+" in text:
         text = _PLUS.sub(" plus", text)  # Command R+ is not Command R
+    if "->" in text or "\u2192" in text:
+        text = text.replace("->", " to ").replace("\u2192", " to ")  # "opus 4.7 -> 4.8"
     out: list[str] = []
     for tok in _TOKEN.findall(text):
         m = _LETTERS_THEN_DIGITS.match(tok)

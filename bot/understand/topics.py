@@ -11,8 +11,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.query import Filters
+from bot.understand.english import is_english
 from bot.understand.text import stemmed
-from bot.understand.vocabulary import CATEGORY_WORDS, METRIC_WORDS, NOT_SLIPS, QUALIFIER_WORDS
+from bot.understand.vocabulary import (
+    CATEGORY_WORDS,
+    MANNER_WORDS,
+    METRIC_WORDS,
+    NOT_SLIPS,
+    QUALIFIER_WORDS,
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -70,7 +77,13 @@ def _fuzzy_category(low: str) -> str | None:
         if squeezed != tok and squeezed in _squeezed_words():
             return _squeezed_words()[squeezed]
         hit = process.extractOne(tok, words, scorer=OSA.distance, score_cutoff=1)
-        if hit is not None and hit[0][0] == tok[0]:
+        # a word of its own is no slip ("chats" is not "charts"), but may be the listed word's
+        # singular or plural ("brain teaser")
+        if (
+            hit is not None
+            and hit[0][0] == tok[0]
+            and (not is_english(tok) or hit[0] in (tok + "s", tok[:-1]))
+        ):
             return owner[hit[0]]
     return None
 
@@ -157,7 +170,7 @@ _SET_OFF_WORD = re.compile(
 
 
 def _category_in(low: str, index: dict[str, list[tuple[str, str]]]) -> str | None:
-    best: tuple[int, int, str] | None = None
+    best: tuple[bool, int, int, str] | None = None
     qualified: list[tuple[int, str]] = []  # where a qualifier ends, and its category
     hits: list[tuple[int, str]] = []
     for cat, w in _candidates(low, index):
@@ -168,18 +181,19 @@ def _category_in(low: str, index: dict[str, list[tuple[str, str]]]) -> str | Non
             if w in QUALIFIER_WORDS:
                 qualified.append((pos + len(w), cat))
             hits.append((pos, cat))
-            cand = (-len(w), pos, cat)  # the longest phrase wins, then the earliest
+            # the longest phrase wins, then the earliest; a manner only when it is alone
+            cand = (w in MANNER_WORDS, -len(w), pos, cat)
             if best is None or cand < best:
                 best = cand
     if best is None:
         return None
     for end, cat in qualified:
-        if cat == best[2]:
+        if cat == best[3]:
             # "multi-step logical deduction": the words qualified name the category
             after = [c for p, c in hits if c != cat and p in (end, end + 1)]
             if after:
                 return after[0]
-    return best[2]
+    return best[3]
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")

@@ -68,6 +68,8 @@ MODALITY_WORDS: dict[str, str] = dict(_table(_VOCAB, "modality_words"))
 SETTING_WORDS: tuple[str, ...] = tuple(_words(_VOCAB, "setting_words"))
 # Category words that yield to a category phrase right after them ("multi-step logic").
 QUALIFIER_WORDS: frozenset[str] = frozenset(_words(_VOCAB, "qualifier_words"))
+# Category words that say how, not what: they yield to any other category named.
+MANNER_WORDS: frozenset[str] = frozenset(_words(_VOCAB, "manner_words"))
 
 # -- the words of model names -----------------------------------------------------------------
 
