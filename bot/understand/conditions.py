@@ -60,13 +60,13 @@ _RECENT = re.compile(
 _THIS = re.compile(r"\b(?:released |out |launched |from )?this (year|month)\b|\bin (20\d\d)\b")
 _NON_REASONING = re.compile(
     r"\bnon[- ]?(?:reasoning|thinking)\b|\bwithout (?:a |any )?(?:reasoning|thinking)\b|\bno[- ](?:reasoning|"
-    r"thinking)\b|\b(?:not|isn'?t|aren'?t) (?:a |one of the )?['\"\u2018\u201c]?(?:reasoning|thinking)\b|\b(?:doesn'?t|does not|don'?t|do not|no) needs? to (?:think|reason)\b|\binstruct(?:ion)? model\b(?! following)"
+    r"thinking)\b|\b(?:doesn'?t|does not|don'?t|do not|won'?t) do (?:the |any )?(?:whole )?(?:thinking|reasoning)\b|\b(?:not|isn'?t|aren'?t) (?:a |one of the )?['\"\u2018\u201c]?(?:reasoning|thinking)\b|\b(?:doesn'?t|does not|don'?t|do not|no) needs? to (?:think|reason)\b|\binstruct(?:ion)? model\b(?! following)"
 )
 _THINKING = re.compile(
     r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)"
     r"|\b(?:reasoning|thinking)[- ]capable\b|\b(?:thinking|reasoning) (?:ones?|only)\b"
     r"|\b(?:that|which) (?:also )?(?:does|do|supports?|has) (?:reasoning|thinking)\b"
-    r"|\b(?:with|has|have) (?:a )?(?:thinking|reasoning) mode\b"
+    r"|\b(?:with|has|have) (?:a )?(?:thinking|reasoning) mode\b|\b(?:reasoning|thinking)[- ]enabled\b"
 )
 _YEAR_MODELS = re.compile(r"\b(20[2-3]\d)\s+(?:[\w-]+\s+){0,3}?(?:models?|llms?|releases?|ones)\b")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
@@ -350,7 +350,7 @@ _SPAN_DAYS = (
 )
 _SPAN_N = re.compile(
     r"\b(?:last|past|in the last|within|(?:offline|away|gone|out|off) for(?: like| about| around)?)"
-    r"\s+(\d+|two|three|a couple of)\s*(hour|day|week|month)s?\b"
+    r"\s+(\d+|two|three|a couple of|a)\s*(hour|day|week|month)s?\b"
 )
 KIND_WORDS = (
     (
@@ -418,7 +418,7 @@ def asks_changes(low: str) -> bool:
 def change_span(low: str) -> int | None:
     m = _SPAN_N.search(low)
     if m:
-        n = {"two": 2, "three": 3, "a couple of": 2}.get(m.group(1)) or int(m.group(1))
+        n = {"two": 2, "three": 3, "a couple of": 2, "a": 1}.get(m.group(1)) or int(m.group(1))
         if m.group(2) == "hour":
             return max(1, -(-n // 24))  # "the last 48 hours": 2 days
         return n * {"day": 1, "week": 7, "month": 30}[m.group(2)]

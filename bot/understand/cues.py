@@ -231,7 +231,7 @@ def question_shape(low: str, strong: bool = False) -> bool:
             r"|^\W*(?:and )?(?:the )?same for\b",
             low,
         )
-        or re.search(r"\b(?:any good|worth it|thoughts on|good idea|how good)\b", low)
+        or re.search(r"\b(?:any good|worth it|thoughts on|good idea|how good|is it worth)\b", low)
         # "i want know if glm 5.1 is good for physics"
         or re.search(r"\bi (?:want|wanna|would like|'d like)(?: to)? know\b", low)
         # "honestly cant decide. opus 4.7 or 4.8", "same question but for gemini 3.5 flash",
@@ -346,6 +346,22 @@ def stating(low: str, several: bool = False) -> bool:
 _OFFER = re.compile(r"\bif (?:any(?:one|body)|u|you|y'?all|people|ppl) (?:wants?|needs?)\b")
 
 
+# A comparison claimed: "gpt-5.5 is so much better than 5.4 it's not even close"
+_CLAIMED = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:(?:so|way|much|a lot|miles|just|really|clearly|honestly|"
+    r"still|actually|definitely)\s+)*(?:better|worse|faster|slower|cheaper|smarter|dumber)\s+than\b"
+)
+
+
+def claims_comparison(low: str) -> bool:
+    """Says one model beats another, not asking: no question mark, the verb after a name."""
+    return (
+        "?" not in low
+        and _CLAIMED.search(low) is not None
+        and not low.lstrip("*_ ").startswith(("is ", "was ", "are ", "were "))
+    )
+
+
 def reports_doing(low: str) -> bool:
     """Opens with what the writer did, the "I" left out: "wrote a small eval harness"."""
     return _I_LEFT_OUT.match(low) is not None
@@ -370,6 +386,10 @@ ANNOUNCES = re.compile(r"\W*(?:heads up|psa|fyi|news|breaking|reminder)\b\W")
 # promise to report back ("brb testing fugu ultra on my riddles, will report back")
 NOT_ASKING = re.compile(
     r"\?\s*(?:more like|sounds like)\b|\bbrb\b|\b(?:will|gonna|i'?ll) report back\b"
+    # one's own work shown: "check out my repo, it benchmarks phi 4 on a raspberry pi"
+    r"|^\W*check (?:out )?(?:my|our)\b"
+    # one's own setup: "my gpu hits 95 degrees running gemma 4 31b, is that normal??"
+    r"|\bis (?:that|this) normal\b"
     # a memory shared: "remember when gpt-4 cost $60 per million? wild times"
     r"|^\W*(?:(?:lol|lmao|man|god|omg|ok|oh)\W+)?(?:(?:do )?(?:you|u|y'?all) )?remember (?:when|how)\b"
 )
@@ -483,6 +503,7 @@ ASKED_OF_OTHERS = re.compile(
     r"am i the only|do you guys|you guys|who wants|who(?:'s| is) (?:up for|down)|anyone up for)\b"
     r"|\b(?:anyone|anybody) (?:done|tried|know|knows|else|here|seen|used|using|getting|have|had|"
     r"been|got|remember|recommend|suggest)\b"
+    r"|\b(?:can|could) (?:someone|somebody|anyone|anybody) (?:explain|eli5)\b"
 )
 # "anyone know how good north mini code is": what the bot knows of a model, asked of the room
 KNOWS_OF = re.compile(
@@ -535,5 +556,6 @@ DERIVED = re.compile(
 # "how do i fine-tune llama": working on the line's weights, not asking about its models
 DERIVING = re.compile(
     r"(?:fine ?tune|finetune|fine tuning|finetuning|train|training|quantize|distill|"
-    r"lora'? ?d|loraed|finetuned|fine tuned|my own|our own)$"
+    r"lora'? ?d|loraed|finetuned|fine tuned|my own|our own|"
+    r"(?:fine ?tunes?|finetunes?|loras?|merges?|distills?) of)$"
 )

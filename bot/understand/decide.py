@@ -156,7 +156,7 @@ def _several(r: Reading) -> Query | None:
     """Two models or more: compared, unless it is a remark about them."""
     if r.n < 2:
         return None
-    if r.remark or r.stating:
+    if r.remark or r.stating or NOT_ASKING.search(r.own_low):
         return _query(r, "none")  # "the gpt-5.5 vs opus 4.8 wars never end lol"
     if _among_the_names(r) and r.compare_cue and not r.others:
         return _clarified(r)  # "gpt-5.5 vs opus vs gemini 3.5 flash": which Opus, first

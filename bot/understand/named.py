@@ -56,22 +56,28 @@ def everyday_sense(key: tuple[str, ...], toks: list[str], start: int, low: str) 
             line = "number"  # a version typed alone ("3.1 pro") is a number first
         senses = EVERYDAY_SENSES.get(line)
         # a plural shows the sense as well ("sonar on submarines")
-        if senses and any(_sense_hit(low, w, line) for w in senses):
+        versioned = any(c.isdigit() for c in word)
+        if senses and any(_sense_hit(low, w, line, versioned) for w in senses):
             return True
     return False
 
 
-def _sense_hit(low: str, sense: str, line: str) -> bool:
+def _sense_hit(low: str, sense: str, line: str, versioned: bool = False) -> bool:
     """The sense's words in the message (a plural as well: "sonar on submarines"); one ending in
     the line's own word is not that sense before a version ("compare to grok 4.3")."""
     for w in (sense, sense + "s"):
         pos = phrase_hit(low, w)
         if pos < 0:
             continue
+        if versioned and _PUT_TO.search(low, max(0, pos - 24), pos):
+            continue  # the use a versioned name is put to: "o3 for chemistry exam questions"
         if w.endswith(line) and re.match(r"\s*\d", low[pos + len(w) :]):
             continue
         return True
     return False
+
+
+_PUT_TO = re.compile(r"\b(?:for|at) (?:my |the |a |our )?(?:[a-z]+ )?$")
 
 
 # Words between two names in a list of them: "scout vs maverick".

@@ -32,6 +32,7 @@ from bot.understand.cues import (
     POINTS_AT_CODE,
     PROFILE_CUES,
     TELLING,
+    claims_comparison,
     count,
     question_shape,
     reports_doing,
@@ -177,7 +178,12 @@ class Reading:
             and words_beside(self.toks, self.mentions) >= 4
             and stating(own_low, several=self.n >= 2)
             # "wcih is beter gtp 5.5 or opsu 4.8 fr coding": two names put side by side ask
-            and not (self.n >= 2 and self.compare_cue and not reports_doing(own_low))
+            and not (
+                self.n >= 2
+                and self.compare_cue
+                and not reports_doing(own_low)
+                and not claims_comparison(own_low)
+            )
         )
 
 
@@ -523,8 +529,10 @@ def _conditions(
 def _category(rest: str, low: str, filters: Filters) -> str | None:
     category = find_category(rest)
     if category == "reasoning" and filters.reasoning is not None:
-        # "best non-reasoning model for coding, i don't want it thinking": the kind is set
-        category = find_category(_THINKING_WORDS.sub(" ", rest)) or category
+        # "best non-reasoning model for coding, i don't want it thinking": the kind is set;
+        # refused, thinking is no category at all ("... that doesn't do the thinking thing")
+        other = find_category(_THINKING_WORDS.sub(" ", rest))
+        category = other if other or filters.reasoning is False else category
     if (
         category == "multimodal"
         and filters.modality is not None

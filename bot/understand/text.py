@@ -76,6 +76,7 @@ def _spoken(m: re.Match[str]) -> str:
 
 
 _MAY_IN_BRACKETS = re.compile(r"\(\s*may\s*\)")
+_COMMA_DECIMAL = re.compile(r"(?<![\d,.])(\d),(\d)(?![\d,])")
 
 
 @functools.lru_cache(maxsize=65536)  # model names are split many times while indexing
@@ -97,6 +98,8 @@ def _tokens(text: str) -> tuple[str, ...]:
         text = _POSSESSIVE.sub("", text)
     if "+" in text:
         text = _PLUS.sub(" plus", text)  # Command R+ is not Command R
+    if "," in text:
+        text = _COMMA_DECIMAL.sub(r"\1.\2", text)  # "gpt 5,5": a phone keyboard's decimal comma
     if "->" in text or "\u2192" in text:
         text = text.replace("->", " to ").replace("\u2192", " to ")  # "opus 4.7 -> 4.8"
     out: list[str] = []
