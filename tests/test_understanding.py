@@ -90,6 +90,10 @@ SETS = {
     # tuned on
     "blind40": DATA / "blind40_messages.jsonl",
     "blind41": DATA / "blind41_messages.jsonl",
+    # 349 and 365 more, written at once after blind41's fixes; first runs 96.8% (95.4% before
+    # six notes written in blind42's metric field were moved to its note) and 93.4%, then tuned on
+    "blind42": DATA / "blind42_messages.jsonl",
+    "blind43": DATA / "blind43_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
@@ -1486,6 +1490,78 @@ _BLIND40_CLASSES = [
     ("🔥 glm 5.1 is it worth it for agents", "profile", ["glm-5.1"], "agentic", None),
 ]
 
+_BLIND42_CLASSES = [
+    # versions alone opening a request for a use, or asked their difference
+    ("5.5 or 5.4 for writing python", "compare", ["gpt-5.5", "gpt-5.4"], "coding", None),
+    ("5.4 or 5.5, whats the diffrence", "compare", ["gpt-5.4", "gpt-5.5"], None, None),
+    # a reason is no reasoning; category and measure phrases; a slip after a version
+    (
+        "kimi k2.6 vs glm 5.1, is there a reason to pick either",
+        "compare",
+        ["kimi-k2.6", "glm-5.1"],
+        None,
+        None,
+    ),
+    (
+        "gpt-5.5 vs opus 4.8 for long-running tasks that run on their own",
+        "compare",
+        ["gpt-5.5", "claude-opus-4-8"],
+        "agentic",
+        None,
+    ),
+    ("fastest to start responding", "leaderboard", [], None, "latency"),
+    (
+        "glm 5.1 or kimi k2.6, which one can swallow the whole repo",
+        "compare",
+        ["glm-5.1", "kimi-k2.6"],
+        None,
+        "context",
+    ),
+    (
+        "how much less do i pay with glm 5.1 than kimi k2.6",
+        "compare",
+        ["glm-5.1", "kimi-k2.6"],
+        None,
+        "price",
+    ),
+    (
+        "glm 5.1 vs kimi k2.6 for sience questions",
+        "compare",
+        ["glm-5.1", "kimi-k2.6"],
+        "knowledge",
+        None,
+    ),
+    (
+        "deepseek v4 pri vs glm 5.1 for math",
+        "compare",
+        ["deepseek-v4-pro", "glm-5.1"],
+        "math",
+        None,
+    ),
+    (
+        "i dont care about price, glm 5.1 or kimi k2.6 for coding",
+        "compare",
+        ["glm-5.1", "kimi-k2.6"],
+        "coding",
+        None,
+    ),
+    (
+        "is glm 5.1 better than kimi k2.6 for coding and which is cheaper?",
+        "compare",
+        ["glm-5.1", "kimi-k2.6"],
+        "coding",
+        "price",
+    ),
+    # an unknown name opening a request; a version after "beat" asked of an unknown name
+    ("gemma 5 12b for local coding", "not_found", [], "coding", None),
+    ("gpt-7 when? would it beat 5.5", "not_found", ["gpt-5.5"], None, None),
+    # about the bot's list; outages, birthdays and reactions
+    ("is your model list up to date?", "help", [], None, None),
+    ("is kimi k2.6 down again??", "none", [], None, None),
+    ("my kid is turning 40... i mean 4o lol, birthday card ideas?", "none", [], None, None),
+    ("🤡 kimi k2.6 thinking", "none", [], None, None),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "intent", "models", "category", "metric"),
@@ -1499,6 +1575,7 @@ _BLIND40_CLASSES = [
         *_BLIND36_CLASSES,
         *_BLIND38_CLASSES,
         *_BLIND40_CLASSES,
+        *_BLIND42_CLASSES,
     ],
 )
 def test_the_classes_blind_sets_taught(
@@ -1540,6 +1617,17 @@ def test_a_thinking_mode_asked_and_a_thinking_model_refused(engine: Engine) -> N
     assert (q.intent, q.filters.reasoning, q.filters.max_price) == ("leaderboard", True, 2.0)
     q = engine.understander.parse("been away for a week, anything new?", TODAY)
     assert (q.intent, q.since_days) == ("changes", 7)
+    q = engine.understander.parse("best reasoning-off model with 200k context", TODAY)
+    assert (q.intent, q.category, q.filters.reasoning) == ("leaderboard", None, False)
+    q = engine.understander.parse("top 3 models with audio input, reasoning on", TODAY)
+    assert (q.intent, q.filters.modality, q.filters.reasoning) == ("leaderboard", "audio", True)
+
+
+def test_a_context_grown_and_a_leader_of_a_measure_changing(engine: Engine) -> None:
+    q = engine.understander.parse("has any model's context window grown this month", TODAY)
+    assert (q.intent, q.kind, q.since_days) == ("changes", "context", 30)
+    q = engine.understander.parse("did the cheapest model change this week", TODAY)
+    assert (q.intent, q.kind, q.since_days) == ("changes", "leader", 7)
 
 
 def test_an_input_said_with_a_slip_or_as_a_photo_is_a_condition(engine: Engine) -> None:

@@ -60,13 +60,13 @@ _RECENT = re.compile(
 _THIS = re.compile(r"\b(?:released |out |launched |from )?this (year|month)\b|\bin (20\d\d)\b")
 _NON_REASONING = re.compile(
     r"\bnon[- ]?(?:reasoning|thinking)\b|\bwithout (?:a |any )?(?:reasoning|thinking)\b|\bno[- ](?:reasoning|"
-    r"thinking)\b|\b(?:doesn'?t|does not|don'?t|do not|won'?t) do (?:the |any )?(?:whole )?(?:thinking|reasoning)\b|\b(?:not|isn'?t|aren'?t) (?:a |one of the )?['\"\u2018\u201c]?(?:reasoning|thinking)\b|\b(?:doesn'?t|does not|don'?t|do not|no) needs? to (?:think|reason)\b|\binstruct(?:ion)? model\b(?! following)"
+    r"thinking)\b|\b(?:reasoning|thinking)[- ]off\b|\b(?:doesn'?t|does not|don'?t|do not|won'?t) do (?:the |any )?(?:whole )?(?:thinking|reasoning)\b|\b(?:not|isn'?t|aren'?t) (?:a |one of the )?['\"\u2018\u201c]?(?:reasoning|thinking)\b|\b(?:doesn'?t|does not|don'?t|do not|no) needs? to (?:think|reason)\b|\binstruct(?:ion)? model\b(?! following)"
 )
 _THINKING = re.compile(
     r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)"
     r"|\b(?:reasoning|thinking)[- ]capable\b|\b(?:thinking|reasoning) (?:ones?|only)\b"
     r"|\b(?:that|which) (?:also )?(?:does|do|supports?|has) (?:reasoning|thinking)\b"
-    r"|\b(?:with|has|have) (?:a )?(?:thinking|reasoning) mode\b|\b(?:reasoning|thinking)[- ]enabled\b"
+    r"|\b(?:with|has|have) (?:a )?(?:thinking|reasoning) mode\b|\b(?:reasoning|thinking)[- ]enabled\b|\b(?:reasoning|thinking) on\b(?! (?:the|a|my|this|that)\b)"
 )
 _YEAR_MODELS = re.compile(r"\b(20[2-3]\d)\s+(?:[\w-]+\s+){0,3}?(?:models?|llms?|releases?|ones)\b")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
@@ -340,6 +340,7 @@ _CHANGES = re.compile(
     r"|\b(?:has|have|did)\b.{0,40}\bprices?\b.{0,30}\b(?:changed?|go(?:ne)? (?:up|down)|went (?:up|down)|dropped|drop|cut)\b"
     r"|\b(?:drop|dropped|drops|fall|fell|go down|went down|gone down|go up|went up|gone up) in price\b"
     r"|\b(?:have|has)\b.{0,10}\bscores?\b.{0,40}\bbeen (?:updated|changed|revised)\b"
+    r"|\b(?:has|have|did)\b.{0,30}\bcontext(?: windows?)?\b.{0,15}\b(?:grown|grew|grow|gotten bigger|got bigger)\b"
 )
 _SPAN_DAYS = (
     (re.compile(r"\btoday\b|\bsince yesterday\b|\blast 24 ?h(?:ours)?\b|\b(?:last|past) day\b"), 1),
@@ -357,6 +358,7 @@ KIND_WORDS = (
         "leader",
         re.compile(
             r"(?<!\w)(?:leaders?|leaderboard|rankings?|#1|number one|top spot|top model|top \w+ model|new best|first place|lead(?:ing)?|crown|overt\w+|"
+            r"(?:fastest|cheapest|best|strongest|smartest) model(?! ?'?s)|"
             r"dethron\w+|at the top)\b"
         ),
     ),

@@ -76,6 +76,7 @@ MEASURE_ASKED = re.compile(
 # A category asked beside a measure: "which is better at coding and which is cheaper"
 CATEGORY_ASKED = re.compile(
     r"\b(?:good|better|best|strong|stronger|great|smarter|decent) (?:at|for|in)\b|\bstill\b"
+    r"|\bbetter than\b.{0,40}\b(?:for|at)\b"  # "is kimi k2.6 better than deepseek v4 pro for coding"
 )
 
 # Words for models themselves: a superlative beside one asks about models.
@@ -256,6 +257,7 @@ TELLING = re.compile(
     r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
     r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\bi benchmarked\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
     r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀|🐐|🗿|💯|🤯|👑|🥶|🤌|😎|✨|🙌|❤️|💪|🎉"
+    r"|🤡|😬|🫠|🥲|👏|😮|😴|🙃|🤮|😤"
     # what the writer did, the "I" left out: "asked gpt-5.5 to help with my speech"
     r"|^\W*(?:asked|told|tried|gave|had|made|fed|threw|let|spent|tested|switched|swapped|pointed)\s"
     r"|\b(?:brb|will report back|report back|gonna test|about to test)\b"
@@ -350,6 +352,7 @@ _OFFER = re.compile(r"\bif (?:any(?:one|body)|u|you|y'?all|people|ppl) (?:wants?
 _CLAIMED = re.compile(
     r"\b(?:is|was|are|were)\s+(?:(?:so|way|much|a lot|miles|just|really|clearly|honestly|"
     r"still|actually|definitely)\s+)*(?:better|worse|faster|slower|cheaper|smarter|dumber)\s+than\b"
+    r"|[\w.]+ '(?:beats|crushes|destroys|smokes|outperforms)'"  # "glm 5.2 'beats' opus 4.8"
 )
 
 
@@ -401,7 +404,7 @@ THEIR_WORK = re.compile(r"\bwho (?:made|posted|shared) (?:the|that|this)\b(?!\s+
 # A complaint or a reaction, even shaped as a question to the channel: "does anyone else's
 # cursor keep defaulting to gpt-5.4? so annoying"
 COMPLAINT = re.compile(
-    r"\b(?:ugh+|smh|so annoying|annoying af|never again|nerfed|rip)\b|\bcan'?t believe\b"
+    r"\b(?:ugh+|smh|so annoying|annoying af|never again|nerfed|rip|(?:so|is|are) cooked)\b|\bcan'?t believe\b"
     r"|\bkeeps? (?:defaulting|crashing|failing|breaking|timing out|erroring)\b|😤|🙄|😩|😭"
 )
 
@@ -432,14 +435,15 @@ HELP = re.compile(
     r"\bwhat (?:kind|sort) of questions (?:can|do|should) i\b|\bkind of questions i can ask\b|\bis (?:this|the) bot working\b|"
     r"\bwhat am i supposed to (?:type|ask|say)\b|\b(?:what|who) are (?:you|u)\W*(?:lol|lmao)?\W*$|\bbot\b.{0,20}\bhow to use\b|"
     r"\bhow to use\b.{0,20}\bbot\b"
-    r"|\bwhen (?:you|u) say \w+(?: \w+)?,? do (?:you|u) mean\b"
+    r"|\bwhen (?:you|u) say \w+(?: \w+)?,? do (?:you|u) mean\b|\bis there a (?:command|commands) list\b"
+    r"|\b(?:a )?list of (?:the )?commands\b"
     r"|\bwhat(?:'s| is) (?:this|the) bot (?:for|about)\b|\bwhat does (?:this|the) bot(?: even| actually| really)? do\b"
     r"|\bwhat (?:kind|sort|type)s? of (?:questions|things|stuff) (?:can )?(?:you|u) (?:answer|do|handle)\b"
 )
 
 # Questions about the bot itself: its data, its method, how to ask it.
 ABOUT_BOT = re.compile(
-    r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers?|scores|rankings?|leaderboards?|"
+    r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers?|scores|rankings?|leaderboards?|model list|models list|"
     r"ranks|sources?|benchmarks|method|categories|info|prices|figures?|catalog|database|results)\b"
     r"|\b(?:pricing|prices?|scores?|data|numbers|benchmarks?) (?:info |data |figures )?(?:from|come from|sourced from)\b"
     r"|\b(?:prices?|scores?|data|numbers|figures|benchmarks?|rankings?)\b.{0,20}\b(?:your own|(?:pulled|scraped|taken|copied) from)\b"
@@ -501,7 +505,7 @@ ASKED_OF_OTHERS = re.compile(
     r"has anyone|did anyone|"
     r"is anyone|is anybody|who else|"
     r"am i the only|do you guys|you guys|who wants|who(?:'s| is) (?:up for|down)|anyone up for)\b"
-    r"|\b(?:anyone|anybody) (?:done|tried|know|knows|else|here|seen|used|using|getting|have|had|"
+    r"|\b(?:anyone|anybody)(?!'s) (?:done|tried|know|knows|else|here|seen|used|using|getting|have|had|"
     r"been|got|remember|recommend|suggest)\b"
     r"|\b(?:can|could) (?:someone|somebody|anyone|anybody) (?:explain|eli5)\b"
 )
@@ -545,6 +549,7 @@ COMMAND_LINE = re.compile(
 # talk of a service being down: nothing the bot's data answers
 OUTAGE = re.compile(
     r"\b(?:is|are|was|went|goes|going) (?:down|offline)\b|\bstatus page\b|\boutages?\b"
+    r"|^\W*(?:is|are)\b.{1,30}\b(?:down|offline)\b(?! ?(?:to|with|for|in|on)\b)"
     r"|\b(?:5\d\d|429) (?:errors?|again|overloaded)\b|\bgetting (?:5\d\d|429)s?\b"
 )
 

@@ -123,7 +123,9 @@ def _not_found(r: Reading) -> Query | None:
     short_unknown = len(r.toks) - sum(u.end - u.start for u in unknown) <= 2 or (
         "?" in r.own_low and not r.others
     )
-    if r.compare_cue or r.profile_cue or r.n or short_unknown:
+    # "gemma 5 27b for local coding": the name opens a request for a use
+    opens = unknown[0].start == 0 and r.category is not None
+    if r.compare_cue or r.profile_cue or r.n or short_unknown or opens:
         q = _query(r, "not_found")
         q.unknown = [u.text for u in unknown]
         q.candidates = unknown_choices(unknown)

@@ -39,7 +39,9 @@ def supported(
     if not strong and all(m.key and m.key[0][:1].isdigit() for m in weak):
         # versions alone ("5.4 or 5.5 for math?"): asked, and about a category or a measure;
         # "i scored 5.5 or 5.4 on the quiz" is no question
-        return mentions if cue and question_shape(low) else []
+        asked = (cue or _DIFFERENCE.search(low) is not None) and question_shape(low)
+        # "5.5 or 5.4 for writing sql": two versions opening a request for a use
+        return mentions if asked or (cue and _VERSIONS_FOR.match(low)) else []
     if strong or (cue and (len(weak) >= 2 or question_shape(low))) or (paired and "?" in low):
         return mentions
     return [m for m in mentions if not m.weak]
@@ -50,7 +52,11 @@ def everyday_sense(key: tuple[str, ...], toks: list[str], start: int, low: str) 
     that sense. Typed as the first word: "claude sonnet 4.5 for poems" starts with claude; a
     nickname counts as typed ("maverick" in "scout or maverick, the top gun characters")."""
     typed = toks[start] if start < len(toks) else ""
-    for word in dict.fromkeys(((key[0] if key else "") or typed, typed)):
+    # a name's other word, when its first word has no everyday sense ("a command list" read
+    # as command a)
+    first = key[0] if key else typed
+    others = [w for w in key[1:] if first not in EVERYDAY_SENSES and w in EVERYDAY_SENSES]
+    for word in dict.fromkeys(((key[0] if key else "") or typed, typed, *others)):
         line = "o-series" if SERIES.fullmatch(word) else word
         if word == typed and word[:1].isdigit():
             line = "number"  # a version typed alone ("3.1 pro") is a number first
@@ -77,6 +83,8 @@ def _sense_hit(low: str, sense: str, line: str, versioned: bool = False) -> bool
     return False
 
 
+_DIFFERENCE = re.compile(r"\b(?:diff|difference|differences|better|worse|vs\.?|versus)\b")
+_VERSIONS_FOR = re.compile(r"\W*\d+(?:\.\d+)?\s+(?:or|vs\.?|v|versus)\s+\d+(?:\.\d+)?,?\s+for\b")
 _PUT_TO = re.compile(r"\b(?:for|at) (?:my |the |a |our )?(?:[a-z]+ )?$")
 
 

@@ -392,7 +392,17 @@ def _beside(toks: list[str], x: Mention | Loose, i: int) -> bool:
     """Name x stands beside token i, joined to it by "vs", "or", "and" and the like ("gpt-5.5
     instant noticeably dumber than regular 5.5", "3.1 pro still ahead of 5.5")."""
     return (
-        x.end <= i
-        and (i - x.end <= 2 or (i - x.end <= 5 and toks[i - 1] in _BEFORE_VERSION))
-        and any(w in _AHEAD for w in toks[x.end : i])
-    ) or (x.start > i and x.start - i <= 2 and any(w in CONNECTORS for w in toks[i + 1 : x.start]))
+        (
+            x.end <= i
+            and (
+                i - x.end <= 2
+                or (i - x.end <= 5 and toks[i - 1] in _BEFORE_VERSION)
+                # "gpt-6 when? and is it gonna be better than 5.5": asked of the name before
+                or (i - x.end <= 8 and toks[i - 1] in ("than", "beat", "beats"))
+            )
+            and any(w in _AHEAD for w in toks[x.end : i])
+        )
+        or (
+            x.start > i and x.start - i <= 2 and any(w in CONNECTORS for w in toks[i + 1 : x.start])
+        )
+    )

@@ -64,7 +64,7 @@ class NameSpeller:
             # "gtp 4.1" before a version; "o3 mni" after one
             pool = [f for f in FAMILIES if len(f) == 3] if before_version else []
             if after_version:
-                pool += [v for v in VARIANT_WORDS if len(v) == 4]
+                pool += [v for v in VARIANT_WORDS if len(v) in (3, 4)]  # "v4 pri", "o3 mni"
             if not pool:
                 return None
             hits = process.extract(tok, pool, scorer=OSA.distance, score_cutoff=1, limit=None)

@@ -276,8 +276,13 @@ def without_idioms(low: str) -> str:
                 # "context: small startup" introduces a story; "more context: a or b?" asks
                 low = _heading_pattern(phrase).sub(" ", low)
             else:
-                low = low.replace(phrase, " ")
+                low = _idiom_pattern(phrase).sub(" ", low)  # as whole words: not "the reasoning"
     return low
+
+
+@functools.lru_cache(maxsize=512)
+def _idiom_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])")
 
 
 @functools.lru_cache(maxsize=16)

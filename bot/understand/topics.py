@@ -196,7 +196,7 @@ def _category_in(low: str, index: dict[str, list[tuple[str, str]]]) -> str | Non
     return best[3]
 
 
-_NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b")
+_NEGATION = re.compile(r"\b(?:not|no|never|without|dont)\b|n't\b")
 
 
 def find_metric(low: str, besides: str | set[str] | None = None) -> str | None:
