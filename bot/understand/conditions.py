@@ -66,7 +66,7 @@ _THINKING = re.compile(
     r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)"
     r"|\b(?:reasoning|thinking)[- ]capable\b|\b(?:thinking|reasoning) (?:ones?|only)\b"
     r"|\b(?:that|which) (?:also )?(?:does|do|supports?|has) (?:reasoning|thinking)\b"
-    r"|\b(?:with|has|have) (?:a )?(?:thinking|reasoning) mode\b|\b(?:reasoning|thinking)[- ]enabled\b|\b(?:reasoning|thinking) on\b(?! (?:the|a|my|this|that)\b)"
+    r"|\b(?:with|has|have) (?:a )?(?:thinking|reasoning) mode\b|\b(?:reasoning|thinking)[- ]enabled\b|\bwith (?:thinking|reasoning)\b(?! (?:about|through|of|in)\b)|\band (?:thinking|reasoning)\s*(?=[,.;!?]|$)|\b(?:reasoning|thinking) on\b(?! (?:the|a|my|this|that)\b)"
 )
 _YEAR_MODELS = re.compile(r"\b(20[2-3]\d)\s+(?:[\w-]+\s+){0,3}?(?:models?|llms?|releases?|ones)\b")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
@@ -176,6 +176,7 @@ def _maker_pattern() -> re.Pattern[str]:
         rf"(?:'s)?(?:\s*[?!.]*$|\s+(?:for|at|in|to|on)\b)"
         rf"|\b(?:which|what)\s+({words})\s+(?:model\s+)?(?:is|are|has|does|gives)\s+(?:the\s+)?"
         rf"(?:best|top|strongest|cheapest|fastest|quickest|smartest|biggest|lowest|most)\b"
+        rf"|(?:,|\band)\s+({words})\s+only\b"  # "best local llm for coding, mistral only pls"
     )
 
 
@@ -327,6 +328,7 @@ _CHANGES = re.compile(
     r"|\b(?:what did i miss|what have i missed|what(?:'?s| is| has been) different)\b"
     r"(?=.*\b(?:this|today|week|month|lately|recently|since|past|last|yesterday)\b)"
     r"|(?=.*\b(?:offline|away|on vacation|on holiday|been gone|was gone)\b).*\b(?:what did i miss|what have i missed)\b"
+    r"|^\W*(?:<@!?\d+>\s*)?(?:any\s+)?(?:updates?|news)\W+(?=.*\b(?:offline|away|been gone|on vacation)\b)"
     r"|\b(?:get|got|gotten|gets)\s+(?:a\s+)?(?:longer|bigger|larger)\s+context\b"
     r"|^\W*(?:did|has|have)\b.{0,10}\bcontext(?: window| limit| length)?\b.{0,30}\bchange[ds]?\b"
     r"|\brecent (?:changes|updates)\b|\b(?:leaderboard|ranking|rankings|score|standings) changes\b"

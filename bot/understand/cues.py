@@ -59,7 +59,8 @@ LEADER_CUES = re.compile(
     r"what would you use|mejor|melhor|meilleur|meilleure|beste|besten|migliore|"
     # "good model for general knowledge questions?", "and for calculus which one wins"
     r"(?:good|decent|solid|great|strong) (?:models?|llms?|ai) (?:for|to|at|with)|"
-    r"which (?:one |model )?wins|who wins|go-?to (?:model|llm|ai|one|pick|choice)|goto model)\b"
+    r"which (?:one |model )?wins|who wins|go-?to (?:model|llm|ai|one|pick|choice)|goto model|"
+    r"(?:the )?king of)\b"
     r"|(?<!\w)#1\b"
     # any superlative asked of: "what's kindest to my budget", "which is gentlest on my wallet"
     r"|\b(?:what|which)(?:'s|s| is| are| one is)? (?:the )?(?!(?:interest|request|contest|honest|"
@@ -283,7 +284,8 @@ _STATED = re.compile(
     r"works|worked|broke|breaks|beat|beats|crushed|went|goes|came|comes|did|didn'?t|does|"
     r"doesn'?t|won'?t|can'?t|cannot|released|dropped|launched|trained|fixed|failed|crashed|"
     r"nailed|solved|used|tried|tested|switched|moved|ran|wrote|built|costs|charged|says|said|"
-    r"claims|claimed|returned|benchmarked|won|lost|runs|hits|cut|saved|halved|doubled|slashed)\b"
+    r"claims|claimed|returned|benchmarked|won|lost|runs|hits|cut|saved|halved|doubled|slashed|"
+    r"writes|codes|handles|reasons|feels)\b"
 )
 # After the verb, who it asks about: "is it good", "does this handle"; among several models
 # named, a noun too ("gpt4.1 vs gpt4.1 mini is the mini that much worse").
@@ -320,6 +322,13 @@ OPENERS = frozenset(
         "well",
         "hmm",
         "alright",
+        "tbh",
+        "ngl",
+        "honestly",
+        "ehh",
+        "eh",
+        "hm",
+        "umm",
     ]
 )
 
@@ -390,7 +399,7 @@ ANNOUNCES = re.compile(r"\W*(?:heads up|psa|fyi|news|breaking|reminder)\b\W")
 NOT_ASKING = re.compile(
     r"\?\s*(?:more like|sounds like)\b|\bbrb\b|\b(?:will|gonna|i'?ll) report back\b"
     # one's own work shown: "check out my repo, it benchmarks phi 4 on a raspberry pi"
-    r"|^\W*check (?:out )?(?:my|our)\b"
+    r"|^\W*check (?:out )?(?:my|our)\b|^\W*rate my\b|\bwho let the\b"
     # one's own setup: "my gpu hits 95 degrees running gemma 4 31b, is that normal??"
     r"|\bis (?:that|this) normal\b"
     # a memory shared: "remember when gpt-4 cost $60 per million? wild times"
@@ -550,6 +559,7 @@ COMMAND_LINE = re.compile(
 OUTAGE = re.compile(
     r"\b(?:is|are|was|went|goes|going) (?:down|offline)\b|\bstatus page\b|\boutages?\b"
     r"|^\W*(?:is|are)\b.{1,30}\b(?:down|offline)\b(?! ?(?:to|with|for|in|on)\b)"
+    r"|\b[45]\d\d(?:ing|s)\b|\bkeeps? (?:giving |throwing |returning )?[45]\d\d\b"  # "keeps 401ing"
     r"|\b(?:5\d\d|429) (?:errors?|again|overloaded)\b|\bgetting (?:5\d\d|429)s?\b"
 )
 

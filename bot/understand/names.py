@@ -26,6 +26,7 @@ from bot.understand.vocabulary import (
 
 Hit = tuple[int, set[str], bool]  # how many tokens a name takes, its models, read corrected
 _COMPARED = CONNECTORS | {"compared"}
+_LINE_WORDS = frozenset({"family", "lineup", "series", "variants"})
 _PLAIN = frozenset({"normal", "regular", "base", "plain", "standard", "vanilla", "the"})
 _BARE = re.compile(r"\d+(?:\.\d+)?")  # a version with nothing after it: 6, 4.9
 # Words that may follow a model's name and version: "fugu 2 vs ...", "is fugu 2 good"
@@ -189,6 +190,11 @@ class NameFinder:
         if nxt in NOT_A_TIER_BEFORE and after in NOT_A_TIER_BEFORE[nxt]:
             return None  # "grok 4.3's max context"
         text = " ".join(toks[i : end + 1])
+        if nxt in _LINE_WORDS:
+            # "glm 4.5 family, which is cheapest": the models of the line, which one
+            cands = self.candidates.family(typed)
+            if len(cands) > 1:
+                return Loose("family", text, i, end + 1, tuple(cands))
         if (
             nxt in STRONG_VARIANTS
             and not self._extends(typed, nxt)

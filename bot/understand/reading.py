@@ -79,6 +79,12 @@ _UNDERSTANDING = re.compile(
     r"\b(?:video|image|audio|pdf|document|chart|screenshot)s? (?:understanding|analysis|comprehension)\b"
 )
 _THINKING_WORDS = re.compile(r"\b(?:thinking|reasoning|think|reason)\b")
+# The kind of model, said as a requirement: "a thinking model", "reasoning on", "+ thinking"
+_KIND_PHRASES = re.compile(
+    r"\b(?:an? )?(?:non[- ]?)?(?:reasoning|thinking|reasoner)[- ]?(?:models?|llms?|ones?|modes?|on|off|"
+    r"enabled|capable)\b|(?:\+|\band\b|\bwith\b|\bno\b)\s*(?:thinking|reasoning)\b"
+    r"(?!\s+(?:about|through|of|in|skills?|problems?|tasks?|questions?)\b)"
+)
 # A use set aside, so not the one asked about: "forget coding", "rather than for math"
 _SET_ASIDE = re.compile(
     r"\b(?:forget|never ?mind|nvm|instead of|rather than|other than|apart from|except for|"
@@ -92,6 +98,9 @@ _ONE_OF_A_KIND = re.compile(
 # Its kind asked of a model, no category: "is claude haiku 4.5 a reasoning model?"
 _KIND_ASKED = re.compile(r"^\W*(?:is|are)\b.{0,30}\ban? (?:reasoning|thinking) (?:model|llm)\b")
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)\b")
+_LEFT = re.compile(
+    r"\b(?:switching|switch|moving|moved|migrating|migrated|switched|coming|came) from$"
+)
 _POINTING = re.compile(r"\^|\bthis\b|\bthat\b|\banswer\b|\bsame\b|\+1|\bpls\b|\bplease\b|\?")
 
 
@@ -388,6 +397,8 @@ def _meant_loose(
     loose = [x for x in loose if not refers_back(x, found)]
     # "nvidia nemotron cascade 2": the maker's name before one of its models is that model's
     loose = [x for x in loose if not _names_the_next(x, mentions, index)]
+    # "thinking of switching from claude": the model left behind is not asked about
+    loose = [x for x in loose if not _LEFT.search(" ".join(toks[max(0, x.start - 2) : x.start]))]
     # "some random llama finetune": a model of the user's own, built on the line
     return [
         x
@@ -531,8 +542,9 @@ def _category(rest: str, low: str, filters: Filters) -> str | None:
     if category == "reasoning" and filters.reasoning is not None:
         # "best non-reasoning model for coding, i don't want it thinking": the kind is set;
         # refused, thinking is no category at all ("... that doesn't do the thinking thing")
-        other = find_category(_THINKING_WORDS.sub(" ", rest))
-        category = other if other or filters.reasoning is False else category
+        category = find_category(_KIND_PHRASES.sub(" ", rest))
+        if category == "reasoning" and filters.reasoning is False:
+            category = find_category(_THINKING_WORDS.sub(" ", rest))
     if (
         category == "multimodal"
         and filters.modality is not None

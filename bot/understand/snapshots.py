@@ -92,7 +92,11 @@ class Snapshots:
         stem = without_month(a.models[m.model].name)
         for i in range(m.end, len(toks) - 1):
             month = MONTHS.get(toks[i])
-            if month is None or toks[i + 1] not in ("one", "version", "release", "snapshot"):
+            if month is None:
+                continue
+            # "the august one", "the august 2024 one"
+            one = i + 2 if _YEAR.fullmatch(toks[i + 1]) and i + 2 < len(toks) else i + 1
+            if toks[one] not in ("one", "version", "release", "snapshot"):
                 continue
             if toks[i - 1] not in ("the", "vs", "or", "and", "than", "to"):
                 continue
@@ -105,5 +109,5 @@ class Snapshots:
                 and d.month == month
             ]
             if len(twins) == 1:
-                return [*mentions, Mention(twins[0], i, i + 2, False, (toks[i], toks[i + 1]))]
+                return [*mentions, Mention(twins[0], i, one + 1, False, (toks[i], toks[one]))]
         return mentions
