@@ -483,7 +483,8 @@ def _print(r: dict[str, Any]) -> None:
     for label, b in r.get("bot", {}).items():
         err = f"  ERROR: {b['error']}" if b.get("error") else ""
         print(
-            f"bot ({label}): cold start {b.get('cold_start_s')} s, peak RSS {b.get('rss_mb')} MB, "
+            f"bot ({label}): cold start {b.get('cold_start_s')} s (first reply with its chart: "
+            f"{b.get('first_reply_chart')}), peak RSS {b.get('rss_mb')} MB, "
             f"burst {b.get('burst_s')} s, loop lag p50/p99/max "
             f"{b.get('loop_lag_p50_ms')}/{b.get('loop_lag_p99_ms')}/{b.get('loop_lag_max_ms')} ms, "
             f"autocomplete late {b.get('autocomplete_too_late')}/{b.get('autocomplete_sent')}, "

@@ -110,6 +110,7 @@ class _TimedStandin(DiscordStandin):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.reply_at: dict[int, float] = {}  # message id replied to -> monotonic time
+        self.chart_of: dict[int, bool] = {}  # message id replied to -> its reply had a chart
         # interaction id -> (monotonic time, status) of the bot's first callback, accepted or not
         self.callback_at: dict[int, tuple[float, int]] = {}
         self.failed: list[RecordedRequest] = []  # the bot's requests the stand-in refused
@@ -139,6 +140,7 @@ class _TimedStandin(DiscordStandin):
             if ref.get("message_id") is not None:
                 self.reply_at.setdefault(int(ref["message_id"]), now)
                 pngs = [hash(f.data) for f in record.files if f.is_png]
+                self.chart_of.setdefault(int(ref["message_id"]), bool(pngs))
                 self.replies_with_chart += bool(pngs)
                 self.charts.update(pngs)
         self.progress.set()
@@ -381,6 +383,9 @@ async def measure_bot(
         # bot answers before that, so guild_create_to_first_reply under 2 s shows it did.
         t_first = await _while_alive(replied(first_id), proc, stderr_path, "the first reply", 60)
         result["cold_start_s"] = round(t_first - t0, 3)
+        # the first question compares two models: its reply carries a chart unless the chart
+        # was not ready within the reply's wait (CHART_WAIT_SECONDS)
+        result["first_reply_chart"] = standin.chart_of.get(first_id)
         result["cold_start_phases_s"] = {
             "spawn_to_identify": round(t_identify - t0, 3),
             "identify_to_guild_create": round(t_guild - t_identify, 3),

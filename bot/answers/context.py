@@ -62,7 +62,13 @@ class Context:
         return self.catalog.model_by_id[mid]
 
     def profile(self, mid: str) -> Profile:
+        """A model's full profile, with the benchmarks behind each category score."""
         return self.scoreboard.profile(mid)
+
+    def summary(self, mid: str) -> Profile:
+        """A model's scores without their parts: for what reads only values, across many
+        models (a full profile is built on demand, and only a few hundred are kept)."""
+        return self.scoreboard.profiles[mid]
 
     def once(self, name: str, make: Callable[[], T]) -> T:
         """`make()`, worked out on first use and kept as long as the context (its data does not

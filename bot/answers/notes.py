@@ -113,7 +113,7 @@ def closest_scored(ctx: Context, ids: list[str]) -> str:
                 ctx.model(n).name
                 + (
                     f" ({num(o.value, 0)} overall)"
-                    if (o := ctx.profile(n).overall) is not None
+                    if (o := ctx.summary(n).overall) is not None
                     else ""
                 )
                 for n in ids
@@ -126,6 +126,6 @@ def closest_scored(ctx: Context, ids: list[str]) -> str:
 def _scored_by_maker(ctx: Context) -> dict[str, list[Model]]:
     by_maker: dict[str, list[Model]] = {}
     for o in ctx.catalog.models:
-        if ctx.profile(o.id).categories:
+        if ctx.summary(o.id).categories:  # every model: its summary, not a full profile
             by_maker.setdefault(o.creator, []).append(o)
     return by_maker

@@ -168,7 +168,7 @@ def candidates(ctx: Context, ids: list[str]) -> list[Candidate]:
     out = []
     for mid in ids:
         m = ctx.model(mid)
-        p = ctx.profile(mid)
+        p = ctx.summary(mid)
         detail = (
             f"overall {num(p.overall.value, 0)}"
             if p.overall
