@@ -45,7 +45,8 @@ QUALITY_CUES = re.compile(
     r"how does .* (?:compare|do)|is (?!(?:such|so|a|very|really|pretty|quite|that|too)\b)[\w.-]+(?: [\w.-]+){0,2} good|which \w+ should|which one of|how is|"
     r"how (?:fast|cheap|expensive|smart|strong|quick) is|which (?:one )?is (?:good|best|better)|good idea|"
     r"which [\w.-]+(?: [\w.-]+){0,2} is (?:good|best|better|the best)|good on|"
-    r"^(?:any |ur |your )?(?:thoughts|opinions?|impressions) (?:on|of|about)|good or (?:nah|not|no|bad))\b"
+    r"^(?:any |ur |your )?(?:thoughts|opinions?|impressions) (?:on|of|about)|good or (?:nah|not|no|bad)|"
+    r"\b(?:thoughts|opinions|impressions)\W*$)\b"
 )
 
 # Asking for the best: superlatives, "which model", "what should i use", "sota".
@@ -60,7 +61,7 @@ LEADER_CUES = re.compile(
     # "good model for general knowledge questions?", "and for calculus which one wins"
     r"(?:good|decent|solid|great|strong) (?:models?|llms?|ai) (?:for|to|at|with)|"
     r"which (?:one |model )?wins|who wins|go-?to (?:model|llm|ai|one|pick|choice)|goto model|"
-    r"(?:the )?king of)\b"
+    r"(?:the )?king of|which \w+ should (?:i|we) (?:use|pick|get|run) for|(?:anything|something) (?:from|by))\b"
     r"|(?<!\w)#1\b"
     # any superlative asked of: "what's kindest to my budget", "which is gentlest on my wallet"
     r"|\b(?:what|which)(?:'s|s| is| are| one is)? (?:the )?(?!(?:interest|request|contest|honest|"
@@ -108,7 +109,8 @@ CHANGE_VERBS = re.compile(
 # A follow-up in a conversation: "ok and for math?", "what about for agents", "how about speed"
 FOLLOW_UP = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|k|so|hm+|cool|thanks|ty|alright|aight|right|oh|ah)\W*)*(?:but\W+)?(?:and|what about|how about|same for|"
-    r"same question but|same but|now)\b(?=.{0,45}$)(?!.*\b(?:it|its|that|this|them|they|those|one)\b)"
+    r"same question but|same but|now)\b(?=.{0,45}$)(?!.*\b(?:it|its|that|this|them|they|those|two|both)\b)"
+    r"(?!.*(?<!which )\bone\b)"
 )
 
 # A follow-up that adds a requirement: "ok and if it has to be open weights and released this year?"
@@ -401,7 +403,7 @@ NOT_ASKING = re.compile(
     # one's own work shown: "check out my repo, it benchmarks phi 4 on a raspberry pi"
     r"|^\W*check (?:out )?(?:my|our)\b|^\W*rate my\b|\bwho let the\b"
     # one's own setup: "my gpu hits 95 degrees running gemma 4 31b, is that normal??"
-    r"|\bis (?:that|this) normal\b"
+    r"|\bis (?:that|this) normal\W*$"
     # a memory shared: "remember when gpt-4 cost $60 per million? wild times"
     r"|^\W*(?:(?:lol|lmao|man|god|omg|ok|oh)\W+)?(?:(?:do )?(?:you|u|y'?all) )?remember (?:when|how)\b"
 )

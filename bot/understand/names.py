@@ -154,7 +154,11 @@ class NameFinder:
             end < len(toks)
             and not any(has_digit(w) for w in key)
             and _BARE.fullmatch(toks[end])
-            and (end + 1 == len(toks) or toks[end + 1] in _AFTER_A_NAME)
+            and (
+                end + 1 == len(toks)
+                or toks[end + 1] in _AFTER_A_NAME
+                or toks[end + 1] in VARIANT_WORDS  # "fugu 2 ultra any benchmarks yet"
+            )
         ):
             # "fugu 2 vs fugu ultra": a version the model's name does not have
             text = " ".join(toks[i : end + 1])

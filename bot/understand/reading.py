@@ -368,7 +368,8 @@ def _taken_back(toks: list[str]) -> int | None:
 
 
 _BEST_MODEL = re.compile(
-    r"\b(?:best|top|strongest|smartest|#1|number one)\s+(?:\w+\s+)?(?:models?|llms?)\b"
+    r"\b(?:best|top|strongest|smartest|fastest|cheapest|quickest|#1|number one)\s+(?:\w+\s+)?"
+    r"(?:models?|llms?)\b"
 )
 _ASIDE_WORDS = frozenset({"forget", "nvm", "forgetting", "ignore", "ignoring"})
 _ASIDE_FILLERS = frozenset({"the", "about", "abt", "all", "that", "those", "mind"})

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from bot.understand.vocabulary import IDIOMS, NUMBER_WORDS, VARIANT_WORDS
 
 _BIG_O = re.compile(r"\bo\(\s*[^()]{1,15}\)")
+# "what is phi(36)?": a function of a number, not a model
+_FUNCTION_OF = re.compile(r"\b[a-z]+\(\s*-?\d+(?:\s*,\s*-?\d+)*\s*\)")
 # "openai/gpt-5.4-mini", "meta-llama/llama-4-scout": an API id's organisation adds nothing
 _ORG_PREFIX = re.compile(
     r"(?<![\w/])(?:openai|anthropic|google|google-deepmind|meta-llama|meta|mistralai|mistral|"
@@ -90,6 +92,7 @@ def _tokens(text: str) -> tuple[str, ...]:
         text = _SPOKEN_VERSION.sub(_spoken, text)  # "gpt five point five": GPT-5.5, dictated
     if "(" in text:
         text = _BIG_O.sub(" ", text)  # O(1), O(n log n): complexity, not OpenAI's o1
+        text = _FUNCTION_OF.sub(" ", text)
         # "gpt-4o (may)": a month in brackets after a name is its snapshot, never the verb
         text = _MAY_IN_BRACKETS.sub(" may version ", text)
     if "/" in text:
