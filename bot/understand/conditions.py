@@ -66,7 +66,9 @@ _THINKING = re.compile(
     r"\b(?:thinking|reasoner|reasoning) models?\b|\bthinks? (?:first|step)"
     r"|\b(?:reasoning|thinking)[- ]capable\b|\b(?:thinking|reasoning) (?:ones?|only)\b"
     r"|\b(?:that|which) (?:also )?(?:does|do|supports?|has) (?:reasoning|thinking)\b"
-    r"|\b(?:with|has|have) (?:a )?(?:thinking|reasoning) mode\b|\b(?:reasoning|thinking)[- ]enabled\b|\bwith (?:thinking|reasoning)\b(?! (?:about|through|of|in)\b)|\band (?:thinking|reasoning)\s*(?=[,.;!?]|$)|\b(?:reasoning|thinking) on\b(?! (?:the|a|my|this|that)\b)"
+    # beside another requirement: "does vision and reasoning", "1m context and thinking"
+    r"|\b(?:vision|images?|context|ctx|weights|audio|pdfs?|video)\s+(?:and|\+|&)\s+(?:thinking|reasoning)\b"
+    r"|\b(?:with|has|have) (?:a )?(?:thinking|reasoning) mode\b|\b(?:reasoning|thinking)[- ]enabled\b|\bwith (?:thinking|reasoning)(?=\s*(?:[,.;!?]|$|mode|enabled|on\b|support))|\b(?:reasoning|thinking) on(?=\s*(?:[,.;!?]|$))"
 )
 _YEAR_MODELS = re.compile(r"\b(20[2-3]\d)\s+(?:[\w-]+\s+){0,3}?(?:models?|llms?|releases?|ones)\b")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
@@ -137,6 +139,11 @@ def max_price(low: str) -> float | None:
     return float(dollars or dollars2 or dollars3)
 
 
+_MAKES = re.compile(
+    r"\b(?:generate|generates|generating|make|makes|create|creates|draw|draws|produce|produces|render|renders)\b"
+)
+
+
 def modality_word(low: str) -> str | None:
     """The word that set the input condition, singular ("accepts pdf files": pdf)."""
     m = _MODALITY.search(low)
@@ -145,8 +152,8 @@ def modality_word(low: str) -> str | None:
 
 def modality(low: str) -> str | None:
     m = _MODALITY.search(low)
-    if not m:
-        return None
+    if not m or _MAKES.search(m.group()):
+        return None  # "can generate a photo of a dog": an image made, not one it takes
     word = m.group(1) or m.group(2) or "see"
     return MODALITY_WORDS.get(word, MODALITY_WORDS.get(word.rstrip("s"), "image"))
 
@@ -168,7 +175,8 @@ def _maker_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:best|top|strongest|cheapest|fastest|which|what|smartest|most capable|"
         rf"(?:top\s+)?\d+|of)\s+(?:\(?\w+\)?\s+){{0,2}}\(?({words})\)?(?:'s)?\s+(?:models?|llms?|ones?|options?)\b"
-        rf"|\b(?:models?|llms?|ones?|anything|something)\b.{{0,50}}?\b(?:from|by|made by|of)\s+({words})\b"
+        rf"|\b(?:models?|llms?|ones?)\b.{{0,50}}?\b(?:from|by|made by|of)\s+({words})\b"
+        rf"|\b(?:anything|something)\s+(?:\w+\s+){{0,3}}?(?:from|by|made by)\s+({words})\b"
         rf"|\b({words})(?:'s)?\s+(?:(?:best|top|strongest|smartest|cheapest|fastest|newest|"
         rf"latest|most capable|open|open-weights?|open weights?|open source|local|small|"
         rf"reasoning|thinking)\s+){{0,2}}(?:models?|llms?|lineup)\b"
@@ -260,11 +268,23 @@ def find_filters(low: str, today: dt.date, ranked_by_quality: bool) -> Filters:
     )
 
 
+def without_reasoning_words(text: str, reasoning: bool | None) -> str:
+    """The text less the words that set the kind-of-model condition ("a thinking model",
+    "non-reasoning", "with thinking"), so that a category asked beside it still reads."""
+    pats = [_NON_REASONING, _THINKING] if reasoning is False else [_THINKING]
+    for pat in pats:
+        text = pat.sub(" ", text)
+    return text
+
+
 def without_conditions(text: str, found: Filters) -> str:
     """The text less the words that set a condition, so "cheapest model with 200k context" asks
     about price and "best model that can read images" does not ask about the multimodal
     category."""
     pats = []
+    if found.reasoning is not None:
+        # first: "vision and reasoning", "1m context and thinking" are the kind's words
+        pats += [_NON_REASONING, _THINKING] if found.reasoning is False else [_THINKING]
     if found.min_context is not None:
         pats += [_CONTEXT, _CONTEXT_BARE, _CONTEXT_FIRST]
     if found.max_price is not None:
@@ -275,8 +295,6 @@ def without_conditions(text: str, found: Filters) -> str:
             text = text[: m.start()] + " " + text[end:]
     if found.modality is not None:
         pats += [_MODALITY, _VISION_KIND]
-    if found.reasoning is not None:
-        pats += [_NON_REASONING, _THINKING] if found.reasoning is False else [_THINKING]
     for pat in pats:
         text = pat.sub(" ", text)
     return text
@@ -410,8 +428,12 @@ _ASKED = re.compile(
 )
 
 
+# Asked of the future: "will opus 4.8 go down in price" is no question for the change log
+_FUTURE = re.compile(r"^\W*(?:will|would|gonna|when will)\b")
+
+
 def asks_changes(low: str) -> bool:
-    if _CHANGE_WORDS.search(low) is None:
+    if _CHANGE_WORDS.search(low) is None or _FUTURE.search(low):
         return False
     return _CHANGES.search(low) is not None or (
         _ASKED.search(low) is not None

@@ -454,7 +454,10 @@ HELP = re.compile(
 
 # Questions about the bot itself: its data, its method, how to ask it.
 ABOUT_BOT = re.compile(
-    r"\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers?|scores|rankings?|leaderboards?|model list|models list|"
+    r"\b(?:your|ur|the bot'?s|this bot'?s) (?:leaderboards?|model list|models list)\b.{0,40}"
+    r"\b(?:from|based on|come from|sourced|up to date|updated|current|complete)\b"
+    r"|\b(?:up to date|current|complete)\b.{0,20}\b(?:your|ur|the bot'?s|this bot'?s) (?:model list|models list|leaderboards?)\b"
+    r"|\b(?:your|ur|you|the bot'?s?|this bot'?s?)\b.{0,40}\b(?:data|numbers?|scores|rankings?|"
     r"ranks|sources?|benchmarks|method|categories|info|prices|figures?|catalog|database|results)\b"
     r"|\b(?:pricing|prices?|scores?|data|numbers|benchmarks?) (?:info |data |figures )?(?:from|come from|sourced from)\b"
     r"|\b(?:prices?|scores?|data|numbers|figures|benchmarks?|rankings?)\b.{0,20}\b(?:your own|(?:pulled|scraped|taken|copied) from)\b"
@@ -560,8 +563,9 @@ COMMAND_LINE = re.compile(
 # talk of a service being down: nothing the bot's data answers
 OUTAGE = re.compile(
     r"\b(?:is|are|was|went|goes|going) (?:down|offline)\b|\bstatus page\b|\boutages?\b"
-    r"|^\W*(?:is|are)\b.{1,30}\b(?:down|offline)\b(?! ?(?:to|with|for|in|on)\b)"
-    r"|\b[45]\d\d(?:ing|s)\b|\bkeeps? (?:giving |throwing |returning )?[45]\d\d\b"  # "keeps 401ing"
+    r"|^\W*(?:is|are)\b(?!.*\b(?:prices?|pricing|costs?|latency)\b).{1,30}\b(?:down|offline)\b"
+    r"(?! ?(?:to|with|for|in|on)\b)"
+    r"|\b[45]\d\d(?:ing|ed)\b|\bkeeps? (?:giving |throwing |returning )?[45]\d\d\b"  # "keeps 401ing"
     r"|\b(?:5\d\d|429) (?:errors?|again|overloaded)\b|\bgetting (?:5\d\d|429)s?\b"
 )
 

@@ -124,8 +124,10 @@ def _not_found(r: Reading) -> Query | None:
         "?" in r.own_low and not r.others
     )
     # "gemma 5 27b for local coding": the name opens a request for a use
-    opens = unknown[0].start == 0 and (
-        r.category is not None or r.toks[unknown[0].end : unknown[0].end + 1] == ["for"]
+    opens = (
+        unknown[0].start == 0
+        and not r.telling
+        and (r.shape or r.toks[unknown[0].end : unknown[0].end + 1] == ["for"])
     )
     if r.compare_cue or r.profile_cue or r.n or short_unknown or opens:
         q = _query(r, "not_found")

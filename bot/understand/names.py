@@ -27,11 +27,12 @@ from bot.understand.vocabulary import (
 Hit = tuple[int, set[str], bool]  # how many tokens a name takes, its models, read corrected
 _COMPARED = CONNECTORS | {"compared"}
 _LINE_WORDS = frozenset({"family", "lineup", "series", "variants"})
-_PLAIN = frozenset({"normal", "regular", "base", "plain", "standard", "vanilla", "the"})
+# The plain one of a line, said beside a variant: "heavy vs normal grok 4", "than regular 5.5"
+PLAIN_WORDS = frozenset({"normal", "regular", "base", "plain", "standard", "vanilla"})
 _BARE = re.compile(r"\d+(?:\.\d+)?")  # a version with nothing after it: 6, 4.9
 # Words that may follow a model's name and version: "fugu 2 vs ...", "is fugu 2 good"
 _AFTER_A_NAME = CONNECTORS | frozenset(
-    {"is", "any", "good", "worth", "better", "out", "yet", "for", "at", "and", "or", "vs", "versus"}
+    {"is", "any", "good", "worth", "better", "out", "yet", "for", "at"}
 )
 
 
@@ -304,10 +305,13 @@ class NameFinder:
         out = list(mentions)
         for m in mentions:
             j = m.start - 1
-            if j >= 0 and toks[j] in _PLAIN:
+            plain = j >= 0 and toks[j] in PLAIN_WORDS
+            if j >= 0 and (plain or toks[j] == "the"):
                 j -= 1
             if j < 1 or toks[j] not in CONNECTORS or toks[j - 1] not in VARIANT_WORDS:
                 continue
+            if not plain and toks[j] not in ("vs", "versus", "v"):
+                continue  # "something fast and grok 4": an adjective, not grok 4 fast
             spans = [(x.start, x.end) for x in out] + [(x.start, x.end) for x in loose]
             if any(a <= j - 1 < b for a, b in spans):
                 continue  # "gemini 3.5 pro vs gpt-5.5": the word is another name's
@@ -394,7 +398,7 @@ class NameFinder:
 
 
 # Words between a comparison's word and a version alone: "than regular 5.5", "ahead of 5.5"
-_BEFORE_VERSION = CONNECTORS | {"of", "regular", "plain", "normal", "vanilla", "standard", "base"}
+_BEFORE_VERSION = CONNECTORS | PLAIN_WORDS | {"of"}
 _AHEAD = _COMPARED | {"ahead", "behind", "over", "beats", "beat", "dumber", "smarter", "better"}
 
 

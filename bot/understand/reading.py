@@ -79,12 +79,6 @@ _UNDERSTANDING = re.compile(
     r"\b(?:video|image|audio|pdf|document|chart|screenshot)s? (?:understanding|analysis|comprehension)\b"
 )
 _THINKING_WORDS = re.compile(r"\b(?:thinking|reasoning|think|reason)\b")
-# The kind of model, said as a requirement: "a thinking model", "reasoning on", "+ thinking"
-_KIND_PHRASES = re.compile(
-    r"\b(?:an? )?(?:non[- ]?)?(?:reasoning|thinking|reasoner)[- ]?(?:models?|llms?|ones?|modes?|on|off|"
-    r"enabled|capable)\b|(?:\+|\band\b|\bwith\b|\bno\b)\s*(?:thinking|reasoning)\b"
-    r"(?!\s+(?:about|through|of|in|skills?|problems?|tasks?|questions?)\b)"
-)
 # A use set aside, so not the one asked about: "forget coding", "rather than for math"
 _SET_ASIDE = re.compile(
     r"\b(?:forget|never ?mind|nvm|instead of|rather than|other than|apart from|except for|"
@@ -543,7 +537,7 @@ def _category(rest: str, low: str, filters: Filters) -> str | None:
     if category == "reasoning" and filters.reasoning is not None:
         # "best non-reasoning model for coding, i don't want it thinking": the kind is set;
         # refused, thinking is no category at all ("... that doesn't do the thinking thing")
-        category = find_category(_KIND_PHRASES.sub(" ", rest))
+        category = find_category(conditions.without_reasoning_words(rest, filters.reasoning))
         if category == "reasoning" and filters.reasoning is False:
             category = find_category(_THINKING_WORDS.sub(" ", rest))
     if (
