@@ -102,17 +102,21 @@ SETS = {
     # tuned on
     "blind46": DATA / "blind46_messages.jsonl",
     "blind47": DATA / "blind47_messages.jsonl",
-    # 350 and 380 more, written at once after the last change to reading and not tuned on:
-    # first runs 96.9% and 95.8%
+    # 350 and 380 more, written at once after blind47's fixes and not tuned on: first runs 96.9%
+    # and 95.8% (a review's mends since read them exactly as before)
     "blind48": DATA / "blind48_messages.jsonl",
     "blind49": DATA / "blind49_messages.jsonl",
+    # 353 and 365 more, written at once after the last change to reading and not tuned on:
+    # first runs 98.0% and 97.0%
+    "blind50": DATA / "blind50_messages.jsonl",
+    "blind51": DATA / "blind51_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
 OVERALL_FLOOR = 0.98
 INTENT_FLOOR = 0.90
 # The sets no rule was tuned on hold a lower floor: what their first run read, less a little.
-UNTUNED = {"blind22", "blind23", "blind48", "blind49"}
+UNTUNED = {"blind22", "blind23", "blind48", "blind49", "blind50", "blind51"}
 UNTUNED_OVERALL_FLOOR = 0.93
 UNTUNED_INTENT_FLOOR = 0.75
 
