@@ -106,8 +106,8 @@ SETS = {
     # and 95.8% (a review's mends since read them exactly as before)
     "blind48": DATA / "blind48_messages.jsonl",
     "blind49": DATA / "blind49_messages.jsonl",
-    # 353 and 365 more, written at once after the last change to reading and not tuned on:
-    # first runs 98.0% and 97.0%
+    # 353 and 365 more, written at once after the review's mends; first runs 98.0% and 97.0%, then
+    # tuned on
     "blind50": DATA / "blind50_messages.jsonl",
     "blind51": DATA / "blind51_messages.jsonl",
 }
@@ -116,7 +116,7 @@ TODAY = dt.date(2026, 12, 1)
 OVERALL_FLOOR = 0.98
 INTENT_FLOOR = 0.90
 # The sets no rule was tuned on hold a lower floor: what their first run read, less a little.
-UNTUNED = {"blind22", "blind23", "blind48", "blind49", "blind50", "blind51"}
+UNTUNED = {"blind22", "blind23", "blind48", "blind49"}
 UNTUNED_OVERALL_FLOOR = 0.93
 UNTUNED_INTENT_FLOOR = 0.75
 
@@ -1674,6 +1674,41 @@ _REVIEWED = [
     ("will opus 4.8 go down in price", "profile", ["claude-opus-4-8"], None, "price"),
 ]
 
+_BLIND50_CLASSES = [
+    # a measure said as credits burned or afforded; voice sent
+    (
+        "glm 5.1 or kimi k2.6, which burns less of my credits",
+        "compare",
+        ["glm-5.1", "kimi-k2.6"],
+        None,
+        "price",
+    ),
+    (
+        "which can i afford for a side project, glm 5.1 or kimi k2.6",
+        "compare",
+        ["glm-5.1", "kimi-k2.6"],
+        None,
+        "price",
+    ),
+    (
+        "gemma 4 e4b vs e2b for sending voice clips",
+        "compare",
+        ["gemma-4-e4b-it", "gemma-4-e2b-it"],
+        "multimodal",
+        None,
+    ),
+    # a maker left behind; a remark ending "worth it tho"; a salute
+    (
+        "we're moving off anthropic, need 200k context under $1, what's best",
+        "leaderboard",
+        [],
+        None,
+        None,
+    ),
+    ("kimi k2.6 ate my whole budget 💸 worth it tho", "none", [], None, None),
+    ("🫡 kimi k2.6", "none", [], None, None),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "intent", "models", "category", "metric"),
@@ -1691,6 +1726,7 @@ _REVIEWED = [
         *_BLIND44_CLASSES,
         *_BLIND46_CLASSES,
         *_REVIEWED,
+        *_BLIND50_CLASSES,
     ],
 )
 def test_the_classes_blind_sets_taught(
@@ -1753,6 +1789,10 @@ def test_a_context_grown_and_a_leader_of_a_measure_changing(engine: Engine) -> N
     assert (q.intent, q.kind, q.since_days) == ("changes", "leader", 7)
     q = engine.understander.parse("has glm 5.1's price moved lately", TODAY)
     assert (q.intent, q.models, q.kind) == ("changes", ["glm-5.1"], "price")
+    q = engine.understander.parse("what just dropped?", TODAY)
+    assert (q.intent, q.kind) == ("changes", "new_model")
+    q = engine.understander.parse("open models w/ a thinking mode under $1", TODAY)
+    assert (q.intent, q.category, q.filters.reasoning) == ("leaderboard", None, True)
 
 
 def test_an_image_made_and_a_kind_beside_another_requirement(engine: Engine) -> None:

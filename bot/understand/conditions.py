@@ -68,7 +68,7 @@ _THINKING = re.compile(
     r"|\b(?:that|which) (?:also )?(?:does|do|supports?|has) (?:reasoning|thinking)\b"
     # beside another requirement: "does vision and reasoning", "1m context and thinking"
     r"|\b(?:vision|images?|context|ctx|weights|audio|pdfs?|video)\s+(?:and|\+|&)\s+(?:thinking|reasoning)\b"
-    r"|\b(?:with|has|have) (?:a )?(?:thinking|reasoning) mode\b|\b(?:reasoning|thinking)[- ]enabled\b|\bwith (?:thinking|reasoning)(?=\s*(?:[,.;!?]|$|mode|enabled|on\b|support))|\b(?:reasoning|thinking) on(?=\s*(?:[,.;!?]|$))"
+    r"|\b(?:a |an )?(?:thinking|reasoning) modes?\b|\b(?:reasoning|thinking)[- ]enabled\b|\bwith (?:thinking|reasoning)(?=\s*(?:[,.;!?]|$|mode|enabled|on\b|support))|\b(?:reasoning|thinking) on(?=\s*(?:[,.;!?]|$))"
 )
 _YEAR_MODELS = re.compile(r"\b(20[2-3]\d)\s+(?:[\w-]+\s+){0,3}?(?:models?|llms?|releases?|ones)\b")
 _WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12}
@@ -331,7 +331,7 @@ _CHANGES = re.compile(
     r"|\bcontext\b.{0,25}\b(?:bumped|go(?:ne)? up|went up|increased?|grew|grow|raised)\b"
     r"|\b(?:overtake|overtook|overtaken|dethroned?|knocked off)\b"
     r"|\bwhat did (?:you|u|the bot) (?:add|change|update)\b|\badded (?:recently|lately|yet)\b"
-    r"|\bbeen added\b|\b(?:get|got|gets) added\b"
+    r"|\bbeen added\b|\b(?:get|got|gets) added\b|\bwhat(?:'s| has)? (?:just )?dropped\b"
     r"|\bcontext(?: window)?\b.{0,40}\b(?:been )?updated\b"
     r"|\b(?:benchmark|score|ranking|leaderboard|price|data) updates?\b"
     r"|\btop \w+ model\b.{0,20}\bchang|\bwhat moved\b|\bmoved in the rankings\b"
@@ -394,7 +394,7 @@ KIND_WORDS = (
     (
         "new_model",
         re.compile(
-            r"\b(?:(?:new|fresh) (?!(?:top|best|leading)\b)(?:\w+ ){0,2}(?:models?|releases?)|newest models?|anything new from|new from|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what dropped|new (?:\w+ ){0,2}drop(?:ped|s)?|got released|new come out|came out|come out)\b"
+            r"\b(?:(?:new|fresh) (?!(?:top|best|leading)\b)(?:\w+ ){0,2}(?:models?|releases?)|newest models?|anything new from|new from|models? (?:were |got )?(?:added|dropped|released|launched)|add(?:ed)?|what (?:just )?dropped(?! in price)|new (?:\w+ ){0,2}drop(?:ped|s)?|got released|new come out|came out|come out)\b"
         ),
     ),
 )

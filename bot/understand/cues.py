@@ -235,7 +235,11 @@ def question_shape(low: str, strong: bool = False) -> bool:
             r"|^\W*(?:and )?(?:the )?same for\b",
             low,
         )
-        or re.search(r"\b(?:any good|worth it|thoughts on|good idea|how good|is it worth)\b", low)
+        # "... worth it tho" at a message's end is a remark, not a question
+        or re.search(
+            r"\b(?:any good|worth it(?! (?:tho|though)\W*$)|thoughts on|good idea|how good|is it worth)\b",
+            low,
+        )
         # "i want know if glm 5.1 is good for physics"
         or re.search(r"\bi (?:want|wanna|would like|'d like)(?: to)? know\b", low)
         # "honestly cant decide. opus 4.7 or 4.8", "same question but for gemini 3.5 flash",
@@ -260,7 +264,7 @@ TELLING = re.compile(
     r"|\bi (?:prefer|like|love|hate|think|feel|use|used|switched|moved|tried|ran|got|tested)\b"
     r"|\bwe (?:ran|tested|moved|switched|use|used|did)\b|\bi benchmarked\b|\b(?:lmao|lmfao|honestly|tbh|ngl|imo|imho)\b"
     r"|\bi asked\b|\bit did\b|^running\b|💀|😭|🤣|😂|🔥|🚀|👀|🐐|🗿|💯|🤯|👑|🥶|🤌|😎|✨|🙌|❤️|💪|🎉"
-    r"|🤡|😬|🫠|🥲|👏|😮|😴|🙃|🤮|😤"
+    r"|🤡|😬|🫠|🥲|👏|😮|😴|🙃|🤮|😤|🫡|💸"
     # what the writer did, the "I" left out: "asked gpt-5.5 to help with my speech"
     r"|^\W*(?:asked|told|tried|gave|had|made|fed|threw|let|spent|tested|switched|swapped|pointed)\s"
     r"|\b(?:brb|will report back|report back|gonna test|about to test)\b"

@@ -93,7 +93,8 @@ _ONE_OF_A_KIND = re.compile(
 _KIND_ASKED = re.compile(r"^\W*(?:is|are)\b.{0,30}\ban? (?:reasoning|thinking) (?:model|llm)\b")
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)\b")
 _LEFT = re.compile(
-    r"\b(?:switching|switch|moving|moved|migrating|migrated|switched|coming|came) from$"
+    r"\b(?:(?:switching|switch|moving|moved|migrating|migrated|switched|coming|came) from|"
+    r"(?:us|me|them|get|getting|move|moving|go|going) off|ditch|ditching|leave|leaving|away from)$"
 )
 _POINTING = re.compile(r"\^|\bthis\b|\bthat\b|\banswer\b|\bsame\b|\+1|\bpls\b|\bplease\b|\?")
 
