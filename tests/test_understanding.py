@@ -110,13 +110,17 @@ SETS = {
     # tuned on
     "blind50": DATA / "blind50_messages.jsonl",
     "blind51": DATA / "blind51_messages.jsonl",
+    # 343 and 356 more, written at once after the last change to reading and not tuned on:
+    # first runs 97.4% and 95.5%
+    "blind52": DATA / "blind52_messages.jsonl",
+    "blind53": DATA / "blind53_messages.jsonl",
 }
 TODAY = dt.date(2026, 12, 1)
 # Overall and per-intent floors: a change that makes the bot misread more messages fails here.
 OVERALL_FLOOR = 0.98
 INTENT_FLOOR = 0.90
 # The sets no rule was tuned on hold a lower floor: what their first run read, less a little.
-UNTUNED = {"blind22", "blind23", "blind48", "blind49"}
+UNTUNED = {"blind22", "blind23", "blind48", "blind49", "blind52", "blind53"}
 UNTUNED_OVERALL_FLOOR = 0.93
 UNTUNED_INTENT_FLOOR = 0.75
 
