@@ -291,7 +291,7 @@ _STATED = re.compile(
     r"doesn'?t|won'?t|can'?t|cannot|released|dropped|launched|trained|fixed|failed|crashed|"
     r"nailed|solved|used|tried|tested|switched|moved|ran|wrote|built|costs|charged|says|said|"
     r"claims|claimed|returned|benchmarked|won|lost|runs|hits|cut|saved|halved|doubled|slashed|"
-    r"writes|codes|handles|reasons|feels)\b"
+    r"writes|codes|handles|reasons)\b"
 )
 # After the verb, who it asks about: "is it good", "does this handle"; among several models
 # named, a noun too ("gpt4.1 vs gpt4.1 mini is the mini that much worse").
